@@ -1,0 +1,118 @@
+// The handler table: one plain async function per contract channel. The shell
+// registers these with ipcMain; tests and the browser harness call them
+// directly. Each validates its payload first, then talks to the engine, and
+// answers with typed data, never a thrown exception.
+
+import type Docker from 'dockerode';
+import type { ZodError } from 'zod';
+import type { Channel, HandlerTable, ResultOf } from '../../src-shared/contract';
+import { fail, ok, type BarnacleError, type Result } from '../../src-shared/errors';
+import type { EngineKind } from '../../src-shared/model';
+import type { BarnacleCore } from '../core/barnacle-core';
+import { classifyFailure, type FailedOperation } from '../conflicts/classify';
+import { resolverFromContainers } from '../conflicts/resolver';
+import { readEngineFailure } from '../engine/engine-error';
+import * as ops from '../operations/engine-operations';
+import { schemas, type Schemas } from './schemas';
+import type { z } from 'zod';
+
+export function validationError(error: ZodError): BarnacleError {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(payload)', message: i.message }));
+  return {
+    kind: 'validation',
+    message: `Barnacle refused a malformed request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    issues,
+  };
+}
+
+interface EngineContext {
+  docker: Docker;
+  engine: EngineKind;
+}
+
+export function createHandlers(core: BarnacleCore): HandlerTable {
+  /** Validate, then run with the live engine; engine failures come back classified. */
+  function withEngine<C extends Channel>(
+    channel: C,
+    operation: FailedOperation,
+    run: (args: z.infer<Schemas[C]>, engine: EngineContext) => Promise<ResultOf<C>>,
+  ) {
+    return async (raw: unknown): Promise<Result<ResultOf<C>>> => {
+      const parsed = schemas[channel].safeParse(raw);
+      if (!parsed.success) return fail(validationError(parsed.error));
+      const connection = core.session.current();
+      if (!connection) {
+        const health = core.session.health;
+        return fail({
+          kind: 'engine-unreachable',
+          message: 'message' in health ? health.message : 'The engine is not connected yet.',
+        });
+      }
+      try {
+        return ok(
+          await run(parsed.data as z.infer<Schemas[C]>, { docker: connection.docker, engine: connection.engine.kind }),
+        );
+      } catch (err) {
+        if (err instanceof ops.LastTagError) return fail({ kind: 'validation', message: err.message });
+        const error = classifyFailure(readEngineFailure(err), {
+          operation,
+          engine: connection.engine.kind,
+          resolve: resolverFromContainers(core.inventory.snapshot?.containers ?? []),
+        });
+        if (error.kind === 'engine-unreachable') core.session.lost();
+        return fail(error);
+      }
+    };
+  }
+
+  /** Validate, then answer from main's own state (no engine call). */
+  function local<C extends Channel>(channel: C, run: (args: z.infer<Schemas[C]>) => Promise<ResultOf<C>>) {
+    return async (raw: unknown): Promise<Result<ResultOf<C>>> => {
+      const parsed = schemas[channel].safeParse(raw);
+      if (!parsed.success) return fail(validationError(parsed.error));
+      return ok(await run(parsed.data as z.infer<Schemas[C]>));
+    };
+  }
+
+  return {
+    listImages: withEngine('listImages', 'list', async (args) => {
+      const snapshot = args.all ? await core.inventory.refresh({ includeIntermediate: true }) : await core.inventory.refresh();
+      return snapshot.images;
+    }),
+    listContainers: withEngine('listContainers', 'list', async () => (await core.inventory.refresh()).containers),
+    inventory: withEngine('inventory', 'list', async () => {
+      const snapshot = await core.inventory.refresh();
+      void core.inventory.refreshDiskUsage();
+      return snapshot;
+    }),
+    diskUsage: withEngine('diskUsage', 'list', async (args) =>
+      args.refresh || !core.inventory.diskUsage ? core.inventory.refreshDiskUsage() : core.inventory.diskUsage,
+    ),
+    engineHealth: local('engineHealth', async () => core.session.health),
+    listEndpoints: local('listEndpoints', () => core.listEndpoints()),
+    selectEngine: local('selectEngine', (args) => core.selectEngine(args.host)),
+    stopContainer: withEngine('stopContainer', 'stop-container', async (args, { docker }) => {
+      await ops.stopContainer(docker, args.id);
+      return { id: args.id };
+    }),
+    startContainer: withEngine('startContainer', 'start-container', async (args, { docker }) => {
+      await ops.startContainer(docker, args.id);
+      return { id: args.id };
+    }),
+    removeContainer: withEngine('removeContainer', 'remove-container', async (args, { docker }) => {
+      await ops.removeContainer(docker, args.id, { force: args.force ?? false, volumes: args.volumes ?? [] });
+      return { id: args.id };
+    }),
+    removeImage: withEngine('removeImage', 'remove-image', (args, { docker, engine }) =>
+      ops.removeImage(docker, engine, args.ref, { force: args.force ?? false, noprune: args.noprune ?? false }),
+    ),
+    untagImage: withEngine('untagImage', 'untag', (args, { docker }) => ops.untagImage(docker, args.ref)),
+    pruneImages: withEngine('pruneImages', 'prune-images', (args, { docker }) => ops.pruneImages(docker, args)),
+    pruneContainers: withEngine('pruneContainers', 'prune-containers', (args, { docker }) =>
+      ops.pruneContainers(docker, args),
+    ),
+    pruneBuildCache: withEngine('pruneBuildCache', 'prune-build-cache', (_args, { docker }) =>
+      ops.pruneBuildCache(docker),
+    ),
+  };
+}

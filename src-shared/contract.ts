@@ -1,0 +1,138 @@
+// The one IPC contract: channel names, argument and result types, events.
+// Main registers a handler per channel (src-main/ipc), the preload exposes
+// exactly these channels (src-preload), the renderer calls them through
+// `BarnacleApi`. tests/unit/contract.types.test.ts fails when they drift.
+//
+// This file holds no runtime dependencies: the preload bundles it, and the
+// sandboxed preload may require nothing but electron.
+
+import type { Result } from './errors';
+import type {
+  ContainerSummary,
+  DiskUsage,
+  Endpoint,
+  EngineHealth,
+  ImageSummary,
+  InventorySnapshot,
+} from './model';
+
+export interface ListImagesArgs {
+  /** Include intermediate (untagged parent) images, like `docker images -a`. */
+  all?: boolean;
+}
+
+export interface ContainerIdArgs {
+  id: string;
+}
+
+export interface RemoveContainerArgs {
+  id: string;
+  force?: boolean;
+  /** Named volumes to remove with it; anonymous volumes are kept unless listed too. */
+  volumes?: string[];
+}
+
+export interface RemoveImageArgs {
+  /** Image ID or reference. */
+  ref: string;
+  force?: boolean;
+  noprune?: boolean;
+}
+
+export interface UntagArgs {
+  /** A repository:tag reference; never an ID. */
+  ref: string;
+}
+
+export interface PruneImagesArgs {
+  /** false = dangling only (the engine's default); true = every unused image. */
+  all: boolean;
+  /** Go duration ("24h") or a timestamp, as `--filter until=`. */
+  until?: string;
+  labels?: string[];
+  notLabels?: string[];
+}
+
+export interface PruneContainersArgs {
+  until?: string;
+  labels?: string[];
+}
+
+export interface SelectEngineArgs {
+  host: string;
+}
+
+export interface PruneReport {
+  deleted: string[];
+  untagged: string[];
+  spaceReclaimed: number;
+}
+
+export interface RemoveImageReport {
+  untagged: string[];
+  deleted: string[];
+}
+
+/** Channel name → argument and result. */
+export interface Contract {
+  listImages: { args: ListImagesArgs; result: ImageSummary[] };
+  listContainers: { args: Record<string, never>; result: ContainerSummary[] };
+  inventory: { args: Record<string, never>; result: InventorySnapshot };
+  diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
+  engineHealth: { args: Record<string, never>; result: EngineHealth };
+  listEndpoints: { args: Record<string, never>; result: Endpoint[] };
+  selectEngine: { args: SelectEngineArgs; result: EngineHealth };
+  stopContainer: { args: ContainerIdArgs; result: { id: string } };
+  startContainer: { args: ContainerIdArgs; result: { id: string } };
+  removeContainer: { args: RemoveContainerArgs; result: { id: string } };
+  removeImage: { args: RemoveImageArgs; result: RemoveImageReport };
+  untagImage: { args: UntagArgs; result: RemoveImageReport };
+  pruneImages: { args: PruneImagesArgs; result: PruneReport };
+  pruneContainers: { args: PruneContainersArgs; result: PruneReport };
+  pruneBuildCache: { args: Record<string, never>; result: { spaceReclaimed: number } };
+}
+
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = Contract[C]['args'];
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+/** Every channel, at runtime. The type test checks this lists exactly `keyof Contract`. */
+export const channels = [
+  'listImages',
+  'listContainers',
+  'inventory',
+  'diskUsage',
+  'engineHealth',
+  'listEndpoints',
+  'selectEngine',
+  'stopContainer',
+  'startContainer',
+  'removeContainer',
+  'removeImage',
+  'untagImage',
+  'pruneImages',
+  'pruneContainers',
+  'pruneBuildCache',
+] as const satisfies readonly Channel[];
+
+/** Events main pushes to the renderer. */
+export interface EventMap {
+  inventoryChanged: InventorySnapshot;
+  engineHealth: EngineHealth;
+}
+export type EventName = keyof EventMap;
+export const eventNames = ['inventoryChanged', 'engineHealth'] as const satisfies readonly EventName[];
+
+/** IPC channel strings; the prefix keeps ours apart from anything Electron adds. */
+export const invokeChannel = (c: Channel): string => `barnacle:${c}`;
+export const eventChannel = (e: EventName): string => `barnacle-event:${e}`;
+
+/** What `window.barnacle` offers the renderer. */
+export type BarnacleApi = {
+  [C in Channel]: (args: ArgsOf<C>) => Promise<Result<ResultOf<C>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+};
+
+/** Main's side: one function per channel, taking unvalidated input. */
+export type HandlerTable = { [C in Channel]: (args: unknown) => Promise<Result<ResultOf<C>>> };
