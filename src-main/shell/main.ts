@@ -5,6 +5,8 @@ import { app, type BrowserWindow } from 'electron';
 import { BarnacleCore } from '../core/barnacle-core';
 import { discoverEndpoints } from '../engine/discovery';
 import { resolveEndpoint } from '../engine/endpoint-resolution';
+import { platformDefaultHost } from '../engine/host-address';
+import type { Endpoint } from '../../src-shared/model';
 import { createHandlers } from '../ipc/handlers';
 import { trustedOrigins } from '../security/window-policy';
 import { registerHandlers, sendEvent } from './ipc-bridge';
@@ -40,7 +42,7 @@ async function start(): Promise<void> {
   const env = { ...process.env };
   const platform = process.platform;
   const homeDir = app.getPath('home');
-  const core = new BarnacleCore(resolveEndpoint({ env, homeDir, platform }), {
+  const core = new BarnacleCore(startingEndpoint(env, homeDir, platform), {
     discover: () => discoverEndpoints({ env, homeDir, platform }),
   });
   registerHandlers(createHandlers(core), trustedOrigins(devServerUrl));
@@ -58,4 +60,14 @@ async function start(): Promise<void> {
     core.close();
     app.quit();
   });
+}
+
+/** The docker CLI's choice; a broken context falls back to the platform default, which the switcher can change. */
+function startingEndpoint(env: NodeJS.ProcessEnv, homeDir: string, platform: NodeJS.Platform): Endpoint {
+  try {
+    return resolveEndpoint({ env, homeDir, platform });
+  } catch (err) {
+    console.warn(`Barnacle: ${(err as Error).message}; using the platform default`);
+    return { host: platformDefaultHost(platform), label: 'default', source: 'default' };
+  }
 }

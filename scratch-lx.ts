@@ -1,0 +1,10 @@
+import Docker from 'dockerode';
+import { tar } from './tests/engines/tar';
+const docker = new Docker({ socketPath: '/tmp/lx/p/podman.sock', version: 'v1.41' });
+const c = await docker.createContainer({ Image: 'lx/base:1', Cmd: ['/bin/busybox', 'true'], HostConfig: { NetworkMode: 'none' } });
+await c.putArchive(tar([{ name: 'fill', data: Buffer.alloc(204800) }]), { path: '/' });
+await c.start(); await c.wait();
+const list = await docker.listContainers({ all: true, size: true });
+console.log(list.map((x) => ({ Id: x.Id.slice(0, 12), SizeRw: x.SizeRw, SizeRootFs: x.SizeRootFs })));
+const df: any = await new Promise((res, rej) => docker.modem.dial({ path: '/system/df?', method: 'GET', options: {}, statusCodes: { 200: true } }, (e: any, d: any) => (e ? rej(e) : res(d))));
+console.log(JSON.stringify(df.Containers.map((x: any) => ({ Id: x.Id.slice(0, 12), SizeRw: x.SizeRw, SizeRootFs: x.SizeRootFs }))), df.LayersSize);

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm test`: every check Barnacle has, in the order that fails fastest.
+// Static checks, unit and live-engine tests (vitest), the build, then the
+// browser and Electron tests (Playwright). Ends with one summary line.
+// Engines are started and stopped by the test harness itself (tests/engines).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const only = process.argv.slice(2);
+const results = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+mkdirSync('.tmp', { recursive: true });
+
+function run(name, command, args, env = {}) {
+  if (only.length && !only.includes(name)) return true;
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!ok) failures.push(name);
+  return ok;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  results.passed += report.numPassedTests ?? 0;
+  results.failed += report.numFailedTests ?? 0;
+  results.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return;
+  const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+  results.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  results.failed += stats.unexpected ?? 0;
+  results.skipped += stats.skipped ?? 0;
+}
+
+run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+run('lint', 'npm', ['run', '--silent', 'lint']);
+run('security', 'node', ['scripts/security-scan.mjs']);
+run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']);
+countVitest('.tmp/vitest.json');
+if (run('build', 'npx', ['electron-vite', 'build'])) {
+  run('playwright', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' });
+  countPlaywright('.tmp/playwright.json');
+}
+
+if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
+// The plain closing line CI reads.
+console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+process.exit(failures.length || results.failed ? 1 : 0);

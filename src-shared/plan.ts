@@ -1,0 +1,171 @@
+// Cleanup plans: what the user asked for (intent), what Barnacle will do
+// (steps), the conflicts it found and the fix chosen for each, and the bytes
+// it frees. A plan is shown, confirmed by id + digest, and executed exactly.
+
+import type { ConflictKind } from './errors';
+import type { ContainerRef, EngineKind } from './model';
+
+export type RunningFix = 'keep-image' | 'stop-and-remove-containers';
+export type StoppedFix = 'keep-image' | 'remove-containers' | 'untag-only' | 'force-delete';
+export type ReferencesFix = 'selected-tag' | 'all-tags' | 'keep-image';
+export type ChildrenFix = 'skip' | 'remove-children';
+export type FixChoice = RunningFix | StoppedFix | ReferencesFix | ChildrenFix;
+
+/** What to do about each kind of conflict; per-image choices override the defaults. */
+export interface FixChoices {
+  runningContainer?: RunningFix;
+  stoppedContainer?: StoppedFix;
+  multipleReferences?: ReferencesFix;
+  dependentChildren?: ChildrenFix;
+  perImage?: Record<string, Omit<FixChoices, 'perImage'>>;
+}
+
+export type CleanupIntent =
+  | { type: 'remove-images'; refs: string[]; choices?: FixChoices }
+  | {
+      type: 'prune-images';
+      /** false: dangling only; true: every unused image. */
+      all: boolean;
+      /** Older than: Go duration ("24h") against the image's Created time. */
+      until?: string;
+      labels?: string[];
+      notLabels?: string[];
+      /** Name patterns (glob, e.g. "postgres:*") to keep. */
+      keep?: string[];
+      /** Also remove stopped containers first (so their images become unused). */
+      withStoppedContainers?: boolean;
+    }
+  | { type: 'remove-stopped-containers'; ancestor?: string }
+  | { type: 'start-fresh'; volumes?: string[] };
+
+export type StepAction =
+  | 'stop-container'
+  | 'remove-container'
+  | 'remove-volume'
+  | 'untag'
+  | 'remove-image'
+  | 'remove-child-image';
+
+export type RiskFlag =
+  | { kind: 'running-container' }
+  | { kind: 'anonymous-volumes'; volumes: string[] }
+  | { kind: 'writable-layer'; bytes: number }
+  | { kind: 'not-pullable' }
+  | { kind: 'compose-project'; project: string }
+  | { kind: 'leaves-containers-without-image'; containers: string[] }
+  | { kind: 'removes-volume'; volume: string };
+
+/** What must still be true when the step runs; otherwise it stops as a new conflict. */
+export interface StepExpectation {
+  /** remove-image: the tags the image had at planning time. */
+  tags?: string[];
+  /** untag: the image the tag pointed to. */
+  imageId?: string;
+  /** remove-image: containers allowed to exist at execution (those removed by earlier steps are gone by then). */
+  containerIds?: string[];
+}
+
+export interface PlanStep {
+  id: string;
+  action: StepAction;
+  /** Container ID, image ID, or the reference to untag. */
+  target: string;
+  /** What a person calls it: container name, repo:tag, short ID. */
+  label: string;
+  reason: string;
+  /** The conflict this step resolves, when it exists because of one. */
+  resolves?: ConflictKind;
+  /** The fix the user chose that made this step. */
+  choice?: FixChoice;
+  risks: RiskFlag[];
+  /** Steps that must finish first. */
+  after: string[];
+  /** Bytes this step frees by itself (image layers attributed to the step that frees them). */
+  bytes: number;
+  /** Docker force-delete (only ever from the user's explicit 'force-delete' choice). */
+  force?: boolean;
+  /** Named volumes removed with a container (start fresh, asked by name). */
+  volumes?: string[];
+  expect: StepExpectation;
+}
+
+export interface FixOption {
+  choice: FixChoice;
+  label: string;
+  consequence: string;
+  /** Equivalent docker commands for this option. */
+  commands: string[];
+}
+
+export interface ConflictDecision {
+  id: string;
+  imageId: string;
+  imageLabel: string;
+  conflict: Extract<
+    ConflictKind,
+    'running-container' | 'stopped-container' | 'multiple-references' | 'reference-in-use' | 'dependent-children'
+  >;
+  /** Plain words: what would happen without a fix, and why. */
+  explanation: string;
+  /** The message the engine would answer, as docker prints it. */
+  engineMessage: string;
+  containers: ContainerRef[];
+  references: string[];
+  children: { id: string; label: string; bytes: number }[];
+  options: FixOption[];
+  chosen: FixChoice;
+}
+
+export interface SkippedItem {
+  target: string;
+  label: string;
+  conflict: ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'in-use';
+  reason: string;
+}
+
+export interface Plan {
+  id: string;
+  /** sha256 over everything the execution depends on; confirming needs id and digest. */
+  digest: string;
+  createdAt: number;
+  engine: { host: string; kind: EngineKind; version: string };
+  intent: CleanupIntent;
+  steps: PlanStep[];
+  decisions: ConflictDecision[];
+  bytesFreed: number;
+  /** False when some layer sizes were not known: bytesFreed is then "about". */
+  exact: boolean;
+  inexactReasons: string[];
+  /** The docker CLI commands doing the same, in order. */
+  commands: string[];
+  skipped: SkippedItem[];
+}
+
+export type StepOutcome =
+  | { state: 'pending' }
+  | { state: 'running' }
+  | { state: 'done'; note?: string }
+  | { state: 'already-gone' }
+  | { state: 'conflict'; message: string; kind: ConflictKind | 'plan-stale' }
+  | { state: 'failed'; message: string; kind: string }
+  | { state: 'not-run'; reason: string };
+
+export interface PlanProgress {
+  planId: string;
+  stepId: string;
+  outcome: StepOutcome;
+  done: number;
+  total: number;
+}
+
+export interface ExecutionReport {
+  planId: string;
+  digest: string;
+  startedAt: number;
+  finishedAt: number;
+  outcomes: Record<string, StepOutcome>;
+  /** Bytes freed as measured (engine's disk usage before/after, or the plan's figure for finished steps). */
+  bytesFreed: number;
+  finished: boolean;
+  cancelled: boolean;
+}

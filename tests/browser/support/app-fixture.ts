@@ -1,0 +1,40 @@
+// A Playwright fixture: the built renderer served on loopback, in Chromium,
+// with window.barnacle bound to a real BarnacleCore (main's handler table) on
+// the harness Docker engine. Events main would send reach the page too.
+
+import { test as base, type Page } from '@playwright/test';
+import type Dockerode from 'dockerode';
+import { BarnacleCore } from '../../../src-main/core/barnacle-core';
+import { createHandlers } from '../../../src-main/ipc/handlers';
+import { assertHarnessHost, connect } from '../../engines/harness';
+import { bindPreload } from './preload-stand-in';
+import { serveRenderer } from './static-server';
+
+export interface AppFixtures {
+  app: { page: Page; core: BarnacleCore; docker: Dockerode; open: () => Promise<void> };
+}
+
+export const test = base.extend<AppFixtures>({
+  app: async ({ page }, use, testInfo) => {
+    const host = process.env.BARNACLE_TEST_DOCKER_HOST;
+    testInfo.skip(!host, `no test engine: ${process.env.BARNACLE_TEST_SKIP_DOCKER ?? 'harness did not start Docker'}`);
+    assertHarnessHost(host!);
+    const core = new BarnacleCore({ host: host!, label: 'Test Docker', source: 'env-docker-host' }, { backoffMs: [200] });
+    await core.start();
+    const bound = await bindPreload(page, createHandlers(core));
+    const unsubscribe = [
+      core.inventory.onChange((snapshot) => void bound.emit('inventoryChanged', snapshot).catch(() => undefined)),
+      core.session.onHealth((health) => void bound.emit('engineHealth', health).catch(() => undefined)),
+    ];
+    const server = await serveRenderer();
+    const open = async () => {
+      await page.goto(server.url);
+    };
+    await use({ page, core, docker: connect(host!), open });
+    for (const off of unsubscribe) off();
+    core.close();
+    await server.close();
+  },
+});
+
+export { expect } from '@playwright/test';
