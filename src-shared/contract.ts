@@ -7,6 +7,7 @@
 // sandboxed preload may require nothing but electron.
 
 import type { Result } from './errors';
+import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan, PlanProgress } from './plan';
 import type {
   ContainerSummary,
   DiskUsage,
@@ -90,6 +91,17 @@ export interface Contract {
   pruneImages: { args: PruneImagesArgs; result: PruneReport };
   pruneContainers: { args: PruneContainersArgs; result: PruneReport };
   pruneBuildCache: { args: Record<string, never>; result: { spaceReclaimed: number } };
+  /** Plans a cleanup against the live inventory; nothing changes on the engine. */
+  previewPlan: { args: { intent: CleanupIntent }; result: Plan };
+  /** Runs a previewed plan's steps, and only those; id and digest must match the preview. */
+  executePlan: { args: { planId: string; digest: string }; result: ExecutionReport };
+  /** Stops a running plan between steps. */
+  cancelPlan: { args: { planId: string }; result: { cancelled: boolean } };
+  /** A new plan for what an interrupted plan did not finish, against today's inventory. */
+  resumePlan: { args: { planId: string }; result: Plan };
+  history: { args: Record<string, never>; result: HistoryEntry[] };
+  /** Writes the history to a file the user picks; null when they cancel. */
+  exportHistory: { args: { format: 'json' | 'csv' }; result: { path: string | null } };
 }
 
 export type Channel = keyof Contract;
@@ -113,15 +125,24 @@ export const channels = [
   'pruneImages',
   'pruneContainers',
   'pruneBuildCache',
+  'previewPlan',
+  'executePlan',
+  'cancelPlan',
+  'resumePlan',
+  'history',
+  'exportHistory',
 ] as const satisfies readonly Channel[];
 
 /** Events main pushes to the renderer. */
 export interface EventMap {
   inventoryChanged: InventorySnapshot;
   engineHealth: EngineHealth;
+  planProgress: PlanProgress;
+  /** The tray asked the window to show a plan preview (e.g. "Prune unused older than 24 h…"). */
+  showPlan: Plan;
 }
 export type EventName = keyof EventMap;
-export const eventNames = ['inventoryChanged', 'engineHealth'] as const satisfies readonly EventName[];
+export const eventNames = ['inventoryChanged', 'engineHealth', 'planProgress', 'showPlan'] as const satisfies readonly EventName[];
 
 /** IPC channel strings; the prefix keeps ours apart from anything Electron adds. */
 export const invokeChannel = (c: Channel): string => `barnacle:${c}`;

@@ -169,3 +169,20 @@ export interface ExecutionReport {
   finished: boolean;
   cancelled: boolean;
 }
+
+/** One executed plan, as appended to the history file. */
+export interface HistoryEntry {
+  planId: string;
+  digest: string;
+  engine: Plan['engine'];
+  intent: CleanupIntent;
+  startedAt: number;
+  finishedAt: number;
+  bytesFreed: number;
+  finished: boolean;
+  cancelled: boolean;
+  removedImages: { id: string; tags: string[]; bytes: number }[];
+  removedContainers: { id: string; name: string }[];
+  untagged: string[];
+  steps: { id: string; action: StepAction; target: string; label: string; outcome: StepOutcome['state'] }[];
+}

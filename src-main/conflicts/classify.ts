@@ -58,7 +58,9 @@ function settleKind(reading: EngineReading, containers: NamedContainer[]): Confl
   if (reading.kind !== 'container-in-use') return reading.kind;
   // Podman does not say whether the container runs. One we cannot find is not running as far
   // as the engine's container list goes (Buildah's external build containers are like that).
-  return containers.some((c) => c.state !== null && liveStates.has(c.state)) ? 'running-container' : 'stopped-container';
+  return containers.some((c) => c.state !== null && liveStates.has(c.state))
+    ? 'running-container'
+    : 'stopped-container';
 }
 
 export function classifyFailure(failure: EngineFailure, context: ClassifyContext): BarnacleError {

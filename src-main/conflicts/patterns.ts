@@ -51,18 +51,24 @@ function podmanImageName(message: string): string | undefined {
 export const messagePatterns: readonly MessagePattern[] = [
   {
     source: 'docker: image used by running container',
-    pattern: new RegExp(String.raw`unable to delete (\S+) ${forceClause} - image is being used by running container (${hex})`),
+    pattern: new RegExp(
+      String.raw`unable to delete (\S+) ${forceClause} - image is being used by running container (${hex})`,
+    ),
     read: (m) => ({ kind: 'running-container', image: g(m, 1), containers: [g(m, 2)], containerState: 'running' }),
   },
   {
     source: 'docker: image used by stopped container',
-    pattern: new RegExp(String.raw`unable to delete (\S+) ${forceClause} - image is being used by stopped container (${hex})`),
+    pattern: new RegExp(
+      String.raw`unable to delete (\S+) ${forceClause} - image is being used by stopped container (${hex})`,
+    ),
     read: (m) => ({ kind: 'stopped-container', image: g(m, 1), containers: [g(m, 2)] }),
   },
   {
     // "multiple repositories" since moby 1.13; "one or more repositories" before.
     source: 'docker: image has several references',
-    pattern: new RegExp(String.raw`unable to delete (\S+) ${forceClause} - image is referenced in (?:multiple|one or more) repositories`),
+    pattern: new RegExp(
+      String.raw`unable to delete (\S+) ${forceClause} - image is referenced in (?:multiple|one or more) repositories`,
+    ),
     read: (m) => ({ kind: 'multiple-references', image: g(m, 1), containers: [] }),
   },
   {
@@ -74,7 +80,9 @@ export const messagePatterns: readonly MessagePattern[] = [
   },
   {
     source: 'docker containerd store: last tag of an image a container uses',
-    pattern: new RegExp(String.raw`unable to delete (\S+) ${forceClause} - container (${hex}) is using its referenced image (${hex})`),
+    pattern: new RegExp(
+      String.raw`unable to delete (\S+) ${forceClause} - container (${hex}) is using its referenced image (${hex})`,
+    ),
     read: (m) => ({ kind: 'reference-in-use', references: [g(m, 1)], containers: [g(m, 2)], image: g(m, 3) }),
   },
   {
@@ -85,7 +93,8 @@ export const messagePatterns: readonly MessagePattern[] = [
   {
     // Names are Go's %s of a []string: "[a b c]". "use force removal" is Podman 1/2's wording.
     source: 'podman: image has several tags, removed by ID or digest',
-    pattern: /unable to delete image "?([^"\s]+)"? by (?:ID|digest) with more than one tag \(\[([^\]]*)\]\): (?:please|use) force removal/,
+    pattern:
+      /unable to delete image "?([^"\s]+)"? by (?:ID|digest) with more than one tag \(\[([^\]]*)\]\): (?:please|use) force removal/,
     read: (m) => ({
       kind: 'multiple-references',
       image: g(m, 1),
@@ -172,7 +181,8 @@ export const messagePatterns: readonly MessagePattern[] = [
   },
   {
     source: 'docker/podman: API version refused',
-    pattern: /client version \S+ is too (?:old|new)|(?:minimum|maximum) supported API version|client is newer than server/i,
+    pattern:
+      /client version \S+ is too (?:old|new)|(?:minimum|maximum) supported API version|client is newer than server/i,
     read: () => ({ kind: 'api-version', containers: [] }),
   },
 ];
@@ -205,7 +215,10 @@ const unreachableCodes = new Set([
 const permissionCodes = new Set(['EACCES', 'EPERM']);
 
 /** Classifies a failure that carries a socket error code instead of an HTTP status. */
-export function readSocketFailure(code: string | undefined, message: string): 'engine-unreachable' | 'permission-denied' | null {
+export function readSocketFailure(
+  code: string | undefined,
+  message: string,
+): 'engine-unreachable' | 'permission-denied' | null {
   if (code && permissionCodes.has(code)) return 'permission-denied';
   if (code && unreachableCodes.has(code)) return 'engine-unreachable';
   // docker-modem's request timeout surfaces as a bare "socket hang up" (ECONNRESET), sometimes without a code.

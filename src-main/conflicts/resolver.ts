@@ -27,7 +27,9 @@ export function resolverFromContainers(list: readonly ContainerSummary[]): Conta
   for (const container of list) for (const name of container.names) byName.set(bareName(name), container);
 
   return (idOrName) => {
-    const wanted = bareName(idOrName.trim()).replace(/^sha256:/, '').toLowerCase();
+    const wanted = bareName(idOrName.trim())
+      .replace(/^sha256:/, '')
+      .toLowerCase();
     if (!wanted) return null;
     const exact = list.find((c) => c.id.toLowerCase() === wanted);
     if (exact) return toNamed(exact);

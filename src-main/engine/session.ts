@@ -18,6 +18,8 @@ export class EngineSession {
   private readonly listeners = new Set<HealthListener>();
   private retryTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
+  /** Whether the current endpoint ever answered: a socket that vanished then means the engine stopped. */
+  private answeredBefore = false;
   private generation = 0;
   private connecting: Promise<EngineHealth> | null = null;
   private readonly backoffMs: number[];
@@ -66,6 +68,7 @@ export class EngineSession {
     this.clearRetry();
     this.connection = null;
     this.attempt = 0;
+    this.answeredBefore = false;
     this.endpointNow = endpoint;
     this.setHealth({ state: 'connecting', endpoint });
     this.connecting = null;
@@ -92,15 +95,24 @@ export class EngineSession {
       if (generation !== this.generation) return this.healthNow;
       this.connection = connection;
       this.attempt = 0;
+      this.answeredBefore = true;
       this.setHealth({ state: 'connected', endpoint: this.endpointNow, engine: connection.engine });
     } catch (err) {
       if (generation !== this.generation) return this.healthNow;
       const delay = this.backoffMs[Math.min(this.attempt, this.backoffMs.length - 1)] ?? 15000;
       this.attempt++;
-      const base =
+      let base =
         err instanceof ConnectionFailure
           ? err.health
           : { state: 'unreachable' as const, endpoint: this.endpointNow, message: String(err) };
+      // dockerd and podman delete their socket on shutdown.
+      if (base.state === 'socket-not-found' && this.answeredBefore) {
+        base = {
+          state: 'not-running',
+          endpoint: this.endpointNow,
+          message: `The engine at ${this.endpointNow.host} stopped. Start it again, and Barnacle reconnects.`,
+        };
+      }
       this.setHealth({ ...base, retryAt: Date.now() + delay });
       this.clearRetry();
       this.retryTimer = setTimeout(() => {

@@ -1,19 +1,14 @@
-// The one window, with Electron's security checklist applied: preferences from
-// src-main/security, CSP on every response, no navigation, no new windows, no
-// permissions, and the renderer served from our own scheme.
+// The one window, with Electron's security checklist applied. Every flag and
+// handler is written out here as a literal, not built elsewhere, so that
+// electronegativity (scripts/security-scan.mjs) can see it and
+// tests/unit/shell-security.test.ts can assert it: the literal is the single
+// source of truth. The decisions about data (trusted origins, allowed links,
+// the CSP text, which file a URL means) live in src-main/security.
 
 import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
-import { join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  allowNavigation,
-  allowPermission,
-  APP_ORIGIN,
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  isAllowedExternalUrl,
-  secureWebPreferences,
-} from '../security/window-policy';
+import { allowedExternalUrl, APP_ORIGIN, APP_SCHEME, rendererFileFor } from '../security/window-policy';
 
 /** Must run before app is ready. */
 export function registerAppScheme(): void {
@@ -24,23 +19,28 @@ export function registerAppScheme(): void {
 
 /** Serves out/renderer over barnacle://app/, refusing paths that climb out of it. */
 export function serveRenderer(rendererDir: string): void {
-  const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(root, relative));
-    if (url.host !== 'app' || !file.startsWith(root)) return new Response('not found', { status: 404 });
+    const file = rendererFileFor(rendererDir, request.url);
+    if (!file) return new Response('not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
   });
 }
 
+/** No permission is ever granted (camera, notifications, clipboard-read, …): the renderer needs none. */
 export function applySessionPolicy(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(allowPermission(permission)));
-  ses.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // The same text as CONTENT_SECURITY_POLICY in src-main/security/window-policy.ts
+  // (a unit test compares them); written out so the scanner can evaluate it.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+        ],
+      },
     });
   });
 }
@@ -54,14 +54,30 @@ export function createSecureWindow(preloadPath: string, devServerUrl: string | u
     show: false,
     title: 'Barnacle',
     backgroundColor: '#0f1720',
-    webPreferences: secureWebPreferences(preloadPath),
+    // Every flag explicit, so a default changing in Electron cannot weaken us.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
   });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!allowNavigation(url)) event.preventDefault();
-  });
+  // The renderer routes inside the page; the window itself never navigates.
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // Covers window.open, target=_blank, shift- and middle-click: no new window ever
+  // opens; allow-listed https docs go to the user's browser instead.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    const external = allowedExternalUrl(url);
+    if (external) void shell.openExternal(external);
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());

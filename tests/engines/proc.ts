@@ -105,4 +105,4 @@ export async function removeEngineDir(dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export { execFileP, sleep };
+export { sleep };

@@ -167,7 +167,8 @@ const rows: Row[] = [
     operation: 'remove-image',
     failure: {
       statusCode: 409,
-      message: 'conflict: unable to delete 94df4f0ce8a4 (must be forced) - image is referenced in one or more repositories',
+      message:
+        'conflict: unable to delete 94df4f0ce8a4 (must be forced) - image is referenced in one or more repositories',
     },
     kind: 'multiple-references',
     image: '94df4f0ce8a4',
@@ -229,7 +230,8 @@ const rows: Row[] = [
     operation: 'remove-container',
     failure: {
       statusCode: 409,
-      message: 'cannot remove container "/web-1": container is running: stop the container before removing or force remove',
+      message:
+        'cannot remove container "/web-1": container is running: stop the container before removing or force remove',
     },
     kind: 'container-running',
     containers: [webFull],
@@ -240,7 +242,10 @@ const rows: Row[] = [
     what: 'docker 25+: paused container, not in the inventory',
     engine: 'docker',
     operation: 'remove-container',
-    failure: { statusCode: 409, message: 'cannot remove container "/ghost": container is paused and must be unpaused first' },
+    failure: {
+      statusCode: 409,
+      message: 'cannot remove container "/ghost": container is paused and must be unpaused first',
+    },
     kind: 'container-running',
     containers: ['ghost'],
     names: ['ghost'],
@@ -408,7 +413,10 @@ const rows: Row[] = [
     what: 'podman: missing image',
     engine: 'podman',
     operation: 'remove-image',
-    failure: { statusCode: 404, message: 'failed to find image nope:latest: docker.io/library/nope:latest: image not known' },
+    failure: {
+      statusCode: 404,
+      message: 'failed to find image nope:latest: docker.io/library/nope:latest: image not known',
+    },
     kind: 'not-found',
     image: 'nope:latest',
   },

@@ -1,0 +1,160 @@
+// The command line, read into a typed invocation. Pure: no engine, no files.
+// Options may stand before or after the command words (`barnacle --json ls` and
+// `barnacle ls --json` mean the same); an option the command does not take is a
+// usage error, not something silently ignored.
+
+import { parseArgs } from 'node:util';
+import type { CleanupIntent } from '../../src-shared/plan';
+import { normalizeDockerHost } from '../engine/host-address';
+import { usageError } from './cli-error';
+import { fixFlagNames, planIntent, type PlanFlags } from './plan-args';
+
+export interface GlobalOptions {
+  json: boolean;
+  /** `--host` / `-H`, normalised as the docker CLI would. */
+  host?: string;
+  /** `--context` / `-c`. */
+  context?: string;
+}
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'engines' }
+  | { name: 'ls'; all: boolean }
+  | { name: 'ps' }
+  | { name: 'df' }
+  | { name: 'plan'; intent: CleanupIntent; out?: string }
+  | { name: 'apply'; file: string; yes: boolean };
+
+export interface Invocation {
+  global: GlobalOptions;
+  command: Command;
+}
+
+/** Every option any command takes; each command then admits its own subset. */
+const options = {
+  json: { type: 'boolean' },
+  host: { type: 'string', short: 'H' },
+  context: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' },
+  all: { type: 'boolean', short: 'a' },
+  until: { type: 'string' },
+  filter: { type: 'string', short: 'f', multiple: true },
+  keep: { type: 'string', multiple: true },
+  out: { type: 'string', short: 'o' },
+  yes: { type: 'boolean', short: 'y' },
+  'stop-running': { type: 'boolean' },
+  'remove-containers': { type: 'boolean' },
+  'force-delete': { type: 'boolean' },
+  'all-tags': { type: 'boolean' },
+  'with-children': { type: 'boolean' },
+} as const;
+
+type OptionName = keyof typeof options;
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+const globalNames: OptionName[] = ['json', 'host', 'context', 'help'];
+
+/** Options each command admits besides the global ones. */
+const commandOptions: Record<string, OptionName[]> = {
+  engines: [],
+  ls: ['all'],
+  ps: [],
+  df: [],
+  'plan rmi': ['out', ...fixFlagNames],
+  'plan prune': ['out', 'all', 'until', 'filter', 'keep', 'remove-containers'],
+  'plan rm-stopped': ['out', 'filter'],
+  apply: ['yes'],
+};
+
+const planKinds = ['rmi', 'prune', 'rm-stopped'];
+
+function readValues(argv: string[]): { values: Values; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    // node:util's messages name the option ("Unknown option '--nope'"); keep them.
+    throw usageError((err as Error).message);
+  }
+}
+
+function commandKey(positionals: string[]): { key: string; rest: string[] } {
+  const [first, second, ...rest] = positionals;
+  if (first === undefined) throw usageError('no command given. Run "barnacle --help" to see the commands.');
+  if (first === 'plan') {
+    if (second === undefined || !planKinds.includes(second)) {
+      throw usageError(`"barnacle plan" needs one of: ${planKinds.join(', ')}.`);
+    }
+    return { key: `plan ${second}`, rest };
+  }
+  if (!(first in commandOptions)) {
+    throw usageError(`unknown command "${first}". Run "barnacle --help" to see the commands.`);
+  }
+  return { key: first, rest: second === undefined ? rest : [second, ...rest] };
+}
+
+function checkAdmitted(key: string, values: Values): void {
+  const admitted = new Set<string>([...globalNames, ...(commandOptions[key] ?? [])]);
+  for (const name of Object.keys(values)) {
+    if (values[name as OptionName] !== undefined && !admitted.has(name)) {
+      throw usageError(`"barnacle ${key}" does not take --${name}.`);
+    }
+  }
+}
+
+function globalOptions(values: Values, platform: NodeJS.Platform): GlobalOptions {
+  const global: GlobalOptions = { json: values.json ?? false };
+  if (values.host !== undefined && values.context !== undefined) {
+    // The docker CLI's own words for the same mistake.
+    throw usageError('conflicting options: cannot specify both --host and --context');
+  }
+  if (values.host !== undefined) {
+    try {
+      global.host = normalizeDockerHost(values.host, platform);
+    } catch (err) {
+      throw usageError(`--host: ${(err as Error).message}`);
+    }
+  }
+  if (values.context !== undefined) {
+    if (values.context.trim() === '') throw usageError('--context needs a context name.');
+    global.context = values.context;
+  }
+  return global;
+}
+
+function noPositionals(key: string, rest: string[]): void {
+  if (rest.length > 0) throw usageError(`"barnacle ${key}" takes no arguments (got "${rest.join(' ')}").`);
+}
+
+export function parseCommandLine(argv: string[], platform: NodeJS.Platform = process.platform): Invocation {
+  const { values, positionals } = readValues(argv);
+  if (values.help || positionals[0] === 'help') {
+    return { global: { json: values.json ?? false }, command: { name: 'help' } };
+  }
+  const { key, rest } = commandKey(positionals);
+  checkAdmitted(key, values);
+  const global = globalOptions(values, platform);
+  switch (key) {
+    case 'engines':
+    case 'ps':
+    case 'df':
+      noPositionals(key, rest);
+      return { global, command: { name: key } };
+    case 'ls':
+      noPositionals(key, rest);
+      return { global, command: { name: 'ls', all: values.all ?? false } };
+    case 'apply': {
+      if (rest.length !== 1) throw usageError('"barnacle apply" takes exactly one plan file.');
+      return { global, command: { name: 'apply', file: rest[0]!, yes: values.yes ?? false } };
+    }
+    default: {
+      const flags: PlanFlags = { ...values, kind: key.slice('plan '.length) as PlanFlags['kind'], refs: rest };
+      const command: Command = { name: 'plan', intent: planIntent(flags) };
+      if (values.out !== undefined) {
+        if (values.out.trim() === '') throw usageError('--out needs a file name.');
+        command.out = values.out;
+      }
+      return { global, command };
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Every way a CLI run can fail, as the same typed BarnacleError the app shows,
+// plus the exit code scripts test: 2 when the command line itself is wrong (or a
+// confirmation cannot be asked for), 1 for everything the engine or the plan said.
+
+import type { BarnacleError } from '../../src-shared/errors';
+import type { EngineKind } from '../../src-shared/model';
+import { classifyFailure, type FailedOperation } from '../conflicts/classify';
+import { resolverFromContainers } from '../conflicts/resolver';
+import { ConnectionFailure } from '../engine/connection';
+import { ContextNotFoundError } from '../engine/context-store';
+import { readEngineFailure } from '../engine/engine-error';
+import type { ContainerSummary } from '../../src-shared/model';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export class CliError extends Error {
+  constructor(
+    readonly error: BarnacleError,
+    readonly exitCode: number = EXIT_FAILED,
+  ) {
+    super(error.message);
+    this.name = 'CliError';
+  }
+}
+
+export function usageError(message: string): CliError {
+  return new CliError({ kind: 'validation', message }, EXIT_USAGE);
+}
+
+/** Connection health states, as the error kinds scripts can branch on. */
+function connectionKind(failure: ConnectionFailure): BarnacleError['kind'] {
+  switch (failure.health.state) {
+    case 'permission-denied':
+      return 'permission-denied';
+    case 'api-too-old':
+      return 'api-version';
+    default:
+      return 'engine-unreachable';
+  }
+}
+
+export interface EngineCallContext {
+  operation: FailedOperation;
+  engine: EngineKind;
+  target?: string;
+  /** Names containers the engine mentions by ID. */
+  containers?: ContainerSummary[];
+}
+
+/** Anything thrown while a command ran, as a CliError. */
+export function toCliError(err: unknown, call?: EngineCallContext): CliError {
+  if (err instanceof CliError) return err;
+  if (err instanceof ContextNotFoundError) {
+    return new CliError({ kind: 'engine-unreachable', message: err.message });
+  }
+  if (err instanceof ConnectionFailure) {
+    return new CliError({ kind: connectionKind(err), message: err.message });
+  }
+  if (call) {
+    const error = classifyFailure(readEngineFailure(err), {
+      operation: call.operation,
+      engine: call.engine,
+      ...(call.target !== undefined ? { target: call.target } : {}),
+      resolve: resolverFromContainers(call.containers ?? []),
+    });
+    return new CliError(error);
+  }
+  return new CliError({ kind: 'unknown', message: err instanceof Error ? err.message : String(err) });
+}

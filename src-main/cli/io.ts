@@ -1,0 +1,35 @@
+// Where the CLI's words go, and the one question it may ask. Commands write
+// through this, never to process.stdout directly, so the exit can wait for the
+// output to drain and tests can run `run()` against strings.
+
+import { createInterface } from 'node:readline/promises';
+
+export interface CliIo {
+  /** Results: a table, or JSON with --json. */
+  out(text: string): void;
+  /** Errors, warnings, prompts. */
+  err(text: string): void;
+  /** Both ends are a terminal: a person can answer a question. */
+  interactive: boolean;
+  /** Asks on stderr; resolves true only for an explicit yes. */
+  confirm(question: string): Promise<boolean>;
+  env: Record<string, string | undefined>;
+  homeDir: string;
+  platform: NodeJS.Platform;
+  now(): number;
+}
+
+/** Resolves once everything written so far has been handed to the OS. */
+export function drain(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+export async function askYesNo(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}

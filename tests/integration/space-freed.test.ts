@@ -1,0 +1,368 @@
+// Predicted bytes freed (layer facts + bytesFreed) against what the live engines
+// actually free. Docker: the change in `GET /system/df` LayersSize plus the
+// change in its containers' SizeRw. Podman answers LayersSize 0 on its compat
+// API, so its side is measured in its own layer store (the diff-size it records
+// per layer in root/vfs-layers/layers.json) and on disk (bytes under root/vfs/dir).
+
+import { randomBytes } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Dockerode from 'dockerode';
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import { readEngineFailure } from '../../src-main/engine/engine-error';
+import { fetchDf } from '../../src-main/inventory/disk-usage';
+import { fetchLayerFacts, type ImageLayers } from '../../src-main/inventory/layer-facts';
+import { readLists, type Lists } from '../../src-main/inventory/read-lists';
+import { bytesFreed, type BytesFreed } from '../../src-main/planning/layer-space';
+import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
+import { describeEachEngine, type LiveEngine } from '../engines/use-engines';
+
+const KiB = 1024;
+const LOCAL_BASE = 'space/base:1';
+
+interface Usage {
+  /** Docker: df LayersSize. Podman: sum of diff-size over image layers in its layer store. */
+  layers: number;
+  containersRw: number;
+  /** Podman only: bytes of files under the vfs driver's layer directories. */
+  disk?: number;
+}
+
+interface Removal {
+  /** Images removed entirely (every tag); also what the prediction removes. */
+  images?: string[];
+  /** References untagged while their image stays. */
+  untag?: string[];
+  containers?: string[];
+  /** Instead of removing `images` one by one, prune with these filters (the prediction still uses `images`). */
+  pruneFilters?: Record<string, string[]>;
+  /** The engine must refuse the image removals (a container still uses them). */
+  refused?: boolean;
+}
+
+interface StepResult {
+  predicted: BytesFreed;
+  actual: number;
+  disk?: number;
+  spaceReclaimed?: number;
+  /** The predicted bytes that are image layers (not containers' writable layers). */
+  layerBytes: number;
+  facts: Map<string, ImageLayers>;
+  deleted: string[];
+}
+
+const measured: string[] = [];
+
+function podmanLayerStoreBytes(dir: string): number {
+  const root = join(dir, 'root');
+  const layers = JSON.parse(readFileSync(join(root, 'vfs-layers/layers.json'), 'utf8')) as {
+    id: string;
+    'diff-size'?: number | null;
+  }[];
+  const containers = JSON.parse(readFileSync(join(root, 'vfs-containers/containers.json'), 'utf8')) as { layer: string }[];
+  const containerLayers = new Set(containers.map((c) => c.layer));
+  let sum = 0;
+  for (const layer of layers) {
+    if (containerLayers.has(layer.id)) continue; // counted as the container's SizeRw
+    if (typeof layer['diff-size'] !== 'number') throw new Error(`podman layer ${layer.id} has no diff-size`);
+    sum += layer['diff-size'];
+  }
+  return sum;
+}
+
+/** Bytes of everything but directories, each inode once (like moby's directory.Size). */
+function fileBytes(path: string, seen = new Set<number>()): number {
+  let sum = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) {
+      sum += fileBytes(full, seen);
+      continue;
+    }
+    const st = lstatSync(full);
+    if (seen.has(st.ino)) continue;
+    seen.add(st.ino);
+    sum += st.size;
+  }
+  return sum;
+}
+
+async function measure(engine: LiveEngine): Promise<Usage> {
+  const df = await fetchDf(engine.docker);
+  const containersRw = (df.Containers ?? []).reduce((s, c) => s + Math.max(0, c.SizeRw ?? 0), 0);
+  if (engine.kind === 'docker') return { layers: df.LayersSize ?? 0, containersRw };
+  return {
+    layers: podmanLayerStoreBytes(engine.dir),
+    containersRw,
+    disk: fileBytes(join(engine.dir, 'root/vfs/dir')),
+  };
+}
+
+async function predict(docker: Dockerode, removal: Removal): Promise<{ predicted: BytesFreed; facts: Map<string, ImageLayers>; lists: Lists }> {
+  const lists = await readLists(docker, { containerSizes: true });
+  const ids = new Set([...lists.images.map((i) => i.id), ...lists.containers.map((c) => c.imageId)]);
+  const facts = await fetchLayerFacts(docker, [...ids]);
+  const predicted = bytesFreed({
+    images: [...facts.values()].map((f) => ({ ...f, id: f.imageId })),
+    removedImageIds: new Set(removal.images ?? []),
+    containers: lists.containers.map((c) => ({ id: c.id, imageId: c.imageId, sizeRw: c.sizeRw })),
+    removedContainerIds: new Set(removal.containers ?? []),
+  });
+  return { predicted, facts, lists };
+}
+
+/** Removes by each tag (an ID with several tags needs force on Docker), children first. */
+async function removeImages(docker: Dockerode, ids: string[], lists: Lists, facts: Map<string, ImageLayers>): Promise<string[]> {
+  const deleted: string[] = [];
+  const depth = (id: string) => facts.get(id)?.chainIds.length ?? 0;
+  for (const id of [...ids].sort((a, b) => depth(b) - depth(a))) {
+    const tags = lists.images.find((i) => i.id === id)?.tags ?? [];
+    for (const ref of tags.length ? tags : [id]) {
+      const answer = (await docker.getImage(ref).remove()) as { Deleted?: string }[];
+      deleted.push(...answer.flatMap((a) => (a.Deleted ? [a.Deleted] : [])));
+    }
+  }
+  return deleted;
+}
+
+async function perform(engine: LiveEngine, label: string, removal: Removal): Promise<StepResult> {
+  const { docker } = engine;
+  const { predicted, facts, lists } = await predict(docker, removal);
+  const before = await measure(engine);
+  for (const id of removal.containers ?? []) await docker.getContainer(id).remove();
+  for (const ref of removal.untag ?? []) await docker.getImage(ref).remove();
+  let spaceReclaimed: number | undefined;
+  let deleted: string[] = [];
+  if (removal.pruneFilters) {
+    const answer = (await docker.pruneImages({ filters: removal.pruneFilters })) as {
+      ImagesDeleted?: { Deleted?: string }[] | null;
+      SpaceReclaimed?: number;
+    };
+    spaceReclaimed = answer.SpaceReclaimed;
+    deleted = (answer.ImagesDeleted ?? []).flatMap((d) => (d.Deleted ? [d.Deleted] : []));
+  } else if (removal.refused) {
+    for (const id of removal.images ?? []) {
+      const failure = await docker
+        .getImage(id)
+        .remove()
+        .then(() => null, readEngineFailure);
+      expect(failure?.statusCode, `${label}: the engine should refuse to remove ${id}`).toBe(409);
+    }
+  } else {
+    deleted = await removeImages(docker, removal.images ?? [], lists, facts);
+  }
+  const after = await measure(engine);
+  const actual = before.layers - after.layers + (before.containersRw - after.containersRw);
+  const removedRw = lists.containers
+    .filter((c) => removal.containers?.includes(c.id))
+    .reduce((sum, c) => sum + (c.sizeRw ?? 0), 0);
+  const result: StepResult = { predicted, actual, layerBytes: predicted.bytes - removedRw, facts, deleted };
+  if (before.disk !== undefined && after.disk !== undefined) result.disk = before.disk - after.disk;
+  if (spaceReclaimed !== undefined) result.spaceReclaimed = spaceReclaimed;
+  measured.push(
+    [
+      `${engine.kind.padEnd(6)} ${label.padEnd(44)} predicted ${String(predicted.bytes).padStart(8)}`,
+      `actual ${String(actual).padStart(8)}`,
+      result.disk !== undefined ? `disk ${String(result.disk).padStart(8)}` : '',
+      spaceReclaimed !== undefined ? `SpaceReclaimed ${spaceReclaimed}` : '',
+      `exact ${predicted.exact}`,
+    ]
+      .filter(Boolean)
+      .join('  '),
+  );
+  return result;
+}
+
+const close = (predicted: number, actual: number) =>
+  Math.abs(predicted - actual) <= Math.max(4 * KiB, 0.01 * Math.max(Math.abs(predicted), Math.abs(actual)));
+
+/** Bytes written as layer content must be what Docker predicts, to the byte. */
+function expectMatches(engine: LiveEngine, step: StepResult, dockerBytes?: number): void {
+  const { predicted, actual } = step;
+  expect(close(predicted.bytes, actual), `predicted ${predicted.bytes}, engine freed ${actual}`).toBe(true);
+  if (engine.kind === 'docker') {
+    expect(predicted.reasons).toEqual([]);
+    expect(predicted.exact).toBe(true);
+    if (dockerBytes !== undefined) expect(predicted.bytes).toBe(dockerBytes);
+  } else if (step.layerBytes > 0) {
+    // Podman's sizes are its own tar-stream figures: right for its layer store, not for disk.
+    expect(predicted.exact).toBe(false);
+    expect(predicted.reasons.join('\n')).toMatch(/tar streams/);
+  }
+}
+
+const blob = (bytes: number) => ({ [`/space/${randomBytes(6).toString('hex')}.bin`]: randomBytes(bytes) });
+
+describeEachEngine('space freed by removals', (engine) => {
+  const { docker } = engine;
+
+  beforeEach(async () => {
+    await resetEngine(docker);
+  });
+
+  afterAll(() => {
+    if (measured.length) console.log(`space freed, predicted vs measured (bytes):\n${measured.join('\n')}`);
+    measured.length = 0;
+  });
+
+  /** A local base on top of the harness base, which must stay. */
+  const localBase = () => buildImage(docker, { tag: LOCAL_BASE, files: { '/space/base.bin': randomBytes(300 * KiB) } });
+
+  it('two images on one base: removing one frees only its top layer', async () => {
+    await localBase();
+    const a = await buildImage(docker, { tag: 'space/a:1', from: LOCAL_BASE, files: blob(100 * KiB) });
+    await buildImage(docker, { tag: 'space/b:1', from: LOCAL_BASE, files: blob(50 * KiB) });
+    const step = await perform(engine, 'siblings: remove one', { images: [a] });
+    expectMatches(engine, step, 100 * KiB);
+  });
+
+  it('frees the local base only when all its users go', async () => {
+    const base = await localBase();
+    const a = await buildImage(docker, { tag: 'space/a:1', from: LOCAL_BASE, files: blob(100 * KiB) });
+    const b = await buildImage(docker, { tag: 'space/b:1', from: LOCAL_BASE, files: blob(50 * KiB) });
+    expectMatches(engine, await perform(engine, 'base users: both children, base stays', { images: [a, b] }), 150 * KiB);
+    expectMatches(engine, await perform(engine, 'base users: then the base', { images: [base] }), 300 * KiB);
+  });
+
+  it('frees base and children together in one selection', async () => {
+    const base = await localBase();
+    const a = await buildImage(docker, { tag: 'space/a:1', from: LOCAL_BASE, files: blob(100 * KiB) });
+    const b = await buildImage(docker, { tag: 'space/b:1', from: LOCAL_BASE, files: blob(50 * KiB) });
+    const step = await perform(engine, 'base users: all three at once', { images: [a, b, base] });
+    expectMatches(engine, step, 450 * KiB);
+  });
+
+  it('frees nothing when only one of two tags goes', async () => {
+    await localBase();
+    const t = await buildImage(docker, { tag: 'space/t:one', from: LOCAL_BASE, files: blob(64 * KiB) });
+    await tagImage(docker, t, 'space/t', 'two');
+    const step = await perform(engine, 'tag-only removal', { untag: ['space/t:two'] });
+    expectMatches(engine, step, 0);
+    expect((await docker.getImage(t).inspect()).Id).toBe(t);
+  });
+
+  it('follows a child chain A → B → C: C alone, then B and C', async () => {
+    await localBase();
+    await buildImage(docker, { tag: 'space/ca:1', from: LOCAL_BASE, files: blob(200 * KiB) });
+    const b = await buildImage(docker, { tag: 'space/cb:1', from: 'space/ca:1', files: blob(100 * KiB) });
+    const c = await buildImage(docker, { tag: 'space/cc:1', from: 'space/cb:1', files: blob(50 * KiB) });
+    const c2 = await buildImage(docker, { tag: 'space/cc:2', from: 'space/cb:1', files: blob(20 * KiB) });
+    expectMatches(engine, await perform(engine, 'chain: remove C', { images: [c] }), 50 * KiB);
+    expectMatches(engine, await perform(engine, 'chain: remove B and its last child', { images: [b, c2] }), 120 * KiB);
+  });
+
+  it("frees a removed container's writable layer with its image, and nothing while a container stays", async () => {
+    await localBase();
+    const w = await buildImage(docker, { tag: 'space/w:1', from: LOCAL_BASE, files: blob(64 * KiB) });
+    const c1 = await runContainer(docker, w, { running: false, writeBytes: 200 * KiB });
+    const c2 = await runContainer(docker, w, { running: false, writeBytes: 100 * KiB });
+    const pinned = await perform(engine, 'container pins its image (refused)', { images: [w], refused: true });
+    expectMatches(engine, pinned, 0);
+
+    const alone = await perform(engine, 'one container alone', { containers: [c2] });
+    const rw2 = (await readLists(docker, { containerSizes: true })).containers.find((c) => c.id === c1)?.sizeRw;
+    expect(rw2).toBeGreaterThanOrEqual(200 * KiB);
+    expect(alone.predicted.bytes).toBeGreaterThanOrEqual(100 * KiB);
+    expectMatches(engine, alone);
+
+    const both = await perform(engine, 'container + its image', { containers: [c1], images: [w] });
+    expectMatches(engine, both, engine.kind === 'docker' ? 64 * KiB + (rw2 ?? 0) : undefined);
+  });
+
+  it('counts steps that add empty or zero-size layers', async () => {
+    await localBase();
+    const spec = {
+      from: LOCAL_BASE,
+      files: { '/space/thirty.bin': randomBytes(30 * KiB) },
+      runs: ['true', 'mkdir /emptydir'],
+    };
+    await buildImage(docker, { ...spec, tag: 'space/e:mid' });
+    const e = await buildImage(docker, {
+      ...spec,
+      tag: 'space/e:1',
+      runs: [...spec.runs, 'head -c 40000 /dev/zero > /z', 'rm /space/base.bin'],
+    });
+    const { facts } = await predict(docker, {});
+    const eFacts = facts.get(e)!;
+    const diffIds = (await docker.getImage(e).inspect()).RootFS.Layers ?? [];
+    expect(eFacts.chainIds).toHaveLength(diffIds.length);
+    expect(eFacts.sizeSource).toBe('history');
+    if (engine.kind === 'docker') {
+      // `RUN true` adds no layer on Docker; mkdir and rm add zero-size ones.
+      expect(eFacts.exact).toBe(true);
+      expect(eFacts.layerSizes.slice(2)).toEqual([30 * KiB, 0, 40000, 0]);
+    } else {
+      expect(eFacts.exact).toBe(false);
+      expect(eFacts.reason).toMatch(/tar streams/);
+    }
+    const step = await perform(engine, 'empty layers: remove top of a shared prefix', { images: [e] });
+    expectMatches(engine, step, 40000);
+  });
+
+  it('shares identical content built twice under two tags', async () => {
+    await localBase();
+    // At / so the layer holds the file alone: a new parent directory would carry
+    // its build-time mtime and make the two layers differ.
+    const same = { '/same.bin': randomBytes(80 * KiB) };
+    const i1 = await buildImage(docker, { tag: 'space/same:1', from: LOCAL_BASE, files: same });
+    const i2 = await buildImage(docker, { tag: 'space/same:2', from: LOCAL_BASE, files: same, noCache: true });
+    expect(i2).not.toBe(i1);
+    const first = await perform(engine, 'identical builds: remove one', { images: [i1] });
+    const [f1, f2] = [first.facts.get(i1)!, first.facts.get(i2)!];
+    expect(f1.chainIds).toEqual(f2.chainIds);
+    expectMatches(engine, first, 0);
+    expectMatches(engine, await perform(engine, 'identical builds: then the other', { images: [i2] }), 80 * KiB);
+  });
+
+  /** Builds `tag` twice with the label: the first build is left dangling. Returns [dangling, tagged]. */
+  async function danglingAndTagged(tag: string, bytes: number, labels: Record<string, string>) {
+    const old = await buildImage(docker, { tag, from: LOCAL_BASE, files: blob(bytes), labels });
+    const current = await buildImage(docker, { tag, from: LOCAL_BASE, files: blob(bytes), labels });
+    return [old, current] as const;
+  }
+
+  it('matches what a dangling-image prune frees and reports', async () => {
+    await localBase();
+    const label = { 'barnacle.space': 'prune' };
+    const [p1] = await danglingAndTagged('space/p:1', 20 * KiB, label);
+    const [p2] = await danglingAndTagged('space/p:2', 30 * KiB, label);
+    const [p3] = await danglingAndTagged('space/p:3', 40 * KiB, label);
+    await runContainer(docker, p3, { running: false });
+    const step = await perform(engine, 'prune dangling labelled images', {
+      images: [p1, p2],
+      pruneFilters: { label: ['barnacle.space=prune'] },
+    });
+    const bare = (id: string) => id.replace(/^sha256:/, '');
+    expect(step.deleted.map(bare)).toEqual(expect.arrayContaining([bare(p1), bare(p2)]));
+    expect(step.deleted.map(bare)).not.toContain(bare(p3));
+    expectMatches(engine, step, 50 * KiB);
+    if (engine.kind === 'docker') expect(step.spaceReclaimed).toBe(step.predicted.bytes);
+  });
+
+  it('matches what a prune of all unused images frees (Podman 4.3 refuses dangling=false)', async () => {
+    await localBase();
+    const label = { 'barnacle.space': 'unused' };
+    const u1 = await buildImage(docker, { tag: 'space/u:1', from: LOCAL_BASE, files: blob(20 * KiB), labels: label });
+    const u2 = await buildImage(docker, { tag: 'space/u:2', from: LOCAL_BASE, files: blob(30 * KiB), labels: label });
+    const u3 = await buildImage(docker, { tag: 'space/u:3', from: LOCAL_BASE, files: blob(40 * KiB), labels: label });
+    await runContainer(docker, u3, { running: false });
+    const pruneFilters = { dangling: ['false'], label: ['barnacle.space=unused'] };
+    if (engine.kind === 'podman') {
+      const failure = await docker.pruneImages({ filters: pruneFilters }).then(() => null, readEngineFailure);
+      expect(failure).toMatchObject({ statusCode: 500, message: expect.stringMatching(/dangling.*more than once/) });
+      return;
+    }
+    const step = await perform(engine, 'prune all unused labelled images', { images: [u1, u2], pruneFilters });
+    expectMatches(engine, step, 50 * KiB);
+    expect(step.spaceReclaimed).toBe(step.predicted.bytes);
+  });
+
+  it('frees a dangling image left by a rebuild', async () => {
+    await localBase();
+    const old = await buildImage(docker, { tag: 'space/d:1', from: LOCAL_BASE, files: blob(25 * KiB) });
+    await buildImage(docker, { tag: 'space/d:1', from: LOCAL_BASE, files: blob(26 * KiB) });
+    const images = (await readLists(docker)).images;
+    expect(images.find((i) => i.id === old)?.dangling).toBe(true);
+    expectMatches(engine, await perform(engine, 'dangling image', { images: [old] }), 25 * KiB);
+  });
+});
