@@ -116,10 +116,34 @@ function checkWebPreferences(file: ts.SourceFile, report: Report): void {
       if (name && prefs.properties.filter((q) => propertyName(q) === name).length > 1) report(p, `webPreferences.${name} is set twice`);
     }
     for (const [flag, wanted] of Object.entries(REQUIRED_WEB_PREFERENCES)) {
-      const value = booleanValue(property(prefs, flag));
-      if (value !== wanted) report(prefs, `webPreferences.${flag} must be written as ${wanted}`);
+      const written = prefs.properties.find((p) => propertyName(p) === flag);
+      if (booleanValue(property(prefs, flag)) !== wanted) {
+        report(written ?? prefs, `webPreferences.${flag} must be written as ${wanted}`);
+      }
     }
   }
+}
+
+/**
+ * The boolean flags of each `new BrowserWindow({ webPreferences: {...} })`, as
+ * written (non-boolean values such as `preload` are left out).
+ */
+export function webPreferencesOf(source: string): Record<string, boolean>[] {
+  const found: Record<string, boolean>[] = [];
+  everyNode(parse(source), (node) => {
+    if (!ts.isNewExpression(node) || node.expression.getText() !== 'BrowserWindow') return;
+    const options = node.arguments?.[0];
+    const prefs = options && ts.isObjectLiteralExpression(options) ? property(options, 'webPreferences') : undefined;
+    if (!prefs || !ts.isObjectLiteralExpression(prefs)) return;
+    const flags: Record<string, boolean> = {};
+    for (const p of prefs.properties) {
+      const name = propertyName(p);
+      const value = ts.isPropertyAssignment(p) ? booleanValue(p.initializer) : undefined;
+      if (name !== undefined && value !== undefined) flags[name] = value;
+    }
+    found.push(flags);
+  });
+  return found;
 }
 
 /** `contents.on('will-navigate', (event) => event.preventDefault())`, unconditionally. */
@@ -132,7 +156,8 @@ function checkNavigation(file: ts.SourceFile, report: Report): void {
   for (const call of handlers) {
     const fn = functionArgument(call, 1);
     const event = fn && paramName(fn, 0);
-    const first = fn && (ts.isBlock(fn.body) ? (fn.body.statements[0] as ts.ExpressionStatement | undefined)?.expression : fn.body);
+    const statement = fn && ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
+    const first = fn && !ts.isBlock(fn.body) ? fn.body : statement && ts.isExpressionStatement(statement) ? statement.expression : undefined;
     const prevents =
       first !== undefined &&
       ts.isCallExpression(first) &&

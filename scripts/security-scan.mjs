@@ -15,6 +15,10 @@
 // so Svelte components are not scanned; the renderer holds no Electron or Node
 // API (sandbox + contextIsolation), and the CSP it runs under is scanned.
 //
+// Electronegativity cannot see everything (see scripts/electron-checklist.ts):
+// Barnacle's own checklist runs on the shell too, and its violations count as
+// findings here.
+//
 // Suppressions: each entry { check, file, message?, why } explains exactly one
 // finding; a second finding of the same kind in the same file fails the gate,
 // and an entry that matches nothing fails it too, so the list cannot go stale.
@@ -26,11 +30,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { tsImport } from 'tsx/esm/api';
 
 const SCANNED = ['src-main', 'src-preload', 'src-renderer', 'src-shared', 'package.json'];
 const SARIF_PATH = '.tmp/electronegativity.sarif';
 const SUPPRESSIONS_PATH = 'scripts/security-suppressions.json';
 const SCANNABLE = /\.(ts|tsx|js|jsx|html|htm)$/;
+const SECURE_WINDOW = 'src-main/shell/secure-window.ts';
+const IPC_BRIDGE = 'src-main/shell/ipc-bridge.ts';
 
 const require = createRequire(import.meta.url);
 const runElectronegativity = require('@doyensec/electronegativity'); // dist/runner.js
@@ -97,6 +104,16 @@ function loadSuppressions() {
   return list.map((s) => ({ ...s, used: false }));
 }
 
+/** Barnacle's checklist on the shell, shaped like the scanner's findings. */
+async function checklistFindings() {
+  const checklist = await tsImport('./electron-checklist.ts', import.meta.url);
+  const violations = [
+    ...checklist.checkSecureWindow(readFileSync(SECURE_WINDOW, 'utf8'), SECURE_WINDOW),
+    ...checklist.checkIpcBridge(readFileSync(IPC_BRIDGE, 'utf8'), IPC_BRIDGE),
+  ];
+  return violations.map((v) => ({ check: v.check, file: v.file, line: v.line, column: 1, message: v.message }));
+}
+
 const matches = (s, f) => s.check === f.check && s.file === f.file && (s.message === undefined || s.message === f.message);
 
 async function main() {
@@ -123,7 +140,10 @@ async function main() {
     rmSync(staged, { recursive: true, force: true });
   }
 
-  const findings = (await readSarif(SARIF_PATH, outcome.issues.length)).map(toFinding);
+  const findings = [
+    ...(await readSarif(SARIF_PATH, outcome.issues.length)).map(toFinding),
+    ...(await checklistFindings()),
+  ];
   const suppressions = loadSuppressions();
   let failures = 0;
 

@@ -139,6 +139,8 @@ export interface Plan {
   /** The docker CLI commands doing the same, in order. */
   commands: string[];
   skipped: SkippedItem[];
+  /** Set on a plan made by resumePlan: the interrupted plan whose unfinished steps it re-plans. */
+  resumedFrom?: string;
 }
 
 export type StepOutcome =
@@ -166,8 +168,18 @@ export interface ExecutionReport {
   outcomes: Record<string, StepOutcome>;
   /** Bytes freed as measured (engine's disk usage before/after, or the plan's figure for finished steps). */
   bytesFreed: number;
+  /**
+   * Where bytesFreed comes from: 'disk-usage' = the engine's /system/df before and
+   * after (layers + removed containers' writable layers); 'plan' = the plan's
+   * figures for the steps that finished (Podman's compat API reports no layer
+   * total, or df failed).
+   */
+  bytesSource: 'disk-usage' | 'plan';
+  /** Every step done or already gone. */
   finished: boolean;
   cancelled: boolean;
+  /** Set when the engine stopped answering mid-plan: what it said; the unfinished steps are not-run. */
+  engineLost?: string;
 }
 
 /** One executed plan, as appended to the history file. */
@@ -179,8 +191,11 @@ export interface HistoryEntry {
   startedAt: number;
   finishedAt: number;
   bytesFreed: number;
+  bytesSource?: ExecutionReport['bytesSource'];
   finished: boolean;
   cancelled: boolean;
+  engineLost?: string;
+  resumedFrom?: string;
   removedImages: { id: string; tags: string[]; bytes: number }[];
   removedContainers: { id: string; name: string }[];
   untagged: string[];

@@ -2,6 +2,7 @@
 // through this, never to process.stdout directly, so the exit can wait for the
 // output to drain and tests can run `run()` against strings.
 
+import { homedir } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 
 export interface CliIo {
@@ -32,4 +33,22 @@ export async function askYesNo(question: string): Promise<boolean> {
   } finally {
     rl.close();
   }
+}
+
+/** A command's result: JSON for scripts with --json, else the human rendering. */
+export function printResult<T>(io: CliIo, json: boolean, data: T, render: (data: T) => string): void {
+  io.out(json ? `${JSON.stringify(data, null, 2)}\n` : render(data));
+}
+
+export function nodeIo(): CliIo {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    confirm: askYesNo,
+    env: process.env,
+    homeDir: homedir(),
+    platform: process.platform,
+    now: Date.now,
+  };
 }

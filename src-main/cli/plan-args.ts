@@ -74,7 +74,9 @@ export function readFilters(filters: string[], admitted: readonly string[]): Fil
 }
 
 interface Checker {
-  safeParse(value: unknown): { success: true; data: string } | { success: false; error: { issues: { message: string }[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: string } | { success: false; error: { issues: { message: string }[] } };
 }
 
 function checked(schema: Checker, value: string, what: string): string {
@@ -123,10 +125,12 @@ export function planIntent(flags: PlanFlags): CleanupIntent {
     case 'rmi':
       return rmiIntent(flags);
     case 'prune':
-      if (flags.refs.length > 0) throw usageError('"barnacle plan prune" takes no image names; use --filter or --keep.');
+      if (flags.refs.length > 0)
+        throw usageError('"barnacle plan prune" takes no image names; use --filter or --keep.');
       return pruneIntent(flags);
     case 'rm-stopped':
-      if (flags.refs.length > 0) throw usageError('"barnacle plan rm-stopped" takes no arguments; use --filter ancestor=IMAGE.');
+      if (flags.refs.length > 0)
+        throw usageError('"barnacle plan rm-stopped" takes no arguments; use --filter ancestor=IMAGE.');
       return rmStoppedIntent(flags);
   }
 }

@@ -2,22 +2,33 @@
 // the inventory and its live updates, and the endpoints found on this computer.
 // The Electron shell, the CLI and the tests each create one of these.
 
+import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
+import type { PlanProgress } from '../../src-shared/plan';
 import { parseHost } from '../engine/dockerode-options';
 import { EngineSession, type SessionOptions } from '../engine/session';
 import { InventoryStore } from '../inventory/inventory-store';
 import { followEngineEvents, type LiveUpdates } from '../inventory/live-updates';
+import { defaultDataDir } from '../history/history-store';
+import { PlanRunner, type PlanRunnerOptions } from './plan-runner';
 
 export interface CoreOptions extends SessionOptions {
   /** Endpoints found on this computer (discovery); the current one is added if missing. */
   discover?: () => Promise<Endpoint[]>;
   /** Follow the engine's event stream (off for one-shot CLI commands). */
   live?: boolean;
+  /** Where history.jsonl lives: Electron's userData in the app; the platform's data folder otherwise. */
+  dataDir?: string;
+  /** Asks where to save a history export (the shell's save dialog; tests pass a temp path). */
+  chooseSavePath?: PlanRunnerOptions['chooseSavePath'];
+  /** Executor settings, for tests. */
+  planExecution?: PlanRunnerOptions['execute'];
 }
 
 export class BarnacleCore {
   readonly session: EngineSession;
   readonly inventory: InventoryStore;
+  readonly plans: PlanRunner;
   private liveUpdates: LiveUpdates | null = null;
   private readonly discover: () => Promise<Endpoint[]>;
   private readonly live: boolean;
@@ -28,6 +39,19 @@ export class BarnacleCore {
     this.discover = options.discover ?? (async () => []);
     this.live = options.live ?? true;
     this.session.onHealth((health) => this.onHealth(health));
+    const runner: PlanRunnerOptions = {
+      dataDir: options.dataDir ?? defaultDataDir(process.platform, process.env, homedir()),
+      // Live updates refresh on engine events; without them the lists would lag the plan.
+      afterExecute: () => void this.inventory.refresh().catch(() => undefined),
+    };
+    if (options.chooseSavePath) runner.chooseSavePath = options.chooseSavePath;
+    if (options.planExecution) runner.execute = options.planExecution;
+    this.plans = new PlanRunner(runner);
+  }
+
+  /** Progress of running plans, step by step (the shell forwards it as the planProgress event). */
+  onPlanProgress(listener: (progress: PlanProgress) => void): () => void {
+    return this.plans.onProgress(listener);
   }
 
   start(): Promise<EngineHealth> {

@@ -7,6 +7,7 @@
 // variables hidden (see withoutDockerEnv).
 
 import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
 import Docker from 'dockerode';
 import type { Endpoint } from '../../src-shared/model';
 
@@ -90,17 +91,19 @@ export function dockerodeOptions(endpoint: Endpoint, apiVersion?: string): Docke
       } as Docker.DockerOptions;
     case 'tcp': {
       const tls = endpoint.tls;
+      if (!tls) return { ...blank, host: parsed.host, port: parsed.port, protocol: 'http' };
       const read = (p: string | undefined) => (p ? readFileSync(p) : undefined);
-      const useTls = !!tls && (tls.verify || !!tls.certPath || !!tls.caPath);
+      const material = { ca: read(tls.caPath), cert: read(tls.certPath), key: read(tls.keyPath) };
       return {
         ...blank,
+        ...material,
         host: parsed.host,
         port: parsed.port,
-        protocol: useTls ? 'https' : 'http',
-        ca: read(tls?.caPath),
-        cert: read(tls?.certPath),
-        key: read(tls?.keyPath),
-      };
+        protocol: 'https',
+        // SkipTLSVerify / DOCKER_TLS without VERIFY: TLS still, without checking the server's
+        // certificate, as the docker CLI does. docker-modem has no switch for it; an agent does.
+        ...(tls.verify ? {} : { agent: new HttpsAgent({ ...material, rejectUnauthorized: false }) }),
+      } as Docker.DockerOptions;
     }
   }
 }

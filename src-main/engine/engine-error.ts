@@ -35,7 +35,8 @@ export function readEngineFailure(err: unknown): EngineFailure {
   if (!message && typeof e.message === 'string') {
     message = e.message.replace(/^\(HTTP code \d+\)\s*[a-z ]*-\s*/i, '');
   }
-  const failure: EngineFailure = { message: message ?? 'unknown engine error' };
+  // A 304 (already stopped/started) has an empty body: '' must not hide the fallback.
+  const failure: EngineFailure = { message: message || (statusCode === 304 ? 'not modified' : 'unknown engine error') };
   if (statusCode !== undefined) failure.statusCode = statusCode;
   if (code !== undefined) failure.code = code;
   return failure;

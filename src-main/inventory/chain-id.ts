@@ -22,9 +22,7 @@ export function chainIdsOf(diffIds: readonly string[]): string[] {
   let previous = '';
   for (const raw of diffIds) {
     const diffId = withDigestPrefix(raw);
-    previous = previous
-      ? `sha256:${createHash('sha256').update(`${previous} ${diffId}`).digest('hex')}`
-      : diffId;
+    previous = previous ? `sha256:${createHash('sha256').update(`${previous} ${diffId}`).digest('hex')}` : diffId;
     out.push(previous);
   }
   return out;

@@ -4,9 +4,9 @@
 // so facts are cached by image ID.
 
 import type Docker from 'dockerode';
-import { engineKindOf, imageStoreOf } from '../engine/connection';
 import { readEngineFailure } from '../engine/engine-error';
 import { chainIdsOf } from './chain-id';
+import { readLayerAccounting, type LayerAccounting } from './layer-accounting';
 import { mapHistoryToLayers, type HistoryMapping, type HistoryRow } from './layer-history';
 
 export interface ImageLayers {
@@ -20,49 +20,6 @@ export interface ImageLayers {
   reason?: string;
   /** 'history': sizes read from this image's own history; 'estimated': guessed, see reason. */
   sizeSource: 'history' | 'estimated';
-}
-
-/** Whether an engine's per-layer sizes are the bytes its storage frees. */
-export type LayerAccounting = { exact: true } | { exact: false; reason: string };
-
-interface VersionAnswer {
-  Platform?: { Name?: string };
-  Components?: { Name?: string }[];
-}
-
-interface InfoAnswer {
-  Driver?: string;
-  DriverStatus?: [string, string][] | null;
-}
-
-// Drivers whose DiffSize is the size of the files the layer itself stores.
-const DIFF_STORING_DRIVERS = new Set(['overlay2', 'overlay', 'fuse-overlayfs']);
-
-export function layerAccountingOf(version: VersionAnswer, info: InfoAnswer): LayerAccounting {
-  const driver = info.Driver ?? 'unknown';
-  if (engineKindOf(version) === 'podman') {
-    const copies =
-      driver === 'vfs' ? '; its vfs driver also keeps a full copy of the file system for every layer, so far more is freed' : '';
-    return {
-      exact: false,
-      reason: `Podman sizes layers as uncompressed tar streams (headers and padding included), not bytes on disk${copies}`,
-    };
-  }
-  if (imageStoreOf(info) === 'containerd') {
-    return {
-      exact: false,
-      reason: "the containerd image store also keeps each layer's compressed blob, which layer sizes leave out",
-    };
-  }
-  if (!DIFF_STORING_DRIVERS.has(driver)) {
-    return { exact: false, reason: `the ${driver} storage driver's layer sizes are not the space it uses on disk` };
-  }
-  return { exact: true };
-}
-
-export async function readLayerAccounting(docker: Docker): Promise<LayerAccounting> {
-  const [version, info] = await Promise.all([docker.version(), docker.info() as Promise<InfoAnswer>]);
-  return layerAccountingOf(version as VersionAnswer, info);
 }
 
 /** Facts keyed by image ID; keep one per engine. Only settled facts are kept. */
@@ -94,7 +51,7 @@ export class LayerFactsCache {
 }
 
 export interface FetchLayerFactsOptions {
-  /** Requests in flight at once (default 8). */
+  /** Images read at once, two requests each (default 8). */
   concurrency?: number;
   cache?: LayerFactsCache;
   /** Skip the /version + /info round trip when the caller already knows it. */
@@ -132,9 +89,7 @@ async function inspectLayers(docker: Docker, imageId: string): Promise<{ diffIds
 async function readHistory(docker: Docker, imageId: string): Promise<HistoryRow[]> {
   // dockerode types history() as any: the engine answers RawHistoryEntry[], newest first.
   const raw = ((await docker.getImage(imageId).history()) ?? []) as RawHistoryEntry[];
-  return raw
-    .map((r) => ({ id: r.Id ?? '<missing>', size: r.Size ?? 0, createdBy: r.CreatedBy ?? '' }))
-    .reverse();
+  return raw.map((r) => ({ id: r.Id ?? '<missing>', size: r.Size ?? 0, createdBy: r.CreatedBy ?? '' })).reverse();
 }
 
 /**
@@ -157,22 +112,36 @@ async function resolveAmbiguity(docker: Docker, layerCount: number, rows: Histor
   return known.size ? mapHistoryToLayers(layerCount, rows, known) : first;
 }
 
+/**
+ * Null when the engine has no history to give for an image it has. Podman 4.3
+ * answers 500 "invalid memory address or nil pointer dereference" for an image
+ * whose history entries lack `created` (seen live): the sizes are then estimated
+ * rather than the whole fetch failing. No answer at all (engine gone) still throws.
+ */
+async function readHistoryIfAnswered(docker: Docker, imageId: string): Promise<HistoryRow[] | { failed: string }> {
+  try {
+    return await readHistory(docker, imageId);
+  } catch (err) {
+    const failure = readEngineFailure(err);
+    if (failure.statusCode === undefined || failure.statusCode === 404) throw err;
+    return { failed: failure.message };
+  }
+}
+
 async function readDraft(docker: Docker, imageId: string): Promise<Draft | null> {
   let layers: { diffIds: string[]; size: number };
-  let rows: HistoryRow[];
+  let history: HistoryRow[] | { failed: string };
   try {
-    [layers, rows] = await Promise.all([inspectLayers(docker, imageId), readHistory(docker, imageId)]);
+    [layers, history] = await Promise.all([inspectLayers(docker, imageId), readHistoryIfAnswered(docker, imageId)]);
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;
   }
-  const first = mapHistoryToLayers(layers.diffIds.length, rows);
-  return {
-    imageId,
-    chainIds: chainIdsOf(layers.diffIds),
-    imageSize: layers.size,
-    mapping: await resolveAmbiguity(docker, layers.diffIds.length, rows, first),
-  };
+  const layerCount = layers.diffIds.length;
+  const mapping: HistoryMapping = Array.isArray(history)
+    ? await resolveAmbiguity(docker, layerCount, history, mapHistoryToLayers(layerCount, history))
+    : { kind: 'mismatch', reason: `the engine could not give its history (${history.failed})` };
+  return { imageId, chainIds: chainIdsOf(layers.diffIds), imageSize: layers.size, mapping };
 }
 
 /**
@@ -200,12 +169,12 @@ function settle(draft: Draft, accounting: LayerAccounting, knownByChain: Readonl
   const fromHistory = mapping.kind === 'exact';
   const reasons: string[] = [];
   if (mapping.kind !== 'exact') reasons.push(mapping.reason);
-  if (!accounting.exact) reasons.push(accounting.reason);
+  if (!accounting.images.exact) reasons.push(accounting.images.reason);
   const facts: ImageLayers = {
     imageId: draft.imageId,
     chainIds: draft.chainIds,
     layerSizes: mapping.kind === 'mismatch' ? estimateSizes(draft, knownByChain) : mapping.layerSizes,
-    exact: fromHistory && accounting.exact,
+    exact: fromHistory && accounting.images.exact,
     sizeSource: fromHistory ? 'history' : 'estimated',
   };
   if (reasons.length) facts.reason = reasons.join('; ');

@@ -54,11 +54,19 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
         );
       } catch (err) {
         if (err instanceof ops.LastTagError) return fail({ kind: 'validation', message: err.message });
-        const error = classifyFailure(readEngineFailure(err), {
-          operation,
-          engine: connection.engine.kind,
-          resolve: resolverFromContainers(core.inventory.snapshot?.containers ?? []),
-        });
+        const failure = readEngineFailure(err);
+        const classify = () =>
+          classifyFailure(failure, {
+            operation,
+            engine: connection.engine.kind,
+            resolve: resolverFromContainers(core.inventory.snapshot?.containers ?? []),
+          });
+        let error = classify();
+        // A container made since the last refresh: read the lists again so the message can name it.
+        if (error.containers?.some((c) => c.name === null)) {
+          await core.inventory.refresh().catch(() => undefined);
+          error = classify();
+        }
         if (error.kind === 'engine-unreachable') core.session.lost();
         return fail(error);
       }
@@ -107,7 +115,9 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
       ops.removeImage(docker, engine, args.ref, { force: args.force ?? false, noprune: args.noprune ?? false }),
     ),
     untagImage: withEngine('untagImage', 'untag', (args, { docker }) => ops.untagImage(docker, args.ref)),
-    pruneImages: withEngine('pruneImages', 'prune-images', (args, { docker }) => ops.pruneImages(docker, args)),
+    pruneImages: withEngine('pruneImages', 'prune-images', (args, { docker, engine }) =>
+      ops.pruneImages(docker, engine, args),
+    ),
     pruneContainers: withEngine('pruneContainers', 'prune-containers', (args, { docker }) =>
       ops.pruneContainers(docker, args),
     ),

@@ -11,6 +11,8 @@ import type { PruneReport, RemoveImageReport } from '../../src-shared/contract';
 import type { EngineKind } from '../../src-shared/model';
 import { readEngineFailure } from '../engine/engine-error';
 import { normalizeImageId } from '../inventory/ids';
+import { readLists } from '../inventory/read-lists';
+import { selectPruneCandidates } from '../planning/selection';
 
 interface DeleteAnswerItem {
   Untagged?: string;
@@ -116,10 +118,43 @@ interface PruneAnswer {
   SpaceReclaimed?: number;
 }
 
-export async function pruneImages(docker: Docker, options: PruneImagesOptions): Promise<PruneReport> {
+export async function pruneImages(docker: Docker, engine: EngineKind, options: PruneImagesOptions): Promise<PruneReport> {
+  // Podman 4.3's compat prune adds its own dangling filter and answers 500 to
+  // dangling=false (containers/podman#17614): prune -a is done image by image there.
+  if (engine === 'podman' && options.all) return pruneUnusedOneByOne(docker, options);
   const answer = (await docker.pruneImages({ filters: pruneImageFilters(options) })) as PruneAnswer;
   const report = toRemoveReport(answer.ImagesDeleted);
   return { deleted: report.deleted, untagged: report.untagged, spaceReclaimed: answer.SpaceReclaimed ?? 0 };
+}
+
+/** What `image prune -a` does, with the same filters, as removals of unused images, children first. */
+async function pruneUnusedOneByOne(docker: Docker, options: PruneImagesOptions): Promise<PruneReport> {
+  const { images } = await readLists(docker);
+  const { candidates } = selectPruneCandidates({ type: 'prune-images', ...options }, images, new Set(), Date.now());
+  const depth = new Map(candidates.map((i) => [i.id, ancestorsOf(i, images).length]));
+  candidates.sort((a, b) => (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0));
+  const report: PruneReport = { deleted: [], untagged: [], spaceReclaimed: 0 };
+  for (const image of candidates) {
+    try {
+      // Unused by definition, so force only overrides "several tags", never a container.
+      const removed = await removeImage(docker, 'podman', image.id, { force: image.tags.length > 1 });
+      report.deleted.push(...removed.deleted);
+      report.untagged.push(...removed.untagged);
+      report.spaceReclaimed += image.size;
+    } catch (err) {
+      // Like the engine's own prune: an image that became used or went meanwhile is skipped.
+      const status = readEngineFailure(err).statusCode;
+      if (status !== 404 && status !== 409) throw err;
+    }
+  }
+  return report;
+}
+
+function ancestorsOf(image: { parent: string | null }, images: { id: string; parent: string | null }[]): string[] {
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const out: string[] = [];
+  for (let p = image.parent; p && !out.includes(p); p = byId.get(p)?.parent ?? null) out.push(p);
+  return out;
 }
 
 export async function pruneContainers(

@@ -19,7 +19,8 @@ function commandFor(step: PlanStep): { verb: string; word: string } {
     case 'remove-volume':
       return { verb: 'docker volume rm', word: step.target };
     case 'untag':
-      return { verb: 'docker rmi', word: step.label };
+      // Forced only for untag-only on the containerd store, where force drops just the tag.
+      return { verb: step.force ? 'docker rmi -f' : 'docker rmi', word: step.label };
     case 'remove-image':
     case 'remove-child-image':
       return { verb: step.force ? 'docker rmi -f' : 'docker rmi', word: shortId(step.target) };

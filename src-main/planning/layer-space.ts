@@ -24,6 +24,9 @@ export interface ContainerLayer {
   imageId: string;
   /** Writable layer bytes (`size=1` on the container list); null when not asked for. */
   sizeRw: number | null;
+  /** False when removing it frees more than sizeRw (the vfs driver's full copies); absent means exact. */
+  exact?: boolean;
+  reason?: string;
 }
 
 export interface BytesFreedInput {
@@ -81,7 +84,9 @@ export function bytesFreed(input: BytesFreedInput): BytesFreed {
     if (removedContainerIds.has(c.id)) continue;
     if (byId.has(c.imageId)) pinned.add(c.imageId);
     else if (removedImageIds.size > 0) {
-      reasons.add(`container ${short(c.id)} uses image ${short(c.imageId)}, whose layers are not known: it may keep some`);
+      reasons.add(
+        `container ${short(c.id)} uses image ${short(c.imageId)}, whose layers are not known: it may keep some`,
+      );
     }
   }
 
@@ -110,10 +115,15 @@ export function bytesFreed(input: BytesFreedInput): BytesFreed {
   const containersById = new Map(containers.map((c) => [c.id, c]));
   for (const id of removedContainerIds) {
     const container = containersById.get(id);
-    if (!container) reasons.add(`container ${short(id)} is not in the container list: its writable layer is not counted`);
+    if (!container)
+      reasons.add(`container ${short(id)} is not in the container list: its writable layer is not counted`);
     else if (container.sizeRw === null) {
       reasons.add(`container ${short(id)}: writable-layer size unknown (list containers with size=1)`);
-    } else bytes += Math.max(0, container.sizeRw);
+    } else {
+      bytes += Math.max(0, container.sizeRw);
+      if (container.exact === false)
+        reasons.add(`container ${short(id)}: ${container.reason ?? 'its size is an estimate'}`);
+    }
   }
 
   return { bytes, exact: reasons.size === 0, perImageUnique, reasons: [...reasons] };

@@ -46,23 +46,48 @@ export type ResolvedRef =
   | { kind: 'missing'; ref: string }
   | { kind: 'ambiguous'; ref: string; candidates: string[] };
 
-export function resolveReference(images: ImageSummary[], ref: string): ResolvedRef {
-  if (HEXISH.test(ref)) {
-    const matches = images.filter((i) => idMatches(i.id, ref));
-    if (matches.length === 1 && matches[0]) return { kind: 'image', image: matches[0] };
-    if (matches.length > 1) return { kind: 'ambiguous', ref, candidates: matches.map((m) => m.id) };
+/** Tags of every image by normalised reference, built once per plan: selections can be thousands long. */
+export class ReferenceIndex {
+  private readonly byReference = new Map<string, { image: ImageSummary; tag: string }>();
+
+  constructor(private readonly images: ImageSummary[]) {
+    for (const image of images) {
+      for (const tag of image.tags) this.byReference.set(normalizeReference(tag), { image, tag });
+    }
   }
-  for (const image of images) {
-    const tag = matchingTag(image, ref);
-    if (tag) return { kind: 'tag', image, tag };
+
+  resolve(ref: string): ResolvedRef {
+    if (HEXISH.test(ref)) {
+      const matches = this.images.filter((i) => idMatches(i.id, ref));
+      if (matches.length === 1 && matches[0]) return { kind: 'image', image: matches[0] };
+      if (matches.length > 1) return { kind: 'ambiguous', ref, candidates: matches.map((m) => m.id) };
+    }
+    const wanted = normalizeReference(ref);
+    // Podman files short names under localhost/ when they were built, not pulled.
+    const hit = this.byReference.get(wanted) ?? this.byReference.get(wanted.replace(/^docker\.io\/(library\/)?/, 'localhost/'));
+    return hit ? { kind: 'tag', image: hit.image, tag: hit.tag } : { kind: 'missing', ref };
   }
-  return { kind: 'missing', ref };
 }
 
-/** Glob match for keep patterns: "*" any run of characters, "?" one. Matches familiar and full forms. */
+export function resolveReference(images: ImageSummary[], ref: string): ResolvedRef {
+  return new ReferenceIndex(images).resolve(ref);
+}
+
+/**
+ * Glob match for keep patterns: "*" any run of characters, "?" one. A tag
+ * matches in any of its spellings (as listed, familiar "postgres:15", or fully
+ * qualified "docker.io/library/postgres:15"); a pattern without a tag
+ * ("postgres", "myorg/*") matches the repository whatever the tag.
+ */
 export function matchesPattern(tag: string, pattern: string): boolean {
   const regex = new RegExp(
     `^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`,
   );
-  return regex.test(tag) || regex.test(familiarReference(tag));
+  const spellings = [tag, familiarReference(tag), normalizeReference(tag)];
+  const hasTag = pattern.lastIndexOf(':') > pattern.lastIndexOf('/');
+  const withoutTag = (ref: string) => {
+    const colon = ref.lastIndexOf(':');
+    return colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
+  };
+  return spellings.some((s) => regex.test(hasTag ? s : withoutTag(s)));
 }

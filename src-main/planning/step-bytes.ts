@@ -36,10 +36,11 @@ export function attributeBytes(
     if (!removedImageIds.has(image.id) || pinnedImages.has(image.id)) for (const c of image.chainIds) kept.add(c);
   }
   const byId = new Map(layered.map((l) => [l.id, l]));
+  const containersById = new Map(containers.map((c) => [c.id, c]));
   const credited = new Map<string, { step: PlanStep; size: number }>();
   for (const step of steps) {
     if (step.action === 'remove-container') {
-      step.bytes = Math.max(0, containers.find((c) => c.id === step.target)?.sizeRw ?? 0);
+      step.bytes = Math.max(0, containersById.get(step.target)?.sizeRw ?? 0);
       continue;
     }
     if (step.action !== 'remove-image' && step.action !== 'remove-child-image') continue;

@@ -1,19 +1,8 @@
 // Sizes and times the way `docker images` shows them (decimal units), with
-// the locale's number formatting.
+// the locale's number formatting. Byte counts live in src-shared: main's tray
+// and notifications print them too.
 
-const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-
-export function formatBytes(bytes: number, locale = 'en'): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
+export { formatBytes } from '../../src-shared/format';
 
 const steps: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -28,7 +17,7 @@ const steps: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "2 weeks ago" from unix seconds. */
 export function formatRelative(unixSeconds: number, nowMs: number = Date.now(), locale = 'en'): string {
   const diff = Math.round(unixSeconds - nowMs / 1000);
-  const fmt = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const fmt = relativeFormat(locale);
   for (const [unit, seconds] of steps) {
     if (Math.abs(diff) >= seconds || unit === 'second') return fmt.format(Math.trunc(diff / seconds), unit);
   }

@@ -1,16 +1,32 @@
 // Renderer state, derived from main: the first answer of a request, then
 // main's events (inventoryChanged, engineHealth) keep it current.
+//
+// Snapshots are held as $state.raw: they are replaced whole on every event,
+// and deep proxies over 5,000 images would make every read slower.
 
 import type { BarnacleError } from '../../src-shared/errors';
-import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
+import type { DiskUsage, Endpoint, EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import { api } from '../lib/api';
+import { clock } from './clock.svelte';
+
+export type DiskState = 'idle' | 'loading' | 'failed';
 
 class EngineStore {
-  health = $state<EngineHealth | null>(null);
-  inventory = $state<InventorySnapshot | null>(null);
-  error = $state<BarnacleError | null>(null);
+  health = $state.raw<EngineHealth | null>(null);
+  inventory = $state.raw<InventorySnapshot | null>(null);
+  error = $state.raw<BarnacleError | null>(null);
   loading = $state(false);
+  endpoints = $state.raw<Endpoint[]>([]);
+  /** The host being switched to, while selectEngine runs. */
+  switching = $state<string | null>(null);
+  /** Newest disk usage figures, from the inventory events or an explicit refresh. */
+  diskUsage = $state.raw<DiskUsage | null>(null);
+  diskState = $state<DiskState>('idle');
+  /** When the running disk usage request started (ms since epoch), for the elapsed time. */
+  diskStartedAt = $state<number | null>(null);
   private started = false;
+
+  readonly connected = $derived(this.health?.state === 'connected');
 
   start(): void {
     if (this.started) return;
@@ -20,29 +36,84 @@ class EngineStore {
       this.health = health;
       if (health.state === 'connected') void this.refresh();
     });
-    bridge.on('inventoryChanged', (snapshot) => {
-      this.inventory = snapshot;
-      this.error = null;
-    });
+    bridge.on('inventoryChanged', (snapshot) => this.takeSnapshot(snapshot));
     void bridge.engineHealth({}).then((r) => {
       if (r.ok) this.health = r.value;
     });
     void this.refresh();
+    void this.loadEndpoints();
   }
 
   async refresh(): Promise<void> {
     this.loading = true;
     try {
       const result = await api().inventory({});
-      if (result.ok) {
-        this.inventory = result.value;
-        this.error = null;
-      } else {
-        this.error = result.error;
-      }
+      if (result.ok) this.takeSnapshot(result.value);
+      else this.error = result.error;
     } finally {
       this.loading = false;
     }
+  }
+
+  /**
+   * Asks for disk usage. Main joins a fetch already running; `refresh` starts a
+   * new one. /system/df can take minutes on big hosts, hence the state.
+   */
+  async loadDiskUsage(refresh = false): Promise<void> {
+    if (this.diskState === 'loading') return;
+    this.diskState = 'loading';
+    this.diskStartedAt = Date.now();
+    try {
+      const result = await api().diskUsage(refresh ? { refresh: true } : {});
+      if (result.ok && result.value) {
+        this.takeDiskUsage(result.value);
+        this.diskState = 'idle';
+      } else {
+        this.diskState = 'failed';
+      }
+    } finally {
+      this.diskStartedAt = null;
+      clock.tick();
+    }
+  }
+
+  async loadEndpoints(): Promise<void> {
+    const result = await api().listEndpoints({});
+    if (result.ok) this.endpoints = result.value;
+  }
+
+  /** Switches engines; the health and inventory events that follow update the screens. */
+  async selectEngine(host: string): Promise<BarnacleError | null> {
+    this.switching = host;
+    try {
+      const result = await api().selectEngine({ host });
+      if (!result.ok) return result.error;
+      this.health = result.value;
+      this.inventory = null;
+      this.diskUsage = null;
+      this.diskState = 'idle';
+      void this.loadEndpoints();
+      if (result.value.state === 'connected') void this.refresh();
+      return null;
+    } finally {
+      this.switching = null;
+    }
+  }
+
+  /** Reconnect now instead of waiting for the next scheduled attempt. */
+  retry(): Promise<BarnacleError | null> {
+    const host = this.health?.endpoint.host;
+    return host ? this.selectEngine(host) : Promise.resolve(null);
+  }
+
+  private takeSnapshot(snapshot: InventorySnapshot): void {
+    this.inventory = snapshot;
+    this.error = null;
+    if (snapshot.diskUsage) this.takeDiskUsage(snapshot.diskUsage);
+  }
+
+  private takeDiskUsage(usage: DiskUsage): void {
+    if (!this.diskUsage || usage.fetchedAt >= this.diskUsage.fetchedAt) this.diskUsage = usage;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chainIdsOf, EMPTY_LAYER_DIFF_ID } from '../../src-main/inventory/chain-id';
-import { layerAccountingOf } from '../../src-main/inventory/layer-facts';
+import { layerAccountingOf } from '../../src-main/inventory/layer-accounting';
 import { mapHistoryToLayers, rowKind, type HistoryRow } from '../../src-main/inventory/layer-history';
 
 const row = (createdBy: string, size = 0, id = '<missing>'): HistoryRow => ({ id, size, createdBy });
@@ -54,7 +54,12 @@ describe('rowKind', () => {
 
 describe('mapHistoryToLayers', () => {
   it('maps sized rows to layers and skips metadata', () => {
-    const rows = [row('COPY busybox', 1982256), row('RUN install', 3216), row('#(nop) ENV PATH=/bin'), row('#(nop) CMD ["sh"]')];
+    const rows = [
+      row('COPY busybox', 1982256),
+      row('RUN install', 3216),
+      row('#(nop) ENV PATH=/bin'),
+      row('#(nop) CMD ["sh"]'),
+    ];
     expect(mapHistoryToLayers(2, rows)).toEqual({ kind: 'exact', layerSizes: [1982256, 3216] });
   });
 
@@ -99,7 +104,14 @@ describe('mapHistoryToLayers', () => {
     // Inspecting the `RUN true` step image gives 2 layers: it added none.
     const settled = mapHistoryToLayers(6, dockerKid, new Map([[5, 2]]));
     expect(settled).toEqual({ kind: 'exact', layerSizes: [1982256, 3216, 0, 307200, 0, 100000] });
-    const other = mapHistoryToLayers(6, dockerKid, new Map([[5, 3], [6, 4]]));
+    const other = mapHistoryToLayers(
+      6,
+      dockerKid,
+      new Map([
+        [5, 3],
+        [6, 4],
+      ]),
+    );
     expect(other).toEqual({ kind: 'exact', layerSizes: [1982256, 3216, 0, 0, 307200, 100000] });
   });
 
@@ -145,21 +157,28 @@ describe('layerAccountingOf', () => {
 
   it('trusts Docker overlay2 on the classic store', () => {
     expect(layerAccountingOf(docker, { Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs']] })).toEqual({
-      exact: true,
+      images: { exact: true },
+      containers: { exact: true },
     });
   });
 
-  it('does not trust Podman, the containerd store or other drivers', () => {
+  it('does not trust Podman layer sizes, nor vfs for anything', () => {
     const vfs = layerAccountingOf(podman, { Driver: 'vfs' });
-    expect(vfs.exact).toBe(false);
-    if (!vfs.exact) expect(vfs.reason).toMatch(/tar streams.*full copy/);
+    expect(vfs.images.exact).toBe(false);
+    if (!vfs.images.exact) expect(vfs.images.reason).toMatch(/tar streams.*full copy/);
+    expect(vfs.containers.exact).toBe(false);
     const overlay = layerAccountingOf(podman, { Driver: 'overlay' });
-    if (!overlay.exact) expect(overlay.reason).not.toMatch(/full copy/);
-    expect(overlay.exact).toBe(false);
-    expect(
-      layerAccountingOf(docker, { Driver: 'overlayfs', DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']] })
-        .exact,
-    ).toBe(false);
-    expect(layerAccountingOf(docker, { Driver: 'vfs' }).exact).toBe(false);
+    expect(overlay.images.exact).toBe(false);
+    if (!overlay.images.exact) expect(overlay.images.reason).not.toMatch(/full copy/);
+    expect(overlay.containers.exact).toBe(true);
+    expect(layerAccountingOf(docker, { Driver: 'vfs' }).images.exact).toBe(false);
+    expect(layerAccountingOf(docker, { Driver: 'vfs' }).containers.exact).toBe(false);
+  });
+
+  it("does not trust Docker's containerd image store", () => {
+    const status: [string, string][] = [['driver-type', 'io.containerd.snapshotter.v1']];
+    const accounting = layerAccountingOf(docker, { Driver: 'overlayfs', DriverStatus: status });
+    expect(accounting.images.exact).toBe(false);
+    if (!accounting.images.exact) expect(accounting.images.reason).toMatch(/compressed blob/);
   });
 });

@@ -30,9 +30,21 @@ function freed(
   return bytesFreed(input);
 }
 
-const base = img('base', [['L1', 1000], ['L2', 200]]);
-const web = img('web', [['L1', 1000], ['L2', 200], ['web1', 30], ['web2', 7]]);
-const api = img('api', [['L1', 1000], ['L2', 200], ['api1', 50]]);
+const base = img('base', [
+  ['L1', 1000],
+  ['L2', 200],
+]);
+const web = img('web', [
+  ['L1', 1000],
+  ['L2', 200],
+  ['web1', 30],
+  ['web2', 7],
+]);
+const api = img('api', [
+  ['L1', 1000],
+  ['L2', 200],
+  ['api1', 50],
+]);
 
 describe('bytesFreed', () => {
   it('frees nothing when nothing is removed', () => {
@@ -71,8 +83,15 @@ describe('bytesFreed', () => {
 
   it('follows a child chain A → B → C', () => {
     const a = img('A', [['a', 500]]);
-    const b = img('B', [['a', 500], ['b', 40]]);
-    const c = img('C', [['a', 500], ['b', 40], ['c', 3]]);
+    const b = img('B', [
+      ['a', 500],
+      ['b', 40],
+    ]);
+    const c = img('C', [
+      ['a', 500],
+      ['b', 40],
+      ['c', 3],
+    ]);
     expect(freed([a, b, c], ['C']).bytes).toBe(3);
     expect(freed([a, b, c], ['B', 'C']).bytes).toBe(43);
     expect(freed([a, b, c], ['B']).bytes).toBe(0);
@@ -80,16 +99,29 @@ describe('bytesFreed', () => {
   });
 
   it('frees nothing for an image whose every layer another image also has', () => {
-    const twin1 = img('twin1', [['L1', 1000], ['same', 64]]);
-    const twin2 = img('twin2', [['L1', 1000], ['same', 64]]);
+    const twin1 = img('twin1', [
+      ['L1', 1000],
+      ['same', 64],
+    ]);
+    const twin2 = img('twin2', [
+      ['L1', 1000],
+      ['same', 64],
+    ]);
     expect(freed([twin1, twin2], ['twin1']).bytes).toBe(0);
     expect(freed([twin1, twin2], ['twin1', 'twin2']).bytes).toBe(1064);
   });
 
   it('counts empty layers as zero bytes but still as layers that pin their chain', () => {
     // "empty" is a zero-size layer (RUN rm, COPY of an empty dir) in the middle of a chain.
-    const lower = img('lower', [['L1', 1000], ['empty', 0]]);
-    const upper = img('upper', [['L1', 1000], ['empty', 0], ['top', 9]]);
+    const lower = img('lower', [
+      ['L1', 1000],
+      ['empty', 0],
+    ]);
+    const upper = img('upper', [
+      ['L1', 1000],
+      ['empty', 0],
+      ['top', 9],
+    ]);
     expect(freed([lower, upper], ['upper']).bytes).toBe(9);
     expect(freed([lower, upper], ['lower']).bytes).toBe(0);
     expect(freed([lower, upper], ['lower', 'upper']).bytes).toBe(1009);
@@ -123,8 +155,23 @@ describe('bytesFreed', () => {
     expect(r.reasons.join()).toMatch(/writable-layer size unknown/);
   });
 
+  it('is not exact when a removed container frees more than its writable layer', () => {
+    const containers = [{ id: 'c1', imageId: 'web', sizeRw: 10, exact: false, reason: 'vfs full copy' }];
+    const r = freed([web], [], containers, ['c1']);
+    expect(r).toMatchObject({ bytes: 10, exact: false, reasons: ['container c1: vfs full copy'] });
+    // A container that stays does not make the answer inexact.
+    expect(freed([web, api], ['api'], containers).exact).toBe(true);
+  });
+
   it('is not exact when a freed layer only has an estimated size', () => {
-    const guessed = img('guessed', [['L1', 1000], ['g', 77]], { exact: false, reason: 'history mismatch' });
+    const guessed = img(
+      'guessed',
+      [
+        ['L1', 1000],
+        ['g', 77],
+      ],
+      { exact: false, reason: 'history mismatch' },
+    );
     const r = freed([web, guessed], ['guessed']);
     expect(r.bytes).toBe(77);
     expect(r.exact).toBe(false);
@@ -132,7 +179,14 @@ describe('bytesFreed', () => {
   });
 
   it('takes a shared layer size from an exact holder, and stays exact, when an estimate disagrees', () => {
-    const guessed = img('guessed', [['L1', 900], ['g', 77]], { exact: false, reason: 'estimated' });
+    const guessed = img(
+      'guessed',
+      [
+        ['L1', 900],
+        ['g', 77],
+      ],
+      { exact: false, reason: 'estimated' },
+    );
     const r = freed([web, guessed], ['web', 'guessed']);
     expect(r.bytes).toBe(1000 + 200 + 37 + 77);
     expect(r.exact).toBe(false); // "g" is only known from the estimate
@@ -141,7 +195,14 @@ describe('bytesFreed', () => {
   });
 
   it('ignores an inexact image that stays: its sizes are never counted', () => {
-    const guessed = img('guessed', [['L1', 900], ['g', 77]], { exact: false, reason: 'estimated' });
+    const guessed = img(
+      'guessed',
+      [
+        ['L1', 900],
+        ['g', 77],
+      ],
+      { exact: false, reason: 'estimated' },
+    );
     const r = freed([web, api, guessed], ['web']);
     expect(r).toMatchObject({ bytes: 37, exact: true });
   });
@@ -168,9 +229,20 @@ describe('uniqueSize', () => {
 
   it('matches bytesFreed for every image on its own', () => {
     const a = img('A', [['a', 500]]);
-    const b = img('B', [['a', 500], ['b', 40]]);
-    const c = img('C', [['a', 500], ['b', 40], ['c', 3]]);
-    const d = img('D', [['x', 70], ['y', 0], ['z', 5]]);
+    const b = img('B', [
+      ['a', 500],
+      ['b', 40],
+    ]);
+    const c = img('C', [
+      ['a', 500],
+      ['b', 40],
+      ['c', 3],
+    ]);
+    const d = img('D', [
+      ['x', 70],
+      ['y', 0],
+      ['z', 5],
+    ]);
     const images = [a, b, c, d, web, api];
     const all = uniqueSizes(images);
     for (const image of images) expect(all.get(image.id)).toBe(freed(images, [image.id]).bytes);

@@ -1,0 +1,56 @@
+// Small timing helpers shared by the benches: repeat, take the median, keep
+// the raw samples so BENCHMARKS.md can show spread.
+
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+
+export const execFileP = promisify(execFile);
+
+export interface Measurement {
+  name: string;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  samplesMs: number[];
+}
+
+export async function measure(name: string, runs: number, work: () => Promise<unknown> | unknown): Promise<Measurement> {
+  await work(); // warm-up: connection set-up and JIT are not what we compare
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    name,
+    runs,
+    medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
+    minMs: round(sorted[0]!),
+    maxMs: round(sorted[sorted.length - 1]!),
+    samplesMs: samples.map(round),
+  };
+}
+
+export function writeResults(path: string, results: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
+  console.log(`wrote ${path}`);
+}
+
+/** Runs `work` over items with at most `limit` in flight. */
+export async function inParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,64 @@
+// `barnacle engines`: every engine on this computer, which one the docker CLI
+// would use now and why, and whether each answers. Pings run side by side, each
+// bounded, so one silent tcp:// or ssh:// address cannot hold up the list.
+
+import type { Endpoint, EngineInfo } from '../../../src-shared/model';
+import { connect, ConnectionFailure } from '../../engine/connection';
+import { discoverEndpoints, listContexts } from '../../engine/discovery';
+import type { GlobalOptions } from '../args';
+import { EXIT_OK } from '../cli-error';
+import { renderEngines } from '../format/engines-text';
+import { printResult, type CliIo } from '../io';
+import { resolveTarget } from '../target';
+
+const PING_TIMEOUT_MS = 5000;
+
+/** One line of `barnacle engines --json`: the endpoint's fields, then what the ping found. */
+export interface EngineReport extends Endpoint {
+  current: boolean;
+  /** 'connected', a health state ('not-running', 'socket-not-found', …), or 'context-error'. */
+  state: string;
+  engine?: EngineInfo;
+  message?: string;
+}
+
+async function ping(endpoint: Endpoint): Promise<Pick<EngineReport, 'state' | 'engine' | 'message'>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS / 1000} s`)), PING_TIMEOUT_MS);
+  });
+  try {
+    const connection = await Promise.race([connect(endpoint), timeout]);
+    return { state: 'connected', engine: connection.engine };
+  } catch (err) {
+    if (err instanceof ConnectionFailure) return { state: err.health.state, message: err.health.message };
+    return { state: 'unreachable', message: (err as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function listEngines(global: GlobalOptions, io: CliIo): Promise<number> {
+  const place = { env: io.env, homeDir: io.homeDir, platform: io.platform };
+  const current = resolveTarget(global, io);
+  const found = await discoverEndpoints(place);
+  const endpoints = [current, ...found.filter((e) => e.host !== current.host)];
+  const reports: EngineReport[] = await Promise.all(
+    endpoints.map(async (endpoint) => ({ ...endpoint, current: endpoint === current, ...(await ping(endpoint)) })),
+  );
+  // Contexts that cannot be used are not endpoints, but people look for them here.
+  for (const context of listContexts(place)) {
+    if (!context.error) continue;
+    reports.push({
+      host: context.host,
+      label: context.name,
+      source: 'discovered',
+      contextName: context.name,
+      current: false,
+      state: 'context-error',
+      message: context.error,
+    });
+  }
+  printResult(io, global.json, reports, renderEngines);
+  return EXIT_OK;
+}

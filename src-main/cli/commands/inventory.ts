@@ -1,0 +1,52 @@
+// `barnacle ls`, `ps` and `df`: what the engine holds, read-only.
+
+import type { ContainerSummary } from '../../../src-shared/model';
+import { shortId } from '../../inventory/ids';
+import { readDiskUsage } from '../../inventory/disk-usage';
+import { readLists } from '../../inventory/read-lists';
+import type { GlobalOptions } from '../args';
+import { EXIT_OK, toCliError } from '../cli-error';
+import { renderContainers, renderDiskUsage, renderImages } from '../format/inventory-text';
+import { printResult, type CliIo } from '../io';
+import { connectTarget } from '../target';
+
+export interface ListedContainer extends ContainerSummary {
+  /** The image as `docker ps` shows it: its tag now, else its short ID (dangling or retagged). */
+  image: string;
+}
+
+/** The name the container was created with while it still names its image, else a tag, else the short ID. */
+function imageShown(c: ContainerSummary, tagsById: Map<string, string[]>): string {
+  const tags = tagsById.get(c.imageId) ?? [];
+  if (tags.includes(c.imageRef)) return c.imageRef;
+  return tags[0] ?? shortId(c.imageId);
+}
+
+export async function listImages(all: boolean, global: GlobalOptions, io: CliIo): Promise<number> {
+  const { docker, engine } = await connectTarget(global, io);
+  const lists = await readLists(docker, { includeIntermediate: all }).catch((err: unknown) => {
+    throw toCliError(err, { operation: 'list', engine: engine.kind });
+  });
+  printResult(io, global.json, lists.images, (images) => renderImages(images, io.now()));
+  return EXIT_OK;
+}
+
+export async function listContainers(global: GlobalOptions, io: CliIo): Promise<number> {
+  const { docker, engine } = await connectTarget(global, io);
+  const lists = await readLists(docker, { containerSizes: true }).catch((err: unknown) => {
+    throw toCliError(err, { operation: 'list', engine: engine.kind });
+  });
+  const tagsById = new Map(lists.images.map((i) => [i.id, i.tags]));
+  const containers: ListedContainer[] = lists.containers.map((c) => ({ ...c, image: imageShown(c, tagsById) }));
+  printResult(io, global.json, containers, (rows) => renderContainers(rows, io.now()));
+  return EXIT_OK;
+}
+
+export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<number> {
+  const { docker, engine } = await connectTarget(global, io);
+  const usage = await readDiskUsage(docker).catch((err: unknown) => {
+    throw toCliError(err, { operation: 'list', engine: engine.kind });
+  });
+  printResult(io, global.json, usage, renderDiskUsage);
+  return EXIT_OK;
+}

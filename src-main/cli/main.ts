@@ -1,0 +1,59 @@
+// `barnacle`: parse, run one command, print its result or its typed error, and
+// exit with a code scripts can rely on (0 done, 1 engine/conflict, 2 usage).
+
+import { parseCommandLine, type Invocation } from './args';
+import { EXIT_OK, EXIT_USAGE, toCliError } from './cli-error';
+import { listEngines } from './commands/engines';
+import { diskUsage, listContainers, listImages } from './commands/inventory';
+import { applyPlanFile } from './commands/apply';
+import { makePlan } from './commands/plan';
+import { renderError } from './format/error-text';
+import { drain, nodeIo, type CliIo } from './io';
+import { usage } from './usage';
+
+function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      io.out(usage);
+      return Promise.resolve(EXIT_OK);
+    case 'engines':
+      return listEngines(global, io);
+    case 'ls':
+      return listImages(command.all, global, io);
+    case 'ps':
+      return listContainers(global, io);
+    case 'df':
+      return diskUsage(global, io);
+    case 'plan':
+      return makePlan(command, global, io);
+    case 'apply':
+      return applyPlanFile(command, global, io);
+  }
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  // Known before parsing, so even a malformed command line fails in the format asked for.
+  let json = argv.includes('--json');
+  try {
+    const invocation = parseCommandLine(argv, io.platform);
+    json = invocation.global.json;
+    return await dispatch(invocation, io);
+  } catch (err) {
+    const failure = toCliError(err);
+    if (json) {
+      io.err(`${JSON.stringify(failure.error, null, 2)}\n`);
+    } else {
+      io.err(renderError(failure.error));
+      if (failure.exitCode === EXIT_USAGE) io.err('Run "barnacle --help" for usage.\n');
+    }
+    return failure.exitCode;
+  }
+}
+
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), nodeIo());
+  await Promise.all([drain(process.stdout), drain(process.stderr)]);
+  // Exit now rather than when the event loop empties: a ping to a silent tcp:// engine
+  // would otherwise hold the process until the OS gives up on the socket.
+  process.exit(code);
+}

@@ -1,0 +1,40 @@
+// `barnacle --help`.
+
+export const usage = `Usage: barnacle [--host URL | --context NAME] [--json] COMMAND
+
+Cleans old Docker and Podman images safely: shows what conflicts before anything
+is deleted, and deletes exactly the plan you confirmed.
+
+Commands:
+  engines                    Engines on this computer; which one is used and why
+  ls [-a]                    Images, with the containers using them and their children
+  ps                         Containers in every state, with image, project and size
+  df                         Disk usage by type, and what is reclaimable
+  plan rmi REF...            Plan removing images (tags or IDs)
+  plan prune [--all] [--until 24h] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
+                             Plan removing dangling (or, with --all, unused) images
+  plan rm-stopped [--filter ancestor=IMAGE]
+                             Plan removing stopped containers
+  apply PLANFILE [--yes]     Run a saved plan's steps exactly, and record them in the history
+
+Options for every command:
+  -H, --host URL             Engine address (unix://, tcp://, ssh://, npipe://), as docker -H
+  -c, --context NAME         Docker context, as docker --context
+      --json                 Machine-readable output (errors too, on stderr)
+  -h, --help                 This help
+
+Plan options:
+  -o, --out FILE             Save the plan for "barnacle apply"
+      --stop-running         Stop and remove running containers that use an image
+      --remove-containers    Remove stopped containers that use an image
+                             (plan prune: remove stopped containers first)
+      --force-delete         Force-delete an image stopped containers still use (Docker)
+      --all-tags             Remove every tag of an image named by one of its tags
+      --with-children        Also remove images built on top of an image
+  Without a fix flag, an image with a conflict is left out and listed as skipped.
+
+Apply options:
+  -y, --yes                  Apply without asking (required when not on a terminal)
+
+Exit status: 0 done, 1 engine or conflict error, 2 usage error.
+`;

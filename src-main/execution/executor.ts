@@ -1,0 +1,102 @@
+// Executes a confirmed plan: its steps and no others, in dependency order, a
+// few at a time, each re-checked against the live engine first. It can be
+// cancelled between steps; an engine that goes away stops it cleanly. The
+// report has an outcome for every step and the bytes freed as measured.
+
+import type { EngineConnection } from '../engine/connection';
+import type { ExecutionReport, Plan, PlanProgress, PlanStep, StepOutcome } from '../../src-shared/plan';
+import { resolverFromContainers } from '../conflicts/resolver';
+import { toContainerSummary } from '../inventory/relations';
+import type { RawContainer } from '../inventory/engine-answers';
+import { runSteps, succeeded, type FinalOutcome } from './schedule';
+import { runStep, type StepContext } from './step-runner';
+import { measuredBytes, sampleUsage } from './usage-sample';
+
+/** Asked to stop: no step starts after cancel(); running ones finish. */
+export class PlanCancellation {
+  private cancelledNow = false;
+  cancel(): void {
+    this.cancelledNow = true;
+  }
+  get cancelled(): boolean {
+    return this.cancelledNow;
+  }
+}
+
+export interface ExecuteOptions {
+  /** Steps running at once (default 4). */
+  concurrency?: number;
+  onProgress?: (progress: PlanProgress) => void;
+  cancellation?: PlanCancellation;
+  /**
+   * Awaited before each step starts (after its dependencies, before its checks):
+   * a step-by-step CLI asks here; tests change the world here.
+   */
+  beforeStep?: (step: PlanStep) => Promise<void>;
+  /** Measure bytes freed with the engine's disk usage (default true; slow on huge hosts). */
+  measure?: boolean;
+  now?: () => number;
+}
+
+const CANCELLED = 'cancelled before it started';
+
+export async function executePlan(
+  connection: EngineConnection,
+  plan: Plan,
+  options: ExecuteOptions = {},
+): Promise<ExecutionReport> {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const { docker, engine } = connection;
+  const measure = options.measure ?? true;
+  let engineLost: string | null = null;
+
+  const before = measure ? await sampleUsage(docker, engine.kind) : null;
+  // Names for the containers the engine's refusals mention; without a list they show as IDs.
+  const listed = ((await docker.listContainers({ all: true }).catch(() => [])) as unknown as RawContainer[]).map(
+    toContainerSummary,
+  );
+  const context: StepContext = { docker, engine, resolve: resolverFromContainers(listed) };
+
+  const stopReason = () => engineLost ?? (options.cancellation?.cancelled ? CANCELLED : null);
+  let done = 0;
+  const total = plan.steps.length;
+  const onChange = (step: PlanStep, outcome: StepOutcome) => {
+    if (outcome.state !== 'running') done++;
+    options.onProgress?.({ planId: plan.id, stepId: step.id, outcome, done, total });
+  };
+
+  const run = async (step: PlanStep): Promise<FinalOutcome> => {
+    await options.beforeStep?.(step);
+    const stop = stopReason();
+    if (stop) return { state: 'not-run', reason: stop };
+    const result = await runStep(context, step);
+    if ('engineLost' in result) {
+      engineLost ??= result.engineLost;
+      return result.outcome;
+    }
+    return result;
+  };
+
+  const outcomes = await runSteps(plan.steps, run, { concurrency: options.concurrency ?? 4, stopReason, onChange });
+
+  const finishedSteps = plan.steps.filter((s) => outcomes.get(s.id)?.state === 'done');
+  const after = before && !engineLost ? await sampleUsage(docker, engine.kind) : null;
+  const removedContainers = finishedSteps.filter((s) => s.action === 'remove-container').map((s) => s.target);
+  const report: ExecutionReport = {
+    planId: plan.id,
+    digest: plan.digest,
+    startedAt,
+    finishedAt: now(),
+    outcomes: Object.fromEntries(outcomes),
+    bytesFreed:
+      before && after
+        ? measuredBytes(before, after, removedContainers)
+        : finishedSteps.reduce((sum, s) => sum + s.bytes, 0),
+    bytesSource: before && after ? 'disk-usage' : 'plan',
+    finished: plan.steps.every((s) => succeeded(outcomes.get(s.id))),
+    cancelled: [...outcomes.values()].some((o) => o.state === 'not-run' && o.reason === CANCELLED),
+  };
+  if (engineLost) report.engineLost = engineLost;
+  return report;
+}

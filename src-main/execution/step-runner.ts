@@ -1,0 +1,123 @@
+// One plan step against the live engine: re-check what the plan expected, then
+// make exactly the call the step names, with force only where the step says
+// so, and turn the engine's answer into the step's outcome.
+
+import type Docker from 'dockerode';
+import type { EngineInfo } from '../../src-shared/model';
+import type { PlanStep } from '../../src-shared/plan';
+import { classifyFailure, type FailedOperation } from '../conflicts/classify';
+import type { ContainerResolver } from '../conflicts/resolver';
+import { readEngineFailure } from '../engine/engine-error';
+import * as ops from '../operations/engine-operations';
+import { unmetExpectation } from './expectations';
+import type { FinalOutcome } from './schedule';
+
+export interface StepContext {
+  docker: Docker;
+  engine: EngineInfo;
+  /** Names containers in the engine's refusals. */
+  resolve: ContainerResolver;
+}
+
+/** A step ended because the engine stopped answering; the executor starts nothing after it. */
+export interface EngineLostOutcome {
+  outcome: FinalOutcome;
+  engineLost: string;
+}
+
+const operationOf: Record<PlanStep['action'], FailedOperation> = {
+  'stop-container': 'stop-container',
+  'remove-container': 'remove-container',
+  // No volume wording in the classifier: its "remove the container" phrasing would mislead, see volumeFailure.
+  'remove-volume': 'remove-container',
+  untag: 'untag',
+  'remove-image': 'remove-image',
+  'remove-child-image': 'remove-image',
+};
+
+/** Requests that never reached the engine: the step certainly did not happen. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOENT']);
+
+async function perform(ctx: StepContext, step: PlanStep): Promise<void> {
+  const { docker } = ctx;
+  switch (step.action) {
+    case 'stop-container':
+      return ops.stopContainer(docker, step.target);
+    case 'remove-container':
+      return ops.removeContainer(docker, step.target, { force: false, volumes: step.volumes ?? [] });
+    case 'remove-volume':
+      await docker.getVolume(step.target).remove();
+      return;
+    case 'untag':
+      if (!step.force) {
+        await ops.untagImage(docker, step.target);
+        return;
+      }
+      // A forced tag removal only leaves the image in place on the containerd store.
+      if (ctx.engine.kind !== 'docker' || ctx.engine.imageStore !== 'containerd') {
+        throw new RefusedStep(`a forced untag would delete the image on this engine (${ctx.engine.kind}, ${ctx.engine.imageStore} store)`);
+      }
+      await docker.getImage(step.target).remove({ force: true, noprune: true });
+      return;
+    case 'remove-image':
+    case 'remove-child-image':
+      await ops.removeImage(docker, ctx.engine.kind, step.target, { force: step.force ?? false });
+      return;
+  }
+}
+
+class RefusedStep extends Error {}
+
+/** Runs one step; the outcome is never a thrown error. */
+export async function runStep(ctx: StepContext, step: PlanStep): Promise<FinalOutcome | EngineLostOutcome> {
+  try {
+    const unmet = await unmetExpectation(ctx.docker, step);
+    if (unmet) return unmet;
+    await perform(ctx, step);
+    return { state: 'done' };
+  } catch (err) {
+    return outcomeOfFailure(ctx, step, err);
+  }
+}
+
+function outcomeOfFailure(ctx: StepContext, step: PlanStep, err: unknown): FinalOutcome | EngineLostOutcome {
+  if (err instanceof RefusedStep) return { state: 'failed', kind: 'validation', message: err.message };
+  if (err instanceof ops.LastTagError) {
+    return {
+      state: 'conflict',
+      kind: 'plan-stale',
+      message: `${step.label} is now the image's last tag (the others went after the plan was made): removing it would delete the image, so it stays.`,
+    };
+  }
+  const failure = readEngineFailure(err);
+  const error = classifyFailure(failure, {
+    operation: operationOf[step.action],
+    target: step.target,
+    engine: ctx.engine.kind,
+    resolve: ctx.resolve,
+  });
+  if (error.kind === 'engine-unreachable') {
+    const lost = `the engine stopped answering (${failure.code ?? failure.message})`;
+    const outcome: FinalOutcome =
+      failure.code && NEVER_SENT.has(failure.code)
+        ? { state: 'not-run', reason: lost }
+        : { state: 'failed', kind: 'engine-unreachable', message: `${error.message} It may or may not have happened.` };
+    return { outcome, engineLost: lost };
+  }
+  if (failure.statusCode === 404 || error.kind === 'not-found') return { state: 'already-gone' };
+  if (step.action === 'remove-volume') {
+    return { state: 'failed', kind: error.kind, message: `Could not remove the volume ${step.target}: ${failure.message}` };
+  }
+  switch (error.kind) {
+    case 'running-container':
+    case 'stopped-container':
+    case 'multiple-references':
+    case 'reference-in-use':
+    case 'dependent-children':
+    case 'container-running':
+    case 'prune-already-running':
+      return { state: 'conflict', kind: error.kind, message: error.message };
+    default:
+      return { state: 'failed', kind: error.kind, message: error.message };
+  }
+}

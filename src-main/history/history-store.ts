@@ -1,0 +1,103 @@
+// Every executed plan, one JSON line each in <data dir>/history.jsonl. Appends
+// are one write() of a whole line on a file opened O_APPEND, then fsync: lines
+// from two plans finishing together (even from the app and the CLI at once)
+// never interleave, and a crash loses at most the line being written, which
+// reading then skips.
+
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { join, posix, win32 } from 'node:path';
+import type { HistoryEntry } from '../../src-shared/plan';
+import { historyToCsv } from './history-export';
+
+export const HISTORY_FILE = 'history.jsonl';
+
+/** Where Barnacle keeps its data outside Electron (the app passes its userData folder instead). */
+export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  switch (platform) {
+    case 'win32':
+      return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), 'barnacle');
+    case 'darwin':
+      return posix.join(home, 'Library', 'Application Support', 'barnacle');
+    default:
+      // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
+      return posix.join(env.XDG_DATA_HOME?.startsWith('/') ? env.XDG_DATA_HOME : posix.join(home, '.local', 'share'), 'barnacle');
+  }
+}
+
+export interface HistoryRead {
+  entries: HistoryEntry[];
+  /** Lines that could not be read (a torn last line after a crash, or damage). */
+  skipped: number;
+}
+
+export class HistoryStore {
+  readonly path: string;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(readonly dataDir: string) {
+    this.path = join(dataDir, HISTORY_FILE);
+  }
+
+  /** Appends one entry; resolves once it is on disk. Appends from this process run one at a time. */
+  append(entry: HistoryEntry): Promise<void> {
+    const write = this.queue.then(() => this.appendNow(entry));
+    this.queue = write.catch(() => undefined);
+    return write;
+  }
+
+  private async appendNow(entry: HistoryEntry): Promise<void> {
+    await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    const file = await open(this.path, 'a+', 0o600);
+    try {
+      // A torn last line (crash mid-write) must not swallow this one: start on a fresh line.
+      const { size } = await file.stat();
+      let prefix = '';
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await file.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) prefix = '\n';
+      }
+      const line = Buffer.from(`${prefix}${JSON.stringify(entry)}\n`, 'utf8');
+      const { bytesWritten } = await file.write(line);
+      if (bytesWritten !== line.length) throw new Error(`history: wrote ${bytesWritten} of ${line.length} bytes`);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  }
+
+  async read(): Promise<HistoryRead> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
+      throw err;
+    }
+    const entries: HistoryEntry[] = [];
+    let skipped = 0;
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const parsed = JSON.parse(line) as unknown;
+        if (isHistoryEntry(parsed)) entries.push(parsed);
+        else skipped++;
+      } catch {
+        skipped++;
+      }
+    }
+    return { entries, skipped };
+  }
+
+  async exportTo(path: string, format: 'json' | 'csv'): Promise<void> {
+    const { entries } = await this.read();
+    const text = format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : historyToCsv(entries);
+    await writeFile(path, text, { encoding: 'utf8', mode: 0o600 });
+  }
+}
+
+function isHistoryEntry(value: unknown): value is HistoryEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<HistoryEntry>;
+  return typeof v.planId === 'string' && typeof v.startedAt === 'number' && Array.isArray(v.steps);
+}

@@ -1,0 +1,117 @@
+// The steps for images once the decisions are settled: containers the fixes
+// remove, tags the user chose to drop, then each image (its extra tags first,
+// children before parents), each with what must still be true when it runs.
+
+import type { ImageSummary } from '../../src-shared/model';
+import type { PlanStep, RiskFlag, StepAction } from '../../src-shared/plan';
+import type { ContainerSummary } from '../../src-shared/model';
+import { shortId } from '../inventory/ids';
+import { imageLabel } from './decisions';
+import { allDescendants, depth } from './image-graph';
+import { Phase, type PlanDraft } from './plan-draft';
+import { familiarReference } from './references';
+
+/** An image the plan removes whole. */
+export interface Removal {
+  image: ImageSummary;
+  /** Removed because the user chose to remove the children of an image they selected. */
+  childStep: boolean;
+  /** Docker force-delete, from the user's explicit 'force-delete' choice only. */
+  force: boolean;
+  /** Containers the plan removes first. */
+  containers: ContainerSummary[];
+  reason: string;
+  resolves?: PlanStep['resolves'];
+  choice?: PlanStep['choice'];
+}
+
+/** A tag the plan removes while its image stays. */
+export interface UntagRequest {
+  image: ImageSummary;
+  tag: string;
+  reason: string;
+  choice?: PlanStep['choice'];
+}
+
+function cause(r: { resolves?: PlanStep['resolves']; choice?: PlanStep['choice'] }): Pick<PlanStep, 'resolves' | 'choice'> {
+  const out: Pick<PlanStep, 'resolves' | 'choice'> = {};
+  if (r.resolves !== undefined) out.resolves = r.resolves;
+  if (r.choice !== undefined) out.choice = r.choice;
+  return out;
+}
+
+export function emitImageSteps(
+  images: ImageSummary[],
+  removals: ReadonlyMap<string, Removal>,
+  untags: UntagRequest[],
+  draft: PlanDraft,
+): void {
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const ordered = [...removals.values()].sort((a, b) => depth(b.image, byId) - depth(a.image, byId));
+  for (const r of ordered) {
+    for (const c of r.containers) {
+      draft.removeContainer(c, `uses ${imageLabel(r.image)}, which you chose to remove`, cause(r));
+    }
+  }
+  for (const u of untags) {
+    // untag-only (containerd store): the last tag of an image stopped containers use goes with force, the image stays.
+    const forced = u.choice === 'untag-only';
+    draft.add(Phase.Untag, {
+      action: 'untag',
+      target: u.tag,
+      label: familiarReference(u.tag),
+      reason: u.reason,
+      ...cause({ choice: u.choice, resolves: forced ? 'stopped-container' : undefined }),
+      ...(forced ? { force: true } : {}),
+      expect: { imageId: u.image.id },
+    });
+  }
+  const imageStep = new Map<string, string>();
+  for (const r of ordered) {
+    // Every container of this image the plan removes (whatever asked for it) must be gone first.
+    const containerSteps = r.image.containers.flatMap((c) => {
+      const step = draft.containerStep(c.id);
+      return step ? [step] : [];
+    });
+    const childSteps = allDescendants(r.image, byId).flatMap((child) => {
+      const step = imageStep.get(child.id);
+      return step ? [step] : [];
+    });
+    // Deleting by ID is refused while several tags remain, so all but the last go by name
+    // first, and only once nothing else stands in the image's way: a failed container or
+    // child step then leaves every tag in place.
+    const untagSteps = r.image.tags.slice(0, -1).map((tag) =>
+      draft.add(Phase.Image, {
+        action: 'untag',
+        target: tag,
+        label: familiarReference(tag),
+        reason: `one of ${r.image.tags.length} tags of an image that goes`,
+        ...cause(r),
+        after: [...containerSteps, ...childSteps],
+        expect: { imageId: r.image.id },
+      }),
+    );
+    const risks: RiskFlag[] = [];
+    if (r.image.digests.length === 0) risks.push({ kind: 'not-pullable' });
+    if (r.force) risks.push({ kind: 'leaves-containers-without-image', containers: r.image.containers.map((c) => c.name) });
+    const action: StepAction = r.childStep ? 'remove-child-image' : 'remove-image';
+    const lastTag = r.image.tags[r.image.tags.length - 1];
+    imageStep.set(
+      r.image.id,
+      draft.add(Phase.Image, {
+        action,
+        target: r.image.id,
+        label: lastTag ? familiarReference(lastTag) : `<none> ${shortId(r.image.id)}`,
+        reason: r.reason,
+        ...cause(r),
+        ...(r.force ? { force: true } : {}),
+        risks,
+        after: [...containerSteps, ...childSteps, ...untagSteps],
+        expect: {
+          tags: lastTag ? [lastTag] : [],
+          containerIds: r.force ? r.image.containers.map((c) => c.id) : [],
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,50 @@
+// The tray's plan service and executor are the app's own: BarnacleCore's plan
+// runner previews (and remembers) the plan and executes it by id and digest,
+// so a quick prune is recorded in the history and its progress reaches the
+// window like any other plan. Used by the shell and the live-engine test.
+
+import type { CleanupIntent, ExecutionReport, Plan, PlanProgress } from '../../src-shared/plan';
+import type { BarnacleCore } from '../core/barnacle-core';
+import type { EngineConnection } from '../engine/connection';
+import { LayerFactsCache } from '../inventory/layer-facts';
+import { buildPlan } from '../planning/plan-service';
+import type { TrayControllerDeps } from './tray-controller';
+
+export type TrayCorePorts = Pick<
+  TrayControllerDeps,
+  'session' | 'inventory' | 'previewPlan' | 'estimatePlan' | 'executePlan'
+>;
+
+export function trayPortsFor(core: BarnacleCore): TrayCorePorts {
+  const connection = (): EngineConnection => {
+    const current = core.session.current();
+    if (!current) throw new Error('The engine is not connected.');
+    return current;
+  };
+  // Estimates keep their own layer cache (layers of an image never change); one per engine.
+  let estimates: { host: string; cache: LayerFactsCache } | null = null;
+  const cacheFor = (c: EngineConnection) => {
+    if (estimates?.host !== c.endpoint.host) estimates = { host: c.endpoint.host, cache: new LayerFactsCache() };
+    return estimates.cache;
+  };
+
+  return {
+    session: core.session,
+    inventory: core.inventory,
+    previewPlan: (intent: CleanupIntent) => core.plans.preview(connection(), intent),
+    estimatePlan: (intent: CleanupIntent) => {
+      const c = connection();
+      return buildPlan(c, intent, { layerCache: cacheFor(c) });
+    },
+    async executePlan(plan: Plan, onProgress: (progress: PlanProgress) => void): Promise<ExecutionReport> {
+      const off = core.onPlanProgress((p) => {
+        if (p.planId === plan.id) onProgress(p);
+      });
+      try {
+        return await core.plans.execute(connection(), plan.id, plan.digest);
+      } finally {
+        off();
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The tray's quick prune runs without a preview window, so before it runs
+// Barnacle checks the plan itself: every step must remove a dangling image
+// that no container uses, without force. Anything else (a stopped container
+// to remove, a tag, a conflict decision) belongs in the window, where the user
+// sees it first. The planner already plans exactly this for a dangling prune;
+// this check is the tray's own guarantee, not a second planner.
+
+import type { InventorySnapshot } from '../../src-shared/model';
+import type { Plan } from '../../src-shared/plan';
+
+export type QuickPruneProblem =
+  | { kind: 'not-a-dangling-prune' }
+  | { kind: 'step-not-image-removal'; step: string; action: string }
+  | { kind: 'forced'; step: string }
+  | { kind: 'unknown-image'; step: string }
+  | { kind: 'not-dangling'; step: string }
+  | { kind: 'in-use'; step: string; containers: string[] };
+
+/** The problems that make this plan unfit for a quick prune; empty when it is fit. */
+export function quickPruneProblems(plan: Plan, inventory: InventorySnapshot): QuickPruneProblem[] {
+  const problems: QuickPruneProblem[] = [];
+  const intent = plan.intent;
+  if (intent.type !== 'prune-images' || intent.all || intent.withStoppedContainers) {
+    problems.push({ kind: 'not-a-dangling-prune' });
+  }
+  const images = new Map(inventory.images.map((i) => [i.id, i]));
+  // Containers by the image they were made from, even when the image list
+  // no longer shows that image: the container list is the authority on use.
+  const usersOf = new Map<string, string[]>();
+  for (const c of inventory.containers) usersOf.set(c.imageId, [...(usersOf.get(c.imageId) ?? []), c.id]);
+
+  for (const step of plan.steps) {
+    if (step.action !== 'remove-image') {
+      problems.push({ kind: 'step-not-image-removal', step: step.label, action: step.action });
+      continue;
+    }
+    if (step.force) problems.push({ kind: 'forced', step: step.label });
+    const image = images.get(step.target);
+    if (!image) {
+      problems.push({ kind: 'unknown-image', step: step.label });
+      continue;
+    }
+    if (!image.dangling || image.tags.length > 0) problems.push({ kind: 'not-dangling', step: step.label });
+    const users = [...new Set([...(usersOf.get(image.id) ?? []), ...image.containers.map((c) => c.id)])];
+    if (users.length > 0 || !image.unused || (step.expect.containerIds?.length ?? 0) > 0) {
+      problems.push({ kind: 'in-use', step: step.label, containers: users });
+    }
+  }
+  return problems;
+}
+
+/** One line for the notification, in English; the tray prefixes it in the user's language. */
+export function describeProblem(problem: QuickPruneProblem): string {
+  switch (problem.kind) {
+    case 'not-a-dangling-prune':
+      return 'the plan is not a dangling-image prune';
+    case 'step-not-image-removal':
+      return `step "${problem.step}" would ${problem.action.replaceAll('-', ' ')}`;
+    case 'forced':
+      return `step "${problem.step}" would force a removal`;
+    case 'unknown-image':
+      return `${problem.step} is not in the current image list`;
+    case 'not-dangling':
+      return `${problem.step} has a tag`;
+    case 'in-use':
+      return `${problem.step} is used by a container`;
+  }
+}

@@ -1,0 +1,234 @@
+// The tray's behaviour without Electron: keeps the menu model current as the
+// engine and inventory change (debounced), previews what a dangling prune
+// would free, runs the quick prune through the same plan service and executor
+// as the window, and hands the "older than 24 h" plan to the window.
+// The shell (src-main/shell/tray.ts) only draws the model and forwards clicks.
+
+import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
+import type { CleanupIntent, ExecutionReport, Plan, PlanProgress } from '../../src-shared/plan';
+import { describeProblem, quickPruneProblems } from './quick-prune-guard';
+import { trayLabels, traySize, type TrayLocale } from './tray-labels';
+import { danglingCounts, trayMenuModel, type TrayMenuModel, type TraySettingsView, type TrayState } from './tray-menu';
+
+/** `docker image prune`: dangling images no container uses. */
+export const DANGLING_PRUNE: CleanupIntent = { type: 'prune-images', all: false };
+/** `docker image prune -a --filter until=24h`, shown in the window before anything runs. */
+export const OLDER_THAN_DAY_PRUNE: CleanupIntent = { type: 'prune-images', all: true, until: '24h' };
+
+export interface TrayControllerDeps {
+  session: { readonly health: EngineHealth; onHealth(listener: (health: EngineHealth) => void): () => void };
+  inventory: {
+    readonly snapshot: InventorySnapshot | null;
+    onChange(listener: (snapshot: InventorySnapshot) => void): () => void;
+    refresh(): Promise<InventorySnapshot>;
+  };
+  /** The plan service, remembering the plan so that it can be executed (here or in the window). */
+  previewPlan(intent: CleanupIntent): Promise<Plan>;
+  /**
+   * The same planning, for the menu's figure only: nothing is remembered, so
+   * the tray's frequent estimates never crowd out a plan the window shows.
+   * Defaults to previewPlan.
+   */
+  estimatePlan?(intent: CleanupIntent): Promise<Plan>;
+  /** The executor: runs exactly the plan's steps, reporting each one. */
+  executePlan(plan: Plan, onProgress: (progress: PlanProgress) => void): Promise<ExecutionReport>;
+  notify(title: string, body: string): void;
+  showPlanInWindow(plan: Plan): void;
+  /** Called with every new model; the shell redraws the tray. */
+  onModel(model: TrayMenuModel): void;
+  locale(): TrayLocale;
+  settings?(): TraySettingsView;
+  /** Engine events come in bursts (a prune deletes many layers): wait this long for quiet. */
+  debounceMs?: number;
+}
+
+export class TrayController {
+  private danglingPlan: TrayState['danglingPlan'] = null;
+  /** The inventory the dangling plan was computed for (see inventoryKey). */
+  private plannedFor: string | null = null;
+  private pruning: TrayState['pruning'] = null;
+  private lastResult: TrayState['lastResult'] = null;
+  private generation = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly unsubscribe: (() => void)[] = [];
+  private modelNow: TrayMenuModel;
+
+  constructor(private readonly deps: TrayControllerDeps) {
+    this.modelNow = trayMenuModel(this.state());
+  }
+
+  get model(): TrayMenuModel {
+    return this.modelNow;
+  }
+
+  start(): void {
+    this.unsubscribe.push(this.deps.session.onHealth(() => this.schedule()));
+    this.unsubscribe.push(this.deps.inventory.onChange(() => this.schedule()));
+    this.schedule();
+  }
+
+  stop(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.generation++;
+  }
+
+  /** Redraw with what is known now (e.g. after a setting changed). */
+  publish(): void {
+    this.modelNow = trayMenuModel(this.state());
+    this.deps.onModel(this.modelNow);
+  }
+
+  /** Resolves once the menu reflects the current inventory, preview included. */
+  async settle(): Promise<TrayMenuModel> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.recompute();
+    return this.modelNow;
+  }
+
+  /**
+   * Plans the dangling prune afresh, checks it removes only unused dangling
+   * images, runs it, and says how much it freed. Refuses anything else.
+   */
+  async quickPrune(): Promise<void> {
+    if (this.pruning) return;
+    const t = trayLabels(this.deps.locale());
+    let plan: Plan;
+    try {
+      plan = await this.deps.previewPlan(DANGLING_PRUNE);
+      // Read after planning: a container started since then must stop the prune here.
+      const inventory = await this.deps.inventory.refresh();
+      const problems = quickPruneProblems(plan, inventory);
+      if (problems.length > 0) {
+        this.deps.notify('Barnacle', t.quickPruneRefused(problems.map(describeProblem).join('; ')));
+        return;
+      }
+    } catch (err) {
+      this.deps.notify('Barnacle', t.planFailed(messageOf(err)));
+      return;
+    }
+    if (plan.steps.length === 0) {
+      await this.settle();
+      return;
+    }
+
+    this.pruning = { done: 0, total: plan.steps.length };
+    this.publish();
+    try {
+      const report = await this.deps.executePlan(plan, (progress) => {
+        if (progress.planId !== plan.id) return;
+        this.pruning = { done: progress.done, total: progress.total };
+        this.publish();
+      });
+      const freed = plannedBytesFreed(plan, report);
+      const failed = plan.steps.filter((s) => !isSuccess(report.outcomes[s.id]?.state)).length;
+      this.lastResult = { bytesFreed: freed };
+      const size = traySize(freed, this.deps.locale());
+      this.deps.notify('Barnacle', failed ? t.freedPartly(size, failed) : t.freed(size));
+    } catch (err) {
+      this.deps.notify('Barnacle', t.quickPruneFailed(messageOf(err)));
+    } finally {
+      this.pruning = null;
+      this.plannedFor = null;
+      await this.deps.inventory.refresh().catch(() => undefined);
+      await this.settle();
+    }
+  }
+
+  /** Plans "unused, older than 24 h" and opens it in the window; nothing runs from here. */
+  async pruneOlderThanDay(): Promise<void> {
+    try {
+      this.deps.showPlanInWindow(await this.deps.previewPlan(OLDER_THAN_DAY_PRUNE));
+    } catch (err) {
+      this.deps.notify('Barnacle', trayLabels(this.deps.locale()).planFailed(messageOf(err)));
+    }
+  }
+
+  private state(): TrayState {
+    const settings = this.deps.settings?.();
+    return {
+      health: this.deps.session.health,
+      inventory: this.deps.inventory.snapshot,
+      danglingPlan: this.danglingPlan,
+      pruning: this.pruning,
+      lastResult: this.lastResult,
+      locale: this.deps.locale(),
+      ...(settings ? { settings } : {}),
+    };
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.recompute();
+    }, this.deps.debounceMs ?? 300);
+  }
+
+  /** Re-preview the dangling prune when what it depends on changed; publish either way. */
+  private async recompute(): Promise<void> {
+    const generation = ++this.generation;
+    const inventory = this.deps.inventory.snapshot;
+    const connected = this.deps.session.health.state === 'connected';
+    if (!connected || !inventory || this.pruning) {
+      this.publish();
+      return;
+    }
+    const key = inventoryKey(inventory);
+    if (key === this.plannedFor && this.danglingPlan) {
+      this.publish();
+      return;
+    }
+    if (danglingCounts(inventory).prunable === 0) {
+      this.danglingPlan = { images: 0, bytesFreed: 0, exact: true };
+      this.plannedFor = key;
+      this.publish();
+      return;
+    }
+    this.danglingPlan = null; // "…" while the preview runs
+    this.publish();
+    try {
+      const estimate = this.deps.estimatePlan ?? this.deps.previewPlan;
+      const plan = await estimate(DANGLING_PRUNE);
+      if (generation !== this.generation) return; // a newer change is being planned
+      this.danglingPlan = {
+        images: plan.steps.filter((s) => s.action === 'remove-image').length,
+        bytesFreed: plan.bytesFreed,
+        exact: plan.exact,
+      };
+      this.plannedFor = key;
+    } catch {
+      // The engine went away mid-preview; its health change schedules the next try.
+    }
+    if (generation === this.generation) this.publish();
+  }
+}
+
+/**
+ * What the dangling preview depends on: which images exist (a freed layer may
+ * be shared with a tagged image) and which containers hold which image.
+ * Previewing refreshes the inventory, so comparing snapshots by time would
+ * re-plan forever.
+ */
+export function inventoryKey(inventory: InventorySnapshot): string {
+  const images = inventory.images.map((i) => `${i.id}:${i.tags.length}`).sort();
+  const containers = inventory.containers.map((c) => `${c.id}:${c.imageId}`).sort();
+  return `${images.join(',')}|${containers.join(',')}`;
+}
+
+function isSuccess(state: string | undefined): boolean {
+  return state === 'done' || state === 'already-gone';
+}
+
+/** The plan's own figure when every step finished, else the bytes of the steps that did. */
+export function plannedBytesFreed(plan: Plan, report: ExecutionReport): number {
+  const done = plan.steps.filter((s) => report.outcomes[s.id]?.state === 'done');
+  if (done.length === plan.steps.length) return plan.bytesFreed;
+  return done.reduce((sum, s) => sum + s.bytes, 0);
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

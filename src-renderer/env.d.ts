@@ -1,0 +1,2 @@
+// Vite imports stylesheets for their side effect; TypeScript needs to know they exist.
+declare module '*.css';

@@ -1,0 +1,41 @@
+// How an executed plan reads in the activity list: what was asked, what came of it.
+
+import type { CleanupIntent, HistoryEntry } from '../../../src-shared/plan';
+import { t } from '../../i18n/i18n.svelte';
+import { familiar, list } from '../plan-format';
+
+const SHOWN_REFS = 3;
+
+export function intentSummary(intent: CleanupIntent): string {
+  switch (intent.type) {
+    case 'remove-images': {
+      const refs = intent.refs.map((r) => familiar(r.startsWith('sha256:') ? r.slice(7, 19) : r));
+      const shown = refs.slice(0, SHOWN_REFS);
+      if (refs.length > SHOWN_REFS) shown.push(t('activity.more', { count: refs.length - SHOWN_REFS }));
+      return t('activity.what.remove-images', { refs: list(shown) });
+    }
+    case 'prune-images': {
+      const scope = t(intent.all ? 'activity.what.pruneUnused' : 'activity.what.pruneDangling');
+      return intent.until ? `${scope} · ${t('activity.what.olderThan', { until: intent.until })}` : scope;
+    }
+    case 'remove-stopped-containers':
+      return t('activity.what.remove-stopped-containers');
+    case 'start-fresh':
+      return t('activity.what.start-fresh');
+  }
+}
+
+export function resultSummary(entry: HistoryEntry): string {
+  const parts: string[] = [];
+  if (entry.removedImages.length) parts.push(t('plan.count.images', { count: entry.removedImages.length }));
+  if (entry.removedContainers.length) parts.push(t('plan.count.containers', { count: entry.removedContainers.length }));
+  if (entry.untagged.length && !entry.removedImages.length) parts.push(t('plan.count.tags', { count: entry.untagged.length }));
+  return parts.length ? t('plan.summary.removed', { what: list(parts) }) : t('plan.summary.removedNothing');
+}
+
+export type Outcome = 'finished' | 'cancelled' | 'unfinished';
+
+export function outcomeOf(entry: HistoryEntry): Outcome {
+  if (entry.cancelled) return 'cancelled';
+  return entry.finished ? 'finished' : 'unfinished';
+}

@@ -1,0 +1,132 @@
+// The words around a plan, built from its data so both languages say the
+// same: dialog titles, why each step exists, what Confirm will do, the
+// summary after execution. Main's English reasons stay in the CLI.
+
+import type { CleanupIntent, ExecutionReport, Plan, PlanStep, RiskFlag, StepAction, StepOutcome } from '../../src-shared/plan';
+import { t } from '../i18n/i18n.svelte';
+import { list, size } from './plan-format';
+
+/** Display order of step groups: the order things happen in, roughly. */
+export const actionOrder: StepAction[] = [
+  'stop-container',
+  'remove-container',
+  'untag',
+  'remove-image',
+  'remove-child-image',
+  'remove-volume',
+];
+
+export function intentTitle(intent: CleanupIntent | null): string {
+  return t(`plan.title.${intent?.type ?? 'remove-images'}`);
+}
+
+export function stepReason(step: PlanStep, intent: CleanupIntent): string {
+  if (step.choice) return t('plan.reason.choice', { fix: t(`plan.choice.${step.choice}`) });
+  switch (step.action) {
+    case 'remove-volume':
+      return t('plan.reason.volume');
+    case 'remove-child-image':
+      return t('plan.reason.child');
+    case 'stop-container':
+    case 'remove-container':
+      if (intent.type === 'prune-images') return t('plan.reason.pruneContainer');
+      if (intent.type === 'start-fresh') return t('plan.reason.startFresh');
+      return t('plan.reason.stoppedContainer');
+    case 'untag':
+      // Tags the person picked carry their choice (handled above); these go with their image.
+      return t('plan.reason.otherTag');
+    case 'remove-image':
+      if (intent.type === 'prune-images') return t(intent.all ? 'plan.reason.unused' : 'plan.reason.dangling');
+      if (intent.type === 'start-fresh') return t('plan.reason.startFresh');
+      return t('plan.reason.selected');
+  }
+}
+
+export function riskLabel(risk: RiskFlag): string {
+  switch (risk.kind) {
+    case 'writable-layer':
+      return t('plan.risk.writable-layer', { size: size(risk.bytes) });
+    case 'compose-project':
+      return t('plan.risk.compose-project', { project: risk.project });
+    default:
+      return t(`plan.risk.${risk.kind}`);
+  }
+}
+
+export function riskTip(risk: RiskFlag): string {
+  switch (risk.kind) {
+    case 'anonymous-volumes':
+      return t('plan.riskTip.anonymous-volumes', { count: risk.volumes.length });
+    case 'writable-layer':
+      return t('plan.riskTip.writable-layer', { size: size(risk.bytes) });
+    case 'compose-project':
+      return t('plan.riskTip.compose-project', { project: risk.project });
+    case 'leaves-containers-without-image':
+      return t('plan.riskTip.leaves-containers-without-image', { containers: list(risk.containers) });
+    case 'removes-volume':
+      return t('plan.riskTip.removes-volume', { volume: risk.volume });
+    default:
+      return t(`plan.riskTip.${risk.kind}`);
+  }
+}
+
+interface Counts {
+  stops: number;
+  containers: number;
+  images: number;
+  tags: number;
+  volumes: number;
+}
+
+function countSteps(plan: Plan): Counts {
+  const n = (actions: StepAction[]) => plan.steps.filter((s) => actions.includes(s.action)).length;
+  return {
+    stops: n(['stop-container']),
+    containers: n(['remove-container']),
+    images: n(['remove-image', 'remove-child-image']),
+    tags: n(['untag']),
+    volumes: n(['remove-volume']),
+  };
+}
+
+/** "Stop 1 container and remove 3 images", or "Confirm" when the setting is off. */
+export function confirmLabel(plan: Plan | null, spellOut: boolean): string {
+  if (!plan || plan.steps.length === 0) return t('plan.confirm.nothing');
+  if (!spellOut) return t('plan.confirm.plain');
+  const c = countSteps(plan);
+  const things: string[] = [];
+  if (c.containers) things.push(t('plan.count.containers', { count: c.containers }));
+  if (c.images) things.push(t('plan.count.images', { count: c.images }));
+  // Tags only count on their own when no image goes: then untagging is the whole plan.
+  if (c.tags && !c.images) things.push(t('plan.count.tags', { count: c.tags }));
+  if (c.volumes) things.push(t('plan.count.volumes', { count: c.volumes }));
+  const what = list(things);
+  if (c.stops) return t('plan.confirm.stopAndRemove', { stops: t('plan.count.containers', { count: c.stops }), what });
+  return t('plan.confirm.remove', { what });
+}
+
+export function outcomeLabel(outcome: StepOutcome): string {
+  return t(`plan.status.${outcome.state}`);
+}
+
+export function actionVerb(action: StepAction): string {
+  return t(`plan.action.${action}`);
+}
+
+/** "Freed 12 MB · removed 3 images and 1 container · skipped 2" */
+export function summaryParts(plan: Plan, report: ExecutionReport, outcomes: Record<string, StepOutcome>): string[] {
+  const done = (actions: StepAction[]) =>
+    plan.steps.filter((s) => actions.includes(s.action) && outcomes[s.id]?.state === 'done').length;
+  const removed: string[] = [];
+  const images = done(['remove-image', 'remove-child-image']);
+  const containers = done(['remove-container']);
+  const tags = done(['untag']);
+  const volumes = done(['remove-volume']);
+  if (images) removed.push(t('plan.count.images', { count: images }));
+  if (containers) removed.push(t('plan.count.containers', { count: containers }));
+  if (tags && !images) removed.push(t('plan.count.tags', { count: tags }));
+  if (volumes) removed.push(t('plan.count.volumes', { count: volumes }));
+  const parts = [t('plan.summary.freed', { size: size(report.bytesFreed) })];
+  parts.push(removed.length ? t('plan.summary.removed', { what: list(removed) }) : t('plan.summary.removedNothing'));
+  return parts;
+}

@@ -1,0 +1,98 @@
+// The containers screen's state: filters (state, `--filter ancestor=`), the
+// selection, containers being started or stopped, and the last errors.
+// Start and stop go straight to the engine (nothing is lost by them);
+// removal goes through the plan preview.
+
+import type { BarnacleError } from '../../src-shared/errors';
+import { ancestorFamily, filterContainers, isActive, type StateFilter } from '../lib/container-rows';
+import { clickSelect, toggleAll, type Modifiers } from '../lib/selection';
+import { api } from '../lib/api';
+import { engine } from './engine.svelte';
+import { planFlow } from './plan.svelte';
+
+export interface ActionError {
+  name: string;
+  action: 'stop' | 'start';
+  error: BarnacleError;
+}
+
+class ContainersView {
+  state = $state<StateFilter>('all');
+  /** Image ID for the ancestor filter; '' for every image. */
+  ancestor = $state('');
+  selected = $state.raw(new Set<string>());
+  anchor = $state<string | null>(null);
+  /** Container ID → what is being done to it. */
+  busy = $state.raw(new Map<string, 'stop' | 'start'>());
+  errors = $state.raw<ActionError[]>([]);
+
+  readonly all = $derived(engine.inventory?.containers ?? []);
+  readonly family = $derived(this.ancestor ? ancestorFamily(engine.inventory?.images ?? [], this.ancestor) : null);
+  readonly visible = $derived(
+    [...filterContainers(this.all, this.state, this.family)].sort((a, b) => b.created - a.created),
+  );
+  readonly selectedRows = $derived(this.visible.filter((c) => this.selected.has(c.id)));
+  /** Stopped containers the remove plan would take: every stopped one in the ancestor family. */
+  readonly removable = $derived(filterContainers(this.all, 'stopped', this.family));
+
+  click(index: number, mods: Modifiers): void {
+    const next = clickSelect(
+      { selected: this.selected, anchor: this.anchor },
+      this.visible.map((c) => c.id),
+      index,
+      mods,
+    );
+    this.selected = next.selected;
+    this.anchor = next.anchor;
+  }
+
+  toggleAll(): void {
+    this.selected = toggleAll({ selected: this.selected, anchor: this.anchor }, this.visible.map((c) => c.id)).selected;
+  }
+
+  async stop(ids: string[]): Promise<void> {
+    await this.run('stop', ids.filter((id) => this.stateOf(id, true)));
+  }
+
+  async start(ids: string[]): Promise<void> {
+    await this.run('start', ids.filter((id) => this.stateOf(id, false)));
+  }
+
+  /** Opens the plan preview for the stopped containers in view (optionally of one image family). */
+  removeStopped(): void {
+    planFlow.open(
+      this.ancestor ? { type: 'remove-stopped-containers', ancestor: this.ancestor } : { type: 'remove-stopped-containers' },
+    );
+  }
+
+  dismissErrors(): void {
+    this.errors = [];
+  }
+
+  private stateOf(id: string, active: boolean): boolean {
+    const c = this.all.find((x) => x.id === id);
+    return !!c && isActive(c.state) === active;
+  }
+
+  private async run(action: 'stop' | 'start', ids: string[]): Promise<void> {
+    this.errors = [];
+    this.busy = new Map([...this.busy, ...ids.map((id) => [id, action] as const)]);
+    const failures: ActionError[] = [];
+    // One at a time: the engine serialises them anyway, and errors stay attributable.
+    for (const id of ids) {
+      const result = action === 'stop' ? await api().stopContainer({ id }) : await api().startContainer({ id });
+      if (!result.ok) {
+        const c = this.all.find((x) => x.id === id);
+        failures.push({ name: c?.names[0] ?? id.slice(0, 12), action, error: result.error });
+      }
+      const next = new Map(this.busy);
+      next.delete(id);
+      this.busy = next;
+    }
+    this.errors = failures;
+    // Live events usually arrive first; an explicit refresh covers engines without them.
+    await engine.refresh();
+  }
+}
+
+export const containersView = new ContainersView();

@@ -1,0 +1,28 @@
+// Which screen is showing. Kept in location.hash so Back/Forward work and a
+// screen can be opened directly (tests and the renderer benchmark use #/images).
+
+export const screens = ['overview', 'images', 'containers', 'activity', 'settings'] as const;
+export type Screen = (typeof screens)[number];
+
+function fromHash(): Screen {
+  const name = location.hash.replace(/^#\/?/, '');
+  return (screens as readonly string[]).includes(name) ? (name as Screen) : 'overview';
+}
+
+class Nav {
+  screen = $state<Screen>(fromHash());
+  /** An image to reveal when the images screen opens (from the overview's list). */
+  revealImage = $state<string | null>(null);
+
+  constructor() {
+    window.addEventListener('hashchange', () => (this.screen = fromHash()));
+  }
+
+  go(screen: Screen, options: { revealImage?: string } = {}): void {
+    this.revealImage = options.revealImage ?? null;
+    this.screen = screen;
+    if (fromHash() !== screen) location.hash = `/${screen}`;
+  }
+}
+
+export const nav = new Nav();

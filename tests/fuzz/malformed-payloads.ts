@@ -1,0 +1,348 @@
+// Malformed IPC payloads for every channel, from a small seeded generator (same
+// seed, same payloads, every run). Each payload is invalid by construction: it
+// is not a plain object, or carries a key the channel does not have, or lacks
+// a required key, or puts a value in a field that the field's grammar refuses.
+// Each case says which issue path the refusal must name.
+//
+// Used by tests/unit/schemas.test.ts (against the schemas, no engine) and
+// tests/integration/ipc-fuzz.test.ts (against createHandlers on a live engine).
+
+import type { ArgsOf, Channel } from '../../src-shared/contract';
+
+export interface MalformedCase {
+  payload: unknown;
+  /** What is wrong, for failure messages. */
+  why: string;
+  /** The refusal must name one of these paths ('(payload)' for the top level, 'volumes.0' inside arrays). */
+  paths: string[];
+}
+
+type Grammar =
+  | 'containerRef'
+  | 'imageRef'
+  | 'tagRef'
+  | 'volumeName'
+  | 'until'
+  | 'labelFilter'
+  | 'host'
+  | 'planId'
+  | 'digest';
+
+type Field =
+  | { kind: 'boolean' }
+  | { kind: 'string'; grammar: Grammar }
+  | { kind: 'enum'; values: string[] }
+  | { kind: 'array'; of: Field; max: number }
+  | { kind: 'intent' };
+
+interface ChannelShape<C extends Channel> {
+  /** A valid payload: mutations change one thing in it, so each case is a near miss. */
+  valid: ArgsOf<C>;
+  fields: Record<string, Field & { required?: true }>;
+}
+
+const bool: Field = { kind: 'boolean' };
+const str = (grammar: Grammar): Field => ({ kind: 'string', grammar });
+const list = (of: Field, max: number): Field => ({ kind: 'array', of, max });
+const required = <F extends Field>(field: F): F & { required: true } => ({ ...field, required: true });
+
+const HEX64 = 'a'.repeat(64);
+
+/** Every channel's payload: adding a channel to the contract without adding it here fails typecheck. */
+export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
+  listImages: { valid: { all: true }, fields: { all: bool } },
+  listContainers: { valid: {}, fields: {} },
+  inventory: { valid: {}, fields: {} },
+  diskUsage: { valid: { refresh: true }, fields: { refresh: bool } },
+  engineHealth: { valid: {}, fields: {} },
+  listEndpoints: { valid: {}, fields: {} },
+  selectEngine: { valid: { host: 'unix:///var/run/docker.sock' }, fields: { host: required(str('host')) } },
+  stopContainer: { valid: { id: 'fuzz-running' }, fields: { id: required(str('containerRef')) } },
+  startContainer: { valid: { id: 'fuzz-stopped' }, fields: { id: required(str('containerRef')) } },
+  removeContainer: {
+    valid: { id: 'fuzz-stopped', force: false, volumes: ['fuzz-volume'] },
+    fields: { id: required(str('containerRef')), force: bool, volumes: list(str('volumeName'), 1000) },
+  },
+  removeImage: {
+    valid: { ref: 'fuzz/target:1', force: false, noprune: false },
+    fields: { ref: required(str('imageRef')), force: bool, noprune: bool },
+  },
+  untagImage: { valid: { ref: 'fuzz/target:2' }, fields: { ref: required(str('tagRef')) } },
+  pruneImages: {
+    valid: { all: false, until: '24h', labels: ['fuzz=1'], notLabels: ['keep'] },
+    fields: {
+      all: required(bool),
+      until: str('until'),
+      labels: list(str('labelFilter'), 100),
+      notLabels: list(str('labelFilter'), 100),
+    },
+  },
+  pruneContainers: {
+    valid: { until: '1h30m', labels: ['fuzz'] },
+    fields: { until: str('until'), labels: list(str('labelFilter'), 100) },
+  },
+  pruneBuildCache: { valid: {}, fields: {} },
+  previewPlan: {
+    valid: { intent: { type: 'remove-images', refs: ['fuzz/target:1'] } },
+    fields: { intent: required({ kind: 'intent' }) },
+  },
+  executePlan: {
+    valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962', digest: `sha256:${HEX64}` },
+    fields: { planId: required(str('planId')), digest: required(str('digest')) },
+  },
+  cancelPlan: { valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962' }, fields: { planId: required(str('planId')) } },
+  resumePlan: { valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962' }, fields: { planId: required(str('planId')) } },
+  history: { valid: {}, fields: {} },
+  exportHistory: { valid: { format: 'json' }, fields: { format: required({ kind: 'enum', values: ['json', 'csv'] }) } },
+};
+
+// ---- value pools ---------------------------------------------------------------
+
+const MEGABYTE = 'a'.repeat(1024 * 1024);
+const MEGABYTE_OF_DIGITS = '1'.repeat(1024 * 1024);
+
+/** Not strings at all. */
+const NOT_STRINGS: unknown[] = [
+  0, -1, 1.5, NaN, Infinity, -Infinity, null, true, false, {}, [], ['x'], { value: 'x' }, new Date(0),
+];
+/** Not booleans (undefined is absent, which optional booleans allow). */
+const NOT_BOOLEANS: unknown[] = [
+  'true', 'false', '', 'yes', 1, 0, -1, NaN, Infinity, null, [], [true], {}, { value: true }, new Date(0),
+];
+/** Never a valid name, reference, volume, ID or duration: path tricks, injections, control characters, homoglyphs. */
+const HOSTILE_NAMES = [
+  '',
+  MEGABYTE,
+  '../../etc/passwd',
+  '..',
+  '%2e%2e/',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '/images/x/json',
+  '/containers/x/json',
+  'a?force=1',
+  'x#y',
+  '; rm -rf /',
+  '$(reboot)',
+  '`reboot`',
+  'a && reboot',
+  'a | cat',
+  'name\nsecond-line',
+  'name\r\nX-Injected: 1',
+  'nul\u0000byte',
+  'tab\there',
+  'ubuntu:lаtest', // Cyrillic а
+  'busуbox', // Cyrillic у
+  'ｂｕｓｙｂｏｘ', // fullwidth
+  'rtl\u202eoverride',
+  ' leading-space',
+  'trailing-space ',
+  '-starts-with-dash',
+];
+const HOSTILE_IMAGE_REFS = [...HOSTILE_NAMES, 'Busybox', 'team/App', 'a:', ':tag', 'a//b', 'a/../b', 'a@sha256:123', 'busybox:-tag', `x:${'t'.repeat(129)}`];
+const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
+  containerRef: [...NOT_STRINGS, ...HOSTILE_NAMES, '.hidden', '_x', 'a/b', 'a:b', 'c'.repeat(129)],
+  volumeName: [...NOT_STRINGS, ...HOSTILE_NAMES, '../x', '.hidden', '_x', 'a/b', 'a:b', 'v'.repeat(256)],
+  imageRef: [...NOT_STRINGS, ...HOSTILE_IMAGE_REFS],
+  tagRef: [
+    ...NOT_STRINGS,
+    ...HOSTILE_IMAGE_REFS,
+    'busybox', // no tag
+    HEX64, // a bare ID
+    `sha256:${HEX64}`,
+    'sha256:abcdef012345',
+    'sha256:abc', // repository "sha256", but the engine may read an ID prefix
+    `busybox@sha256:${HEX64}`,
+  ],
+  until: [...NOT_STRINGS, ...HOSTILE_NAMES, '24h; rm', '-1h', '1d', '24H', '24 h', '1e9', '0x10', 'NaN', 'Infinity', '1h\n', MEGABYTE_OF_DIGITS],
+  // Docker takes any label text, so only what no label filter may be: empty, huge, control characters, no key.
+  labelFilter: [...NOT_STRINGS, '', MEGABYTE, '=value', '=', 'a\nb', 'a\u0000b', 'a\rb', 'a\u007fb', 'a\tb'],
+  host: [
+    ...NOT_STRINGS,
+    ...HOSTILE_NAMES,
+    'http://localhost:2375',
+    'https://localhost:2376',
+    'file:///var/run/docker.sock',
+    '/var/run/docker.sock',
+    'unix://relative/docker.sock',
+    'unix://',
+    'tcp://',
+    'tcp://host:99999',
+    'tcp://-oProxyCommand=reboot:22',
+    'ssh://-oProxyCommand=reboot',
+    'ssh://user@',
+    'npipe://x',
+    'unіx:///var/run/docker.sock', // Cyrillic і
+    'unix:///var/run/docker.sock\n',
+    'tcp://a b:2375',
+  ],
+  planId: [...NOT_STRINGS, ...HOSTILE_NAMES],
+  digest: [...NOT_STRINGS, ...HOSTILE_NAMES, 'sha256:xyz', `md5:${HEX64}`],
+};
+
+const INTENT_INVALID: unknown[] = [
+  ...NOT_STRINGS.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+  'remove-images',
+  {},
+  { type: 'unknown' },
+  { type: '__proto__' },
+  { type: 'remove-images' },
+  { type: 'remove-images', refs: 'fuzz/target:1' },
+  { type: 'remove-images', refs: ['; rm -rf /'] },
+  { type: 'remove-images', refs: ['../../etc/passwd'] },
+  { type: 'remove-images', refs: [MEGABYTE] },
+  { type: 'remove-images', refs: [{}] },
+  { type: 'prune-images' },
+  { type: 'prune-images', all: 'true' },
+  { type: 'prune-images', all: true, until: '24h; rm' },
+  { type: 'prune-images', all: true, labels: ['a\u0000b'] },
+  { type: 'start-fresh', volumes: ['../x'] },
+  { type: 'remove-stopped-containers', ancestor: '$(reboot)' },
+  JSON.parse('{"type":"remove-images","refs":["fuzz/target:1"],"__proto__":{"force":true}}'),
+  JSON.parse('{"type":"remove-images","refs":["fuzz/target:1"],"constructor":{"prototype":{"force":true}}}'),
+];
+
+/** Things that are not a plain object at all (all survive structured clone, except undefined which IPC sends as-is). */
+const NOT_OBJECTS: unknown[] = [
+  undefined, null, 0, -1, NaN, Infinity, -Infinity, '', 'true', '{}', MEGABYTE, true, false,
+  [], [{}], [[]], new Date(0), new Map([['all', true]]), new Set(['x']), new Uint8Array(4), /x/, new Error('x'),
+];
+
+/** Keys no channel has; the prototype keys are made own properties with JSON.parse. */
+const FOREIGN_KEYS = [
+  '__proto__', 'constructor', 'prototype', 'force', 'filters', 'Id', 'toString', 'hasOwnProperty',
+  '', ' ', 'REF', 'rеf', // Cyrillic е
+  'id\u0000', '../', 'a?b',
+];
+const FOREIGN_VALUES: unknown[] = [true, 1, 'x', null, {}, [], { force: true }, { polluted: true }, { prototype: { polluted: true } }];
+
+// ---- generator -------------------------------------------------------------------
+
+/** mulberry32: tiny, seedable, good enough to pick from pools. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+const show = (v: unknown): string => {
+  if (typeof v === 'string') return v.length > 40 ? `"${v.slice(0, 12)}…" (${v.length} chars)` : JSON.stringify(v);
+  if (typeof v === 'number' || v === undefined) return String(v);
+  if (v instanceof Date || v instanceof Map || v instanceof Set || v instanceof RegExp || v instanceof Error || ArrayBuffer.isView(v)) {
+    return (v as object).constructor.name;
+  }
+  const json = JSON.stringify(v);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+};
+
+/** `base` plus one own property `key`, built through JSON text so "__proto__" is a real own key. */
+function withForeignKey(base: object, key: string, value: unknown): Record<string, unknown> {
+  const text = JSON.stringify(base);
+  const extra = `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  return JSON.parse(text === '{}' ? `{${extra}}` : `${text.slice(0, -1)},${extra}}`) as Record<string, unknown>;
+}
+
+/** Invalid values for one field, each with the path its refusal names. */
+function invalidValues(name: string, field: Field): { value: unknown; path: string }[] {
+  switch (field.kind) {
+    case 'boolean':
+      return NOT_BOOLEANS.map((value) => ({ value, path: name }));
+    case 'string':
+      return GRAMMAR_INVALID[field.grammar].map((value) => ({ value, path: name }));
+    case 'enum':
+      return [...NOT_STRINGS, '', MEGABYTE, ...field.values.map((v) => v.toUpperCase()), ...field.values.map((v) => `${v} `), 'xml', '../x']
+        .filter((v) => !field.values.includes(v as string))
+        .map((value) => ({ value, path: name }));
+    case 'intent':
+      return INTENT_INVALID.map((value) => ({ value, path: name }));
+    case 'array': {
+      const valid = validExample(field.of);
+      return [
+        ...[...NOT_STRINGS.filter((v) => !Array.isArray(v)), 'x'].map((value) => ({ value, path: name })),
+        { value: Array.from({ length: field.max + 1 }, () => valid), path: name },
+        { value: [[valid]], path: `${name}.0` },
+        ...invalidValues(`${name}.0`, field.of).map(({ value, path }) => ({ value: [value], path })),
+        ...invalidValues(`${name}.1`, field.of).map(({ value, path }) => ({ value: [valid, value], path })),
+      ];
+    }
+  }
+}
+
+function validExample(field: Field): unknown {
+  if (field.kind === 'string') return field.grammar === 'labelFilter' ? 'fuzz=1' : 'fuzz-volume';
+  if (field.kind === 'boolean') return true;
+  if (field.kind === 'enum') return field.values[0];
+  throw new Error(`no example for ${field.kind}`);
+}
+
+/** Wraps a value so its type is wrong: [v], { value: v }, or deeply nested. */
+function wrappings(value: unknown): unknown[] {
+  let deep: unknown = value;
+  for (let i = 0; i < 64; i++) deep = { nested: deep };
+  return [[value], { value }, deep];
+}
+
+/**
+ * Every systematic case for `channel` (each non-object, each foreign key, each
+ * invalid value per field, each missing required field), then seeded random
+ * combinations until there are at least `count`.
+ */
+export function malformedPayloads(channel: Channel, count = 300, seed = 20240611): MalformedCase[] {
+  const shape = channelShapes[channel] as ChannelShape<Channel>;
+  const valid = shape.valid as Record<string, unknown>;
+  const fields = Object.entries(shape.fields);
+  // A "foreign" key that is one of the channel's own fields would just be a field.
+  const foreignKeys = FOREIGN_KEYS.filter((key) => !Object.hasOwn(shape.fields, key));
+  const cases: MalformedCase[] = [];
+
+  for (const payload of NOT_OBJECTS) cases.push({ payload, why: `payload is ${show(payload)}`, paths: ['(payload)'] });
+  foreignKeys.forEach((key, i) => {
+    const value = FOREIGN_VALUES[i % FOREIGN_VALUES.length];
+    cases.push({ payload: withForeignKey(valid, key, value), why: `extra key ${JSON.stringify(key)}`, paths: ['(payload)'] });
+  });
+  for (const [name, field] of fields) {
+    for (const { value, path } of invalidValues(name, field)) {
+      cases.push({ payload: { ...valid, [name]: value }, why: `${name} = ${show(value)}`, paths: [path] });
+    }
+    if (field.kind !== 'intent') {
+      for (const value of wrappings(valid[name] ?? validExample(field.kind === 'array' ? field.of : field))) {
+        cases.push({ payload: { ...valid, [name]: value }, why: `${name} wrapped: ${show(value)}`, paths: [name, `${name}.0`] });
+      }
+    }
+    if (field.required) {
+      const { [name]: _missing, ...rest } = valid;
+      cases.push({ payload: rest, why: `${name} missing`, paths: [name] });
+    }
+  }
+
+  // Seeded combinations: two faults at once, so one refusal cannot mask a second hole.
+  const random = prng(seed ^ hashString(channel));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const singles = cases.slice();
+  while (cases.length < count) {
+    const key = pick(foreignKeys);
+    if (fields.length > 0 && random() < 0.7) {
+      const [name, field] = pick(fields);
+      const bad = pick(invalidValues(name, field));
+      const payload = withForeignKey({}, key, pick(FOREIGN_VALUES));
+      for (const [k, v] of Object.entries(valid)) payload[k] = v;
+      payload[name] = bad.value; // plain assignment: name is never "__proto__"
+      cases.push({ payload, why: `${name} = ${show(bad.value)} and extra key ${JSON.stringify(key)}`, paths: [bad.path, '(payload)'] });
+    } else {
+      const base = pick(singles);
+      const payload = pick([[base.payload], { payload: base.payload }, { [key]: base.payload }]);
+      cases.push({ payload, why: `wrapped (${base.why})`, paths: ['(payload)', key] });
+    }
+  }
+  return cases;
+}

@@ -1,0 +1,190 @@
+// The command line → typed invocation: every flag lands where the planner and the
+// endpoint resolution read it, and every mistake is a usage error (exit 2).
+
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../src-main/cli/args';
+import { CliError, EXIT_USAGE } from '../../src-main/cli/cli-error';
+import type { CliIo } from '../../src-main/cli/io';
+import { run } from '../../src-main/cli/main';
+
+const parse = (line: string[]) => parseCommandLine(line, 'linux');
+
+function usageFailure(line: string[]): string {
+  try {
+    parse(line);
+  } catch (err) {
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(EXIT_USAGE);
+    expect((err as CliError).error.kind).toBe('validation');
+    return (err as CliError).message;
+  }
+  throw new Error(`parsed without error: ${line.join(' ')}`);
+}
+
+describe('commands and global options', () => {
+  it('reads options before or after the command word', () => {
+    const expected = { global: { json: true }, command: { name: 'ls', all: false } };
+    expect(parse(['ls', '--json'])).toEqual(expected);
+    expect(parse(['--json', 'ls'])).toEqual(expected);
+  });
+
+  it('ls -a asks for intermediate images', () => {
+    expect(parse(['ls', '-a']).command).toEqual({ name: 'ls', all: true });
+    expect(parse(['ls', '--all']).command).toEqual({ name: 'ls', all: true });
+  });
+
+  it('normalises --host the way the docker CLI does', () => {
+    expect(parse(['ps', '-H', '/tmp/x.sock']).global.host).toBe('unix:///tmp/x.sock');
+    expect(parse(['ps', '--host', 'tcp://build-box']).global.host).toBe('tcp://build-box:2375');
+    expect(parse(['df', '--context', 'colima']).global).toEqual({ json: false, context: 'colima' });
+  });
+
+  it('refuses --host together with --context, in the docker CLI words', () => {
+    expect(usageFailure(['ls', '-H', 'unix:///x.sock', '-c', 'other'])).toMatch(
+      /cannot specify both --host and --context/,
+    );
+  });
+
+  it('refuses an address no engine can have', () => {
+    expect(usageFailure(['ls', '--host', 'http2://x'])).toMatch(/^--host: invalid engine address/);
+  });
+
+  it('names unknown commands and options, and options the command does not take', () => {
+    expect(usageFailure([])).toMatch(/no command given/);
+    expect(usageFailure(['images'])).toMatch(/unknown command "images"/);
+    expect(usageFailure(['ls', '--bogus'])).toMatch(/--bogus/);
+    expect(usageFailure(['ps', '-a'])).toMatch(/"barnacle ps" does not take --all/);
+    expect(usageFailure(['ls', 'extra'])).toMatch(/takes no arguments/);
+    expect(usageFailure(['plan'])).toMatch(/rmi, prune, rm-stopped/);
+    expect(usageFailure(['plan', 'rmi', 'x', '--yes'])).toMatch(/does not take --yes/);
+  });
+
+  it('help wins over everything else on the line', () => {
+    expect(parse(['plan', 'rmi', '--help']).command).toEqual({ name: 'help' });
+    expect(parse(['help']).command).toEqual({ name: 'help' });
+  });
+});
+
+describe('plan rmi: references and fix flags → intent and FixChoices', () => {
+  it('without fix flags the intent carries no choices (the planner keeps conflicting images)', () => {
+    expect(parse(['plan', 'rmi', 'app:1', 'sha256:' + 'a'.repeat(64)]).command).toEqual({
+      name: 'plan',
+      intent: { type: 'remove-images', refs: ['app:1', 'sha256:' + 'a'.repeat(64)] },
+    });
+  });
+
+  it('maps each fix flag to its answer', () => {
+    const line = ['plan', 'rmi', 'app:1', '--stop-running', '--remove-containers', '--all-tags', '--with-children'];
+    expect(parse([...line, '-o', 'p.json']).command).toEqual({
+      name: 'plan',
+      out: 'p.json',
+      intent: {
+        type: 'remove-images',
+        refs: ['app:1'],
+        choices: {
+          runningContainer: 'stop-and-remove-containers',
+          stoppedContainer: 'remove-containers',
+          multipleReferences: 'all-tags',
+          dependentChildren: 'remove-children',
+        },
+      },
+    });
+    const force = parse(['plan', 'rmi', 'app:1', '--force-delete']).command;
+    expect(force).toMatchObject({ intent: { choices: { stoppedContainer: 'force-delete' } } });
+  });
+
+  it('refuses two answers to one conflict, no image, a malformed reference and an empty --out', () => {
+    expect(usageFailure(['plan', 'rmi', 'a:1', '--remove-containers', '--force-delete'])).toMatch(/pick one/);
+    expect(usageFailure(['plan', 'rmi'])).toMatch(/at least one image/);
+    expect(usageFailure(['plan', 'rmi', 'Not A Ref'])).toMatch(/"Not A Ref": not an image ID or reference/);
+    expect(usageFailure(['plan', 'rmi', 'a:1', '--out', ''])).toMatch(/--out needs a file name/);
+  });
+});
+
+describe('plan prune and rm-stopped: filters', () => {
+  it('reads --all, --until, label filters both ways and --keep patterns', () => {
+    const line = ['plan', 'prune', '--all', '--until', '24h', '--filter', 'label=team=web', '-f', 'label!=keep'];
+    expect(parse([...line, '--keep', 'postgres:*', '--keep', 'redis:*']).command).toEqual({
+      name: 'plan',
+      intent: {
+        type: 'prune-images',
+        all: true,
+        until: '24h',
+        labels: ['team=web'],
+        notLabels: ['keep'],
+        keep: ['postgres:*', 'redis:*'],
+      },
+    });
+  });
+
+  it('dangling only by default; until may come as a filter; --remove-containers takes stopped containers first', () => {
+    expect(parse(['plan', 'prune']).command).toEqual({ name: 'plan', intent: { type: 'prune-images', all: false } });
+    expect(parse(['plan', 'prune', '--filter', 'until=2h', '--remove-containers']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'prune-images', all: false, until: '2h', withStoppedContainers: true },
+    });
+  });
+
+  it('refuses filters it cannot honour and durations that are not durations', () => {
+    expect(usageFailure(['plan', 'prune', '--filter', 'dangling=true'])).toMatch(/unsupported filter "dangling=true"/);
+    expect(usageFailure(['plan', 'prune', '--until', 'tomorrow'])).toMatch(/not a duration/);
+    expect(usageFailure(['plan', 'prune', '--until', '1h', '--filter', 'until=2h'])).toMatch(/disagree/);
+    expect(usageFailure(['plan', 'prune', '--filter', 'label='])).toMatch(/needs a value/);
+    expect(usageFailure(['plan', 'prune', '--stop-running'])).toMatch(/does not take --stop-running/);
+    expect(usageFailure(['plan', 'prune', 'app:1'])).toMatch(/takes no image names/);
+  });
+
+  it('rm-stopped takes one ancestor filter and nothing else', () => {
+    expect(parse(['plan', 'rm-stopped']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'remove-stopped-containers' },
+    });
+    expect(parse(['plan', 'rm-stopped', '--filter', 'ancestor=app:1']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'remove-stopped-containers', ancestor: 'app:1' },
+    });
+    expect(usageFailure(['plan', 'rm-stopped', '--filter', 'label=a'])).toMatch(/unsupported filter/);
+    expect(usageFailure(['plan', 'rm-stopped', '-f', 'ancestor=a:1', '-f', 'ancestor=b:1'])).toMatch(/once/);
+  });
+});
+
+describe('apply', () => {
+  it('takes exactly one plan file, and --yes', () => {
+    expect(parse(['apply', 'plan.json', '--yes']).command).toEqual({ name: 'apply', file: 'plan.json', yes: true });
+    expect(parse(['apply', 'plan.json']).command).toEqual({ name: 'apply', file: 'plan.json', yes: false });
+    expect(usageFailure(['apply'])).toMatch(/exactly one plan file/);
+    expect(usageFailure(['apply', 'a.json', 'b.json'])).toMatch(/exactly one plan file/);
+  });
+});
+
+describe('run(): usage errors reach the caller as exit 2, in the format asked for', () => {
+  function captureIo(): CliIo & { stdout: string; stderr: string } {
+    const io = {
+      stdout: '',
+      stderr: '',
+      out: (t: string) => void (io.stdout += t),
+      err: (t: string) => void (io.stderr += t),
+      interactive: false,
+      confirm: async () => false,
+      env: {},
+      homeDir: '/nonexistent',
+      platform: 'linux' as const,
+      now: () => 0,
+    };
+    return io;
+  }
+
+  it('prints the typed error as JSON on stderr with --json, nothing on stdout', async () => {
+    const io = captureIo();
+    expect(await run(['ls', '--json', '--nope'], io)).toBe(2);
+    expect(io.stdout).toBe('');
+    expect(JSON.parse(io.stderr)).toMatchObject({ kind: 'validation', message: expect.stringMatching(/--nope/) });
+  });
+
+  it('prints words and a pointer to --help without it', async () => {
+    const io = captureIo();
+    expect(await run(['frobnicate'], io)).toBe(2);
+    expect(io.stderr).toMatch(/^barnacle: unknown command "frobnicate"/);
+    expect(io.stderr).toMatch(/barnacle --help/);
+  });
+});
