@@ -67,14 +67,21 @@ function booleanValue(node: ts.Expression | undefined): boolean | undefined {
 function methodCalls(file: ts.SourceFile, method: string): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
   everyNode(file, (node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === method) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === method
+    ) {
       calls.push(node);
     }
   });
   return calls;
 }
 
-function functionArgument(call: ts.CallExpression, index: number): ts.ArrowFunction | ts.FunctionExpression | undefined {
+function functionArgument(
+  call: ts.CallExpression,
+  index: number,
+): ts.ArrowFunction | ts.FunctionExpression | undefined {
   const arg = call.arguments[index];
   return arg && (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) ? arg : undefined;
 }
@@ -97,7 +104,11 @@ function paramName(fn: ts.ArrowFunction | ts.FunctionExpression, index: number):
 function checkWebPreferences(file: ts.SourceFile, report: Report): void {
   const windows: ts.NewExpression[] = [];
   everyNode(file, (node) => {
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /^(BrowserWindow|BrowserView|WebContentsView)$/.test(node.expression.text)) {
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      /^(BrowserWindow|BrowserView|WebContentsView)$/.test(node.expression.text)
+    ) {
       windows.push(node);
     }
   });
@@ -110,10 +121,12 @@ function checkWebPreferences(file: ts.SourceFile, report: Report): void {
       continue;
     }
     for (const p of prefs.properties) {
-      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) report(p, 'webPreferences may not spread or compute keys');
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p))
+        report(p, 'webPreferences may not spread or compute keys');
       const name = propertyName(p);
       if (name && FORBIDDEN_WEB_PREFERENCES.includes(name)) report(p, `webPreferences.${name} is not allowed`);
-      if (name && prefs.properties.filter((q) => propertyName(q) === name).length > 1) report(p, `webPreferences.${name} is set twice`);
+      if (name && prefs.properties.filter((q) => propertyName(q) === name).length > 1)
+        report(p, `webPreferences.${name} is set twice`);
     }
     for (const [flag, wanted] of Object.entries(REQUIRED_WEB_PREFERENCES)) {
       const written = prefs.properties.find((p) => propertyName(p) === flag);
@@ -157,11 +170,14 @@ function checkNavigation(file: ts.SourceFile, report: Report): void {
     const fn = functionArgument(call, 1);
     const event = fn && paramName(fn, 0);
     const statement = fn && ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
-    const first = fn && !ts.isBlock(fn.body) ? fn.body : statement && ts.isExpressionStatement(statement) ? statement.expression : undefined;
+    const first =
+      fn && !ts.isBlock(fn.body)
+        ? fn.body
+        : statement && ts.isExpressionStatement(statement)
+          ? statement.expression
+          : undefined;
     const prevents =
-      first !== undefined &&
-      ts.isCallExpression(first) &&
-      first.expression.getText() === `${event}.preventDefault`;
+      first !== undefined && ts.isCallExpression(first) && first.expression.getText() === `${event}.preventDefault`;
     if (!prevents) report(call, "the 'will-navigate' handler must start by calling event.preventDefault()");
   }
 }
@@ -179,7 +195,8 @@ function checkWindowOpen(file: ts.SourceFile, report: Report): void {
       const action = property(object, 'action');
       return action !== undefined && ts.isStringLiteral(action) && action.text === 'deny';
     };
-    if (results.length === 0 || !results.every(denies)) report(call, "setWindowOpenHandler must only return { action: 'deny' }");
+    if (results.length === 0 || !results.every(denies))
+      report(call, "setWindowOpenHandler must only return { action: 'deny' }");
   }
 }
 
@@ -191,10 +208,12 @@ function checkPermissions(file: ts.SourceFile, report: Report): void {
     const fn = functionArgument(call, 0);
     const callback = fn && paramName(fn, 2);
     const answers: ts.CallExpression[] = [];
-    if (fn) everyNode(fn.body, (n) => {
-      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === callback) answers.push(n);
-    });
-    const deniesOnly = answers.length > 0 && answers.every((a) => a.arguments.length === 1 && booleanValue(a.arguments[0]) === false);
+    if (fn)
+      everyNode(fn.body, (n) => {
+        if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === callback) answers.push(n);
+      });
+    const deniesOnly =
+      answers.length > 0 && answers.every((a) => a.arguments.length === 1 && booleanValue(a.arguments[0]) === false);
     if (!deniesOnly) report(call, 'the permission request handler must only ever call back with false');
   }
   const checks = methodCalls(file, 'setPermissionCheckHandler');
@@ -237,7 +256,8 @@ export function checkSecureWindow(source: string, path = 'src-main/shell/secure-
   checkNavigation(file, collector(file, path, 'BARNACLE_NAVIGATION', out));
   checkWindowOpen(file, collector(file, path, 'BARNACLE_WINDOW_OPEN', out));
   checkPermissions(file, collector(file, path, 'BARNACLE_PERMISSIONS', out));
-  if (headerCsp(source) === null) out.push({ check: 'BARNACLE_CSP', file: path, line: 1, message: 'no literal Content-Security-Policy header' });
+  if (headerCsp(source) === null)
+    out.push({ check: 'BARNACLE_CSP', file: path, line: 1, message: 'no literal Content-Security-Policy header' });
   return out;
 }
 
@@ -247,7 +267,9 @@ export function checkIpcBridge(source: string, path = 'src-main/shell/ipc-bridge
   const out: ChecklistViolation[] = [];
   const report = collector(file, path, 'BARNACLE_IPC_SENDER', out);
   const listeners = ['handle', 'handleOnce', 'on', 'once'].flatMap((m) =>
-    methodCalls(file, m).filter((c) => ts.isPropertyAccessExpression(c.expression) && c.expression.expression.getText() === 'ipcMain'),
+    methodCalls(file, m).filter(
+      (c) => ts.isPropertyAccessExpression(c.expression) && c.expression.expression.getText() === 'ipcMain',
+    ),
   );
   if (listeners.length === 0) report(file, 'no ipcMain listener found');
   for (const call of listeners) {
@@ -264,7 +286,8 @@ export function checkIpcBridge(source: string, path = 'src-main/shell/ipc-bridge
       first.expression.operand.arguments[0]?.getText() === `${event}.senderFrame?.url` &&
       (ts.isReturnStatement(first.thenStatement) ||
         (ts.isBlock(first.thenStatement) && first.thenStatement.statements.some(ts.isReturnStatement)));
-    if (!guarded) report(call, 'an ipcMain listener must start with `if (!isTrustedSender(event.senderFrame?.url, …)) return …`');
+    if (!guarded)
+      report(call, 'an ipcMain listener must start with `if (!isTrustedSender(event.senderFrame?.url, …)) return …`');
   }
   return out;
 }

@@ -10,10 +10,12 @@
 // present? navigation limited? permission handler set?) see the whole app at
 // once; scanned one directory at a time, each part "lacks" what another has.
 // The built out/ is not scanned: `npm test` runs this before the build, so out/
-// would be missing or stale, and its bundles inline third-party code whose
-// findings point at no line of ours. Electronegativity reads .ts/.js/.html only,
-// so Svelte components are not scanned; the renderer holds no Electron or Node
-// API (sandbox + contextIsolation), and the CSP it runs under is scanned.
+// would be missing or stale; its main and preload bundles give the same findings
+// as their sources, at bundle lines; and electronegativity 1.10 cannot parse the
+// Svelte renderer bundle ("Unknown node type ClassPrivateProperty"), so the one
+// thing out/ could add is the one thing it cannot read. Electronegativity reads
+// .ts/.js/.html only, so .svelte files go unscanned too; the renderer holds no
+// Electron or Node API (sandbox + contextIsolation), and its CSP is scanned.
 //
 // Electronegativity cannot see everything (see scripts/electron-checklist.ts):
 // Barnacle's own checklist runs on the shell too, and its violations count as
@@ -30,6 +32,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 const SCANNED = ['src-main', 'src-preload', 'src-renderer', 'src-shared', 'package.json'];
@@ -38,6 +41,9 @@ const SUPPRESSIONS_PATH = 'scripts/security-suppressions.json';
 const SCANNABLE = /\.(ts|tsx|js|jsx|html|htm)$/;
 const SECURE_WINDOW = 'src-main/shell/secure-window.ts';
 const IPC_BRIDGE = 'src-main/shell/ipc-bridge.ts';
+
+// Paths below are relative to the repository root, wherever this is started from.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const require = createRequire(import.meta.url);
 const runElectronegativity = require('@doyensec/electronegativity'); // dist/runner.js
@@ -114,7 +120,8 @@ async function checklistFindings() {
   return violations.map((v) => ({ check: v.check, file: v.file, line: v.line, column: 1, message: v.message }));
 }
 
-const matches = (s, f) => s.check === f.check && s.file === f.file && (s.message === undefined || s.message === f.message);
+const matches = (s, f) =>
+  s.check === f.check && s.file === f.file && (s.message === undefined || s.message === f.message);
 
 async function main() {
   const version = electronVersion();
@@ -165,7 +172,9 @@ async function main() {
   }
   for (const s of suppressions.filter((x) => !x.used)) {
     failures++;
-    console.log(`STALE        suppression ${s.check} ${s.file} matched no finding: remove it from ${SUPPRESSIONS_PATH}`);
+    console.log(
+      `STALE        suppression ${s.check} ${s.file} matched no finding: remove it from ${SUPPRESSIONS_PATH}`,
+    );
   }
 
   const suppressed = suppressions.filter((s) => s.used).length;

@@ -19,8 +19,8 @@ export interface PlanRunnerOptions {
   dataDir: string;
   /** Asks the person where to save an export; null when they cancel. */
   chooseSavePath?: ChooseSavePath;
-  /** Executor settings (tests lower concurrency or skip the df measurement). */
-  execute?: Pick<ExecuteOptions, 'concurrency' | 'measure'>;
+  /** Executor settings: concurrency, the df measurement, a hook before each step (a step-by-step mode; tests). */
+  execute?: Pick<ExecuteOptions, 'concurrency' | 'measure' | 'beforeStep'>;
   /** Called after a plan ran, e.g. to refresh the inventory. */
   afterExecute?: (report: ExecutionReport) => void;
 }

@@ -9,6 +9,8 @@ import type { Channel, HandlerTable, ResultOf } from '../../src-shared/contract'
 import { fail, ok, type BarnacleError, type Result } from '../../src-shared/errors';
 import type { EngineKind } from '../../src-shared/model';
 import type { BarnacleCore } from '../core/barnacle-core';
+import type { EngineConnection } from '../engine/connection';
+import { PlanStaleError } from '../planning/plan-registry';
 import { classifyFailure, type FailedOperation } from '../conflicts/classify';
 import { resolverFromContainers } from '../conflicts/resolver';
 import { readEngineFailure } from '../engine/engine-error';
@@ -28,6 +30,7 @@ export function validationError(error: ZodError): BarnacleError {
 interface EngineContext {
   docker: Docker;
   engine: EngineKind;
+  connection: EngineConnection;
 }
 
 export function createHandlers(core: BarnacleCore): HandlerTable {
@@ -50,10 +53,15 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
       }
       try {
         return ok(
-          await run(parsed.data as z.infer<Schemas[C]>, { docker: connection.docker, engine: connection.engine.kind }),
+          await run(parsed.data as z.infer<Schemas[C]>, {
+            docker: connection.docker,
+            engine: connection.engine.kind,
+            connection,
+          }),
         );
       } catch (err) {
         if (err instanceof ops.LastTagError) return fail({ kind: 'validation', message: err.message });
+        if (err instanceof PlanStaleError) return fail({ kind: 'plan-stale', message: err.message });
         const failure = readEngineFailure(err);
         const classify = () =>
           classifyFailure(failure, {
@@ -78,7 +86,13 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     return async (raw: unknown): Promise<Result<ResultOf<C>>> => {
       const parsed = schemas[channel].safeParse(raw);
       if (!parsed.success) return fail(validationError(parsed.error));
-      return ok(await run(parsed.data as z.infer<Schemas[C]>));
+      try {
+        return ok(await run(parsed.data as z.infer<Schemas[C]>));
+      } catch (err) {
+        // Main's own state can fail too (history file unreadable, disk full): still an answer, not a throw.
+        if (err instanceof PlanStaleError) return fail({ kind: 'plan-stale', message: err.message });
+        return fail({ kind: 'unknown', message: err instanceof Error ? err.message : String(err) });
+      }
     };
   }
 
@@ -124,5 +138,15 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     pruneBuildCache: withEngine('pruneBuildCache', 'prune-build-cache', (_args, { docker }) =>
       ops.pruneBuildCache(docker),
     ),
+    // Plans: steps run inside the executor, which reports each step's outcome; what
+    // reaches the catch here is a stale plan or an engine gone before the first step.
+    previewPlan: withEngine('previewPlan', 'list', (args, { connection }) => core.plans.preview(connection, args.intent)),
+    executePlan: withEngine('executePlan', 'list', (args, { connection }) =>
+      core.plans.execute(connection, args.planId, args.digest),
+    ),
+    cancelPlan: local('cancelPlan', async (args) => ({ cancelled: core.plans.cancel(args.planId) })),
+    resumePlan: withEngine('resumePlan', 'list', (args, { connection }) => core.plans.resume(connection, args.planId)),
+    history: local('history', () => core.plans.readHistory()),
+    exportHistory: local('exportHistory', async (args) => ({ path: await core.plans.exportHistory(args.format) })),
   };
 }

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { Channel } from '../../src-shared/contract';
 import { parseHost } from '../engine/dockerode-options';
 
-const noControl = /^[^\u0000-\u001f\u007f]*$/;
+/** No C0 control character or DEL (NUL, newline, escape…): checked by code point, as eslint forbids them in a regex. */
+const hasNoControl = (s: string) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** sha256:<hex> or bare hex, 12 to 64 digits: an image or container ID. */
 const hexId = /^(sha256:)?[a-f0-9]{12,64}$/;
@@ -23,11 +24,7 @@ const imageReference = new RegExp(`^${domain}${pathComponent}(?:/${pathComponent
 const taggedReference = new RegExp(`^${domain}${pathComponent}(?:/${pathComponent})*:[\\w][\\w.-]{0,127}$`);
 
 /** A string of bounded length; `abort` stops there, so no pattern ever runs on a megabyte. */
-const boundedString = (min: number, max: number) =>
-  z
-    .string()
-    .min(min, { abort: true })
-    .max(max, { abort: true });
+const boundedString = (min: number, max: number) => z.string().min(min, { abort: true }).max(max, { abort: true });
 
 export const imageRefSchema = boundedString(1, 512).refine(
   (s) => hexId.test(s) || imageReference.test(s),
@@ -59,7 +56,7 @@ export const untilSchema = boundedString(1, 64).refine(
 
 /** `key` or `key=value`, as docker's label filters take them. */
 export const labelFilterSchema = boundedString(1, 512)
-  .regex(noControl, 'control characters are not allowed')
+  .refine(hasNoControl, 'control characters are not allowed')
   .refine((s) => !s.startsWith('='), 'a label filter needs a key');
 
 /** A DNS name, an IPv4 address or a bracketed IPv6 address; never something that reads as an option. */
@@ -76,7 +73,7 @@ function isEngineAddress(host: string): boolean {
 }
 
 export const hostSchema = boundedString(1, 512)
-  .regex(noControl, 'control characters are not allowed')
+  .refine(hasNoControl, 'control characters are not allowed')
   .regex(/^(unix|npipe|tcp|ssh):\/\//, 'must start with unix://, npipe://, tcp:// or ssh://')
   .refine(isEngineAddress, 'not an engine address');
 
@@ -104,15 +101,24 @@ const fixChoiceFields = {
   dependentChildren: z.enum(['skip', 'remove-children']).optional(),
 };
 
-export const fixChoicesSchema = z
-  .object({
-    ...fixChoiceFields,
-    perImage: z
-      .record(boundedString(71, 71).regex(fullImageId, 'not a full image ID'), z.object(fixChoiceFields).strict())
-      .refine((r) => Object.keys(r).length <= 1000, 'too many images')
-      .optional(),
-  })
-  .strict();
+const perImageRecord = z.record(
+  boundedString(71, 71).regex(fullImageId, 'not a full image ID'),
+  z.object(fixChoiceFields).strict(),
+);
+
+/**
+ * Checked on the raw object first: zod's record silently drops a "__proto__"
+ * key, and a payload carrying one is refused, not cleaned.
+ */
+const perImageSchema = z
+  .custom<z.input<typeof perImageRecord>>((raw) => {
+    if (!isPlainObject(raw)) return false;
+    const keys = Object.keys(raw);
+    return keys.length <= 1000 && keys.every((k) => fullImageId.test(k));
+  }, 'per-image choices must be keyed by full image IDs (at most 1000)')
+  .pipe(perImageRecord);
+
+export const fixChoicesSchema = z.object({ ...fixChoiceFields, perImage: perImageSchema.optional() }).strict();
 
 /** Keep patterns: a reference with "*" and "?" wildcards. */
 export const keepPatternSchema = boundedString(1, 256).regex(/^[A-Za-z0-9_.\-/:@*?]+$/, 'not a name pattern');

@@ -1,7 +1,7 @@
 // The Electron shell: app lifecycle, the window, IPC registration. Everything it
 // calls is plain TypeScript elsewhere in src-main, testable without Electron.
 
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { BarnacleCore } from '../core/barnacle-core';
 import { discoverEndpoints } from '../engine/discovery';
 import { resolveEndpoint } from '../engine/endpoint-resolution';
@@ -17,6 +17,7 @@ import {
   registerAppScheme,
   serveRenderer,
 } from './secure-window';
+import { installTray } from './tray';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
@@ -25,13 +26,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.show();
-      mainWindow.focus();
-    }
-  });
+  app.on('second-instance', showMainWindow);
   void app.whenReady().then(start);
 }
 
@@ -44,6 +39,16 @@ async function start(): Promise<void> {
   const homeDir = app.getPath('home');
   const core = new BarnacleCore(startingEndpoint(env, homeDir, platform), {
     discover: () => discoverEndpoints({ env, homeDir, platform }),
+    dataDir: app.getPath('userData'),
+    chooseSavePath: async (suggestedName, format) => {
+      const options = {
+        title: 'Export Barnacle history',
+        defaultPath: suggestedName,
+        filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
+      };
+      const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
   });
   registerHandlers(createHandlers(core), trustedOrigins(devServerUrl));
 
@@ -51,15 +56,34 @@ async function start(): Promise<void> {
   const contents = mainWindow.webContents;
   core.session.onHealth((health) => sendEvent(contents, 'engineHealth', health));
   core.inventory.onChange((snapshot) => sendEvent(contents, 'inventoryChanged', snapshot));
+  core.onPlanProgress((progress) => sendEvent(contents, 'planProgress', progress));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  const tray = installTray({
+    core,
+    showWindow: showMainWindow,
+    showPlan: (plan) => {
+      showMainWindow();
+      if (mainWindow) sendEvent(mainWindow.webContents, 'showPlan', plan);
+    },
+  });
+  tray.attachWindow(mainWindow);
   void core.start();
 
+  // Reached when the window closes with keepInTray off (with it on, closing only hides it).
   app.on('window-all-closed', () => {
+    tray.destroy();
     core.close();
     app.quit();
   });
+}
+
+function showMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
 }
 
 /** The docker CLI's choice; a broken context falls back to the platform default, which the switcher can change. */

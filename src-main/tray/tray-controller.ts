@@ -124,9 +124,9 @@ export class TrayController {
       });
       const freed = plannedBytesFreed(plan, report);
       const failed = plan.steps.filter((s) => !isSuccess(report.outcomes[s.id]?.state)).length;
-      this.lastResult = { bytesFreed: freed };
+      this.lastResult = { bytesFreed: freed, exact: plan.exact };
       const size = traySize(freed, this.deps.locale());
-      this.deps.notify('Barnacle', failed ? t.freedPartly(size, failed) : t.freed(size));
+      this.deps.notify('Barnacle', failed ? t.freedPartly(size, plan.exact, failed) : t.freed(size, plan.exact));
     } catch (err) {
       this.deps.notify('Barnacle', t.quickPruneFailed(messageOf(err)));
     } finally {
@@ -190,8 +190,9 @@ export class TrayController {
     this.danglingPlan = null; // "…" while the preview runs
     this.publish();
     try {
-      const estimate = this.deps.estimatePlan ?? this.deps.previewPlan;
-      const plan = await estimate(DANGLING_PRUNE);
+      const plan = await (this.deps.estimatePlan
+        ? this.deps.estimatePlan(DANGLING_PRUNE)
+        : this.deps.previewPlan(DANGLING_PRUNE));
       if (generation !== this.generation) return; // a newer change is being planned
       this.danglingPlan = {
         images: plan.steps.filter((s) => s.action === 'remove-image').length,

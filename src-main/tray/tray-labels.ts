@@ -18,7 +18,7 @@ export interface TrayLabels {
   quickPruneNoEngine: string;
   nothingToPrune: string;
   pruning(done: number, total: number): string;
-  lastResult(size: string): string;
+  lastResult(size: string, exact: boolean): string;
   pruneOld: string;
   open: string;
   keepInTray: string;
@@ -26,8 +26,8 @@ export interface TrayLabels {
   quit: string;
   tooltipDangling(count: number, size: string): string;
   tooltipNothing: string;
-  freed(size: string): string;
-  freedPartly(size: string, failed: number): string;
+  freed(size: string, exact: boolean): string;
+  freedPartly(size: string, exact: boolean, failed: number): string;
   quickPruneFailed(message: string): string;
   quickPruneRefused(reason: string): string;
   planFailed(message: string): string;
@@ -59,7 +59,7 @@ const en: TrayLabels = {
   quickPruneNoEngine: 'Quick prune dangling',
   nothingToPrune: 'Nothing to prune',
   pruning: (done, total) => `Pruning… ${done}/${total}`,
-  lastResult: (size) => `Last prune freed ${size}`,
+  lastResult: (size, exact) => `Last prune freed ${exact ? '' : 'about '}${size}`,
   pruneOld: 'Prune unused older than 24 h…',
   open: 'Open Barnacle',
   keepInTray: 'Keep running in the tray',
@@ -67,8 +67,9 @@ const en: TrayLabels = {
   quit: 'Quit Barnacle',
   tooltipDangling: (count, size) => `${count} dangling ${count === 1 ? 'image' : 'images'}, ${size}`,
   tooltipNothing: 'nothing to prune',
-  freed: (size) => `Freed ${size}`,
-  freedPartly: (size, failed) => `Freed ${size}; ${failed} ${failed === 1 ? 'image' : 'images'} could not be removed`,
+  freed: (size, exact) => `Freed ${exact ? '' : 'about '}${size}`,
+  freedPartly: (size, exact, failed) =>
+    `Freed ${exact ? '' : 'about '}${size}; ${failed} ${failed === 1 ? 'image' : 'images'} could not be removed`,
   quickPruneFailed: (message) => `Quick prune failed: ${message}`,
   quickPruneRefused: (reason) => `Quick prune refused: ${reason}`,
   planFailed: (message) => `Could not plan the prune: ${message}`,
@@ -94,7 +95,7 @@ const zh: TrayLabels = {
   quickPruneNoEngine: '快速清理悬空镜像',
   nothingToPrune: '没有可清理的镜像',
   pruning: (done, total) => `正在清理… ${done}/${total}`,
-  lastResult: (size) => `上次清理释放了 ${size}`,
+  lastResult: (size, exact) => `上次清理释放了${exact ? '' : '约'} ${size}`,
   pruneOld: '清理 24 小时前未使用的镜像…',
   open: '打开 Barnacle',
   keepInTray: '关闭窗口后保留在托盘',
@@ -102,8 +103,8 @@ const zh: TrayLabels = {
   quit: '退出 Barnacle',
   tooltipDangling: (count, size) => `${count} 个悬空镜像，${size}`,
   tooltipNothing: '没有可清理的镜像',
-  freed: (size) => `已释放 ${size}`,
-  freedPartly: (size, failed) => `已释放 ${size}；${failed} 个镜像未能删除`,
+  freed: (size, exact) => `已释放${exact ? '' : '约'} ${size}`,
+  freedPartly: (size, exact, failed) => `已释放${exact ? '' : '约'} ${size}；${failed} 个镜像未能删除`,
   quickPruneFailed: (message) => `快速清理失败：${message}`,
   quickPruneRefused: (reason) => `已拒绝快速清理：${reason}`,
   planFailed: (message) => `无法生成清理计划：${message}`,

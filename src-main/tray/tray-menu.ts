@@ -35,7 +35,8 @@ export interface TrayState {
    */
   danglingPlan: { images: number; bytesFreed: number; exact: boolean } | null;
   pruning: { done: number; total: number } | null;
-  lastResult: { bytesFreed: number } | null;
+  /** What the last quick prune freed; `exact: false` when the plan's sizes were estimates. */
+  lastResult: { bytesFreed: number; exact?: boolean } | null;
   locale: TrayLocale;
   /** Shown as check items when given. */
   settings?: TraySettingsView;
@@ -94,7 +95,7 @@ export function trayMenuModel(state: TrayState): TrayMenuModel {
   } else {
     items.push(action('quick-prune', t.quickPrune(planSize, state.danglingPlan?.exact ?? true)));
   }
-  if (state.lastResult && !state.pruning) items.push(status('last-result', t.lastResult(size(state.lastResult.bytesFreed))));
+  if (state.lastResult && !state.pruning) items.push(status('last-result', t.lastResult(size(state.lastResult.bytesFreed), state.lastResult.exact ?? true)));
   items.push(action('prune-old', t.pruneOld, connected && !state.pruning));
   items.push(separator('sep-app'));
   items.push(action('open', t.open));

@@ -94,6 +94,8 @@ export function confirmLabel(plan: Plan | null, spellOut: boolean): string {
   if (!plan || plan.steps.length === 0) return t('plan.confirm.nothing');
   if (!spellOut) return t('plan.confirm.plain');
   const c = countSteps(plan);
+  // Every container that is stopped is also removed: "Stop and remove 1 container and 3 images".
+  const stopsAll = c.stops > 0 && c.stops === c.containers;
   const things: string[] = [];
   if (c.containers) things.push(t('plan.count.containers', { count: c.containers }));
   if (c.images) things.push(t('plan.count.images', { count: c.images }));
@@ -101,6 +103,7 @@ export function confirmLabel(plan: Plan | null, spellOut: boolean): string {
   if (c.tags && !c.images) things.push(t('plan.count.tags', { count: c.tags }));
   if (c.volumes) things.push(t('plan.count.volumes', { count: c.volumes }));
   const what = list(things);
+  if (stopsAll) return t('plan.confirm.stopAndRemoveAll', { what });
   if (c.stops) return t('plan.confirm.stopAndRemove', { stops: t('plan.count.containers', { count: c.stops }), what });
   return t('plan.confirm.remove', { what });
 }

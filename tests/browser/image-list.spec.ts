@@ -13,7 +13,8 @@ test('the image table shows the engine’s images', async ({ app }) => {
   await buildImage(app.docker, { tag: 'barnacle-demo/tmp:x', files: { '/tmp.txt': 'new' } });
 
   await app.open();
-  const table = app.page.getByRole('table', { name: 'Images' });
+  await app.page.evaluate(() => (location.hash = '/images'));
+  const table = app.page.getByRole('grid', { name: 'Images' });
   await expect(table.getByRole('row').filter({ hasText: 'barnacle-demo/api' })).toContainText('1.4.2');
   await expect(table.getByRole('row').filter({ hasText: 'barnacle-demo/web' })).toContainText('latest');
   await expect(table.getByRole('row').filter({ hasText: 'barnacle-test/busybox' })).toContainText('base');

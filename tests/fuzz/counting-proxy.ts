@@ -60,7 +60,8 @@ export async function startCountingProxy(engineSocketPath: string): Promise<Coun
     async settle(quietMs = 500, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() - lastSentAt < quietMs) {
-        if (Date.now() > deadline) throw new Error(`client still sending after ${timeoutMs} ms: ${requests.slice(-5).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`client still sending after ${timeoutMs} ms: ${requests.slice(-5).join(', ')}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

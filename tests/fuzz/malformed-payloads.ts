@@ -18,15 +18,7 @@ export interface MalformedCase {
 }
 
 type Grammar =
-  | 'containerRef'
-  | 'imageRef'
-  | 'tagRef'
-  | 'volumeName'
-  | 'until'
-  | 'labelFilter'
-  | 'host'
-  | 'planId'
-  | 'digest';
+  'containerRef' | 'imageRef' | 'tagRef' | 'volumeName' | 'until' | 'labelFilter' | 'host' | 'planId' | 'digest';
 
 type Field =
   | { kind: 'boolean' }
@@ -90,11 +82,22 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
     valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962', digest: `sha256:${HEX64}` },
     fields: { planId: required(str('planId')), digest: required(str('digest')) },
   },
-  cancelPlan: { valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962' }, fields: { planId: required(str('planId')) } },
-  resumePlan: { valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962' }, fields: { planId: required(str('planId')) } },
+  cancelPlan: {
+    valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962' },
+    fields: { planId: required(str('planId')) },
+  },
+  resumePlan: {
+    valid: { planId: '3b241101-e2bb-4255-8caf-4136c566a962' },
+    fields: { planId: required(str('planId')) },
+  },
   history: { valid: {}, fields: {} },
   exportHistory: { valid: { format: 'json' }, fields: { format: required({ kind: 'enum', values: ['json', 'csv'] }) } },
 };
+
+/** Whether a refusal's issue paths name one of the case's paths, or something inside one ("intent" covers "intent.refs.0"). */
+export function refusalNames(issuePaths: readonly string[], expected: readonly string[]): boolean {
+  return issuePaths.some((path) => expected.some((e) => path === e || (e !== '(payload)' && path.startsWith(`${e}.`))));
+}
 
 // ---- value pools ---------------------------------------------------------------
 
@@ -103,11 +106,38 @@ const MEGABYTE_OF_DIGITS = '1'.repeat(1024 * 1024);
 
 /** Not strings at all. */
 const NOT_STRINGS: unknown[] = [
-  0, -1, 1.5, NaN, Infinity, -Infinity, null, true, false, {}, [], ['x'], { value: 'x' }, new Date(0),
+  0,
+  -1,
+  1.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  null,
+  true,
+  false,
+  {},
+  [],
+  ['x'],
+  { value: 'x' },
+  new Date(0),
 ];
 /** Not booleans (undefined is absent, which optional booleans allow). */
 const NOT_BOOLEANS: unknown[] = [
-  'true', 'false', '', 'yes', 1, 0, -1, NaN, Infinity, null, [], [true], {}, { value: true }, new Date(0),
+  'true',
+  'false',
+  '',
+  'yes',
+  1,
+  0,
+  -1,
+  NaN,
+  Infinity,
+  null,
+  [],
+  [true],
+  {},
+  { value: true },
+  new Date(0),
 ];
 /** Never a valid name, reference, volume, ID or duration: path tricks, injections, control characters, homoglyphs. */
 const HOSTILE_NAMES = [
@@ -138,7 +168,18 @@ const HOSTILE_NAMES = [
   'trailing-space ',
   '-starts-with-dash',
 ];
-const HOSTILE_IMAGE_REFS = [...HOSTILE_NAMES, 'Busybox', 'team/App', 'a:', ':tag', 'a//b', 'a/../b', 'a@sha256:123', 'busybox:-tag', `x:${'t'.repeat(129)}`];
+const HOSTILE_IMAGE_REFS = [
+  ...HOSTILE_NAMES,
+  'Busybox',
+  'team/App',
+  'a:',
+  ':tag',
+  'a//b',
+  'a/../b',
+  'a@sha256:123',
+  'busybox:-tag',
+  `x:${'t'.repeat(129)}`,
+];
 const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
   containerRef: [...NOT_STRINGS, ...HOSTILE_NAMES, '.hidden', '_x', 'a/b', 'a:b', 'c'.repeat(129)],
   volumeName: [...NOT_STRINGS, ...HOSTILE_NAMES, '../x', '.hidden', '_x', 'a/b', 'a:b', 'v'.repeat(256)],
@@ -153,7 +194,21 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
     'sha256:abc', // repository "sha256", but the engine may read an ID prefix
     `busybox@sha256:${HEX64}`,
   ],
-  until: [...NOT_STRINGS, ...HOSTILE_NAMES, '24h; rm', '-1h', '1d', '24H', '24 h', '1e9', '0x10', 'NaN', 'Infinity', '1h\n', MEGABYTE_OF_DIGITS],
+  until: [
+    ...NOT_STRINGS,
+    ...HOSTILE_NAMES,
+    '24h; rm',
+    '-1h',
+    '1d',
+    '24H',
+    '24 h',
+    '1e9',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '1h\n',
+    MEGABYTE_OF_DIGITS,
+  ],
   // Docker takes any label text, so only what no label filter may be: empty, huge, control characters, no key.
   labelFilter: [...NOT_STRINGS, '', MEGABYTE, '=value', '=', 'a\nb', 'a\u0000b', 'a\rb', 'a\u007fb', 'a\tb'],
   host: [
@@ -203,17 +258,59 @@ const INTENT_INVALID: unknown[] = [
 
 /** Things that are not a plain object at all (all survive structured clone, except undefined which IPC sends as-is). */
 const NOT_OBJECTS: unknown[] = [
-  undefined, null, 0, -1, NaN, Infinity, -Infinity, '', 'true', '{}', MEGABYTE, true, false,
-  [], [{}], [[]], new Date(0), new Map([['all', true]]), new Set(['x']), new Uint8Array(4), /x/, new Error('x'),
+  undefined,
+  null,
+  0,
+  -1,
+  NaN,
+  Infinity,
+  -Infinity,
+  '',
+  'true',
+  '{}',
+  MEGABYTE,
+  true,
+  false,
+  [],
+  [{}],
+  [[]],
+  new Date(0),
+  new Map([['all', true]]),
+  new Set(['x']),
+  new Uint8Array(4),
+  /x/,
+  new Error('x'),
 ];
 
 /** Keys no channel has; the prototype keys are made own properties with JSON.parse. */
 const FOREIGN_KEYS = [
-  '__proto__', 'constructor', 'prototype', 'force', 'filters', 'Id', 'toString', 'hasOwnProperty',
-  '', ' ', 'REF', 'rеf', // Cyrillic е
-  'id\u0000', '../', 'a?b',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'force',
+  'filters',
+  'Id',
+  'toString',
+  'hasOwnProperty',
+  '',
+  ' ',
+  'REF',
+  'rеf', // Cyrillic е
+  'id\u0000',
+  '../',
+  'a?b',
 ];
-const FOREIGN_VALUES: unknown[] = [true, 1, 'x', null, {}, [], { force: true }, { polluted: true }, { prototype: { polluted: true } }];
+const FOREIGN_VALUES: unknown[] = [
+  true,
+  1,
+  'x',
+  null,
+  {},
+  [],
+  { force: true },
+  { polluted: true },
+  { prototype: { polluted: true } },
+];
 
 // ---- generator -------------------------------------------------------------------
 
@@ -238,7 +335,14 @@ function hashString(s: string): number {
 const show = (v: unknown): string => {
   if (typeof v === 'string') return v.length > 40 ? `"${v.slice(0, 12)}…" (${v.length} chars)` : JSON.stringify(v);
   if (typeof v === 'number' || v === undefined) return String(v);
-  if (v instanceof Date || v instanceof Map || v instanceof Set || v instanceof RegExp || v instanceof Error || ArrayBuffer.isView(v)) {
+  if (
+    v instanceof Date ||
+    v instanceof Map ||
+    v instanceof Set ||
+    v instanceof RegExp ||
+    v instanceof Error ||
+    ArrayBuffer.isView(v)
+  ) {
     return (v as object).constructor.name;
   }
   const json = JSON.stringify(v);
@@ -260,7 +364,15 @@ function invalidValues(name: string, field: Field): { value: unknown; path: stri
     case 'string':
       return GRAMMAR_INVALID[field.grammar].map((value) => ({ value, path: name }));
     case 'enum':
-      return [...NOT_STRINGS, '', MEGABYTE, ...field.values.map((v) => v.toUpperCase()), ...field.values.map((v) => `${v} `), 'xml', '../x']
+      return [
+        ...NOT_STRINGS,
+        '',
+        MEGABYTE,
+        ...field.values.map((v) => v.toUpperCase()),
+        ...field.values.map((v) => `${v} `),
+        'xml',
+        '../x',
+      ]
         .filter((v) => !field.values.includes(v as string))
         .map((value) => ({ value, path: name }));
     case 'intent':
@@ -308,7 +420,11 @@ export function malformedPayloads(channel: Channel, count = 300, seed = 20240611
   for (const payload of NOT_OBJECTS) cases.push({ payload, why: `payload is ${show(payload)}`, paths: ['(payload)'] });
   foreignKeys.forEach((key, i) => {
     const value = FOREIGN_VALUES[i % FOREIGN_VALUES.length];
-    cases.push({ payload: withForeignKey(valid, key, value), why: `extra key ${JSON.stringify(key)}`, paths: ['(payload)'] });
+    cases.push({
+      payload: withForeignKey(valid, key, value),
+      why: `extra key ${JSON.stringify(key)}`,
+      paths: ['(payload)'],
+    });
   });
   for (const [name, field] of fields) {
     for (const { value, path } of invalidValues(name, field)) {
@@ -316,7 +432,11 @@ export function malformedPayloads(channel: Channel, count = 300, seed = 20240611
     }
     if (field.kind !== 'intent') {
       for (const value of wrappings(valid[name] ?? validExample(field.kind === 'array' ? field.of : field))) {
-        cases.push({ payload: { ...valid, [name]: value }, why: `${name} wrapped: ${show(value)}`, paths: [name, `${name}.0`] });
+        cases.push({
+          payload: { ...valid, [name]: value },
+          why: `${name} wrapped: ${show(value)}`,
+          paths: [name, `${name}.0`],
+        });
       }
     }
     if (field.required) {
@@ -337,7 +457,11 @@ export function malformedPayloads(channel: Channel, count = 300, seed = 20240611
       const payload = withForeignKey({}, key, pick(FOREIGN_VALUES));
       for (const [k, v] of Object.entries(valid)) payload[k] = v;
       payload[name] = bad.value; // plain assignment: name is never "__proto__"
-      cases.push({ payload, why: `${name} = ${show(bad.value)} and extra key ${JSON.stringify(key)}`, paths: [bad.path, '(payload)'] });
+      cases.push({
+        payload,
+        why: `${name} = ${show(bad.value)} and extra key ${JSON.stringify(key)}`,
+        paths: [bad.path, '(payload)'],
+      });
     } else {
       const base = pick(singles);
       const payload = pick([[base.payload], { payload: base.payload }, { [key]: base.payload }]);

@@ -3,12 +3,14 @@
 // HOME and DOCKER_CONFIG), so nothing from this machine's docker setup leaks in.
 
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ContainerSummary, DiskUsage, ImageSummary } from '../../src-shared/model';
-import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
+import type { Plan } from '../../src-shared/plan';
+import type { AppliedPlan } from '../../src-main/cli/commands/apply';
+import { assertHarnessHost, buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
 import { tempDir, writeContext } from '../fixtures/docker-config';
 
@@ -68,7 +70,7 @@ describeEachEngine('barnacle command', (engine) => {
       HOME: home,
       DOCKER_CONFIG: join(dir.path, 'docker-config'),
       XDG_RUNTIME_DIR: join(dir.path, 'run'),
-      XDG_CONFIG_HOME: join(dir.path, 'config'),
+      XDG_DATA_HOME: join(dir.path, 'data'),
       DOCKER_HOST: engine.host,
     };
   });
@@ -201,5 +203,126 @@ describeEachEngine('barnacle command', (engine) => {
     const ran = await barnacle(['df', '--json', '-H', `unix://${join(dir.path, 'no-such.sock')}`], env);
     expect(ran.code).toBe(1);
     expect(JSON.parse(ran.stderr)).toMatchObject({ kind: 'engine-unreachable', message: /No engine socket/ });
+  });
+
+  /** True while the engine still has the image. */
+  const exists = (id: string) =>
+    docker
+      .getImage(id)
+      .inspect()
+      .then(() => true)
+      .catch(() => false);
+  const containerIds = async () => (await docker.listContainers({ all: true })).map((c) => c.Id).sort();
+
+  it('plan rmi with an image that is not there: a not-found error, exit 1, no plan', async () => {
+    const out = join(dir.path, 'missing.json');
+    const ran = await barnacle(['plan', 'rmi', 'cli/nope:1', 'cli/dangle:1', '--json', '--out', out], env);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toBe('');
+    expect(JSON.parse(ran.stderr)).toMatchObject({ kind: 'not-found', image: 'cli/nope:1' });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('plan rmi leaves out an image with a conflict unless a fix flag answers it', async () => {
+    const cautious = await barnacleJson<Plan>(['plan', 'rmi', 'cli/child:1'], env);
+    expect(cautious.steps).toEqual([]);
+    expect(cautious.skipped).toEqual([expect.objectContaining({ target: ids.child, conflict: 'stopped-container' })]);
+    expect(cautious.decisions[0]?.options.map((o) => o.choice)).toContain('remove-containers');
+
+    const fixed = await barnacleJson<Plan>(['plan', 'rmi', 'cli/child:1', '--remove-containers'], env);
+    expect(fixed.skipped).toEqual([]);
+    expect(fixed.steps.map((s) => [s.action, s.target])).toEqual([
+      ['remove-container', ids.job],
+      ['remove-image', ids.child],
+    ]);
+  });
+
+  it('plan rmi --out saves the plan; apply --yes removes exactly its images and records it', async () => {
+    assertHarnessHost(engine.host); // apply changes the engine: only ever the harness's
+    const file = join(dir.path, 'dangle-plan.json');
+    const plan = await barnacleJson<Plan>(['plan', 'rmi', 'cli/dangle:1', ids.old!, '--out', file], env);
+    expect(plan).toMatchObject({
+      id: expect.any(String),
+      digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      bytesFreed: expect.any(Number),
+      exact: expect.any(Boolean),
+      skipped: [],
+    });
+    for (const step of plan.steps)
+      expect(step).toMatchObject({
+        action: expect.any(String),
+        target: expect.any(String),
+        reason: expect.any(String),
+      });
+    const planned = plan.steps.filter((s) => s.action === 'remove-image').map((s) => s.target);
+    expect(planned.sort()).toEqual([ids.new, ids.old].sort());
+    expect(plan.commands.join('\n')).toMatch(/^docker rmi /);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(plan);
+
+    const containersBefore = await containerIds();
+    const ran = await barnacle(['apply', file, '--yes', '--json'], env);
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    const applied = JSON.parse(ran.stdout) as AppliedPlan;
+    expect(applied).toMatchObject({ planId: plan.id, digest: plan.digest, finished: true, cancelled: false });
+    expect(applied.steps.map((s) => [s.id, s.outcome.state])).toEqual(plan.steps.map((s) => [s.id, 'done']));
+    expect(applied.bytesFreed).toBeGreaterThanOrEqual(0);
+
+    expect(await exists(ids.old!)).toBe(false);
+    expect(await exists(ids.new!)).toBe(false);
+    for (const kept of [ids.app!, ids.child!, engine.baseImageId]) expect(await exists(kept)).toBe(true);
+    expect(await containerIds()).toEqual(containersBefore);
+
+    const history = readFileSync(join(env.XDG_DATA_HOME!, 'barnacle', 'history.jsonl'), 'utf8');
+    expect(
+      history
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).planId),
+    ).toContain(plan.id);
+    expect(applied.historyFile).toBe(join(env.XDG_DATA_HOME!, 'barnacle', 'history.jsonl'));
+
+    // A plan runs once.
+    const again = await barnacle(['apply', file, '--yes', '--json'], env);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stderr)).toMatchObject({ kind: 'plan-stale' });
+  });
+
+  it('apply with a fix flag removes the containers it planned, and nothing else', async () => {
+    const file = join(dir.path, 'child-plan.json');
+    await barnacleJson<Plan>(['plan', 'rmi', 'cli/child:1', '--remove-containers', '-o', file], env);
+    const ran = await barnacle(['apply', file, '--yes'], env);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/remove image\s+cli\/child:1\s+done/);
+    expect(ran.stdout).toMatch(/^Freed /m);
+    expect(await exists(ids.child!)).toBe(false);
+    expect(await exists(ids.app!)).toBe(true);
+    expect(await containerIds()).toEqual([ids.web]);
+  });
+
+  it('apply refuses without --yes when no terminal can ask (exit 2), and refuses an edited plan', async () => {
+    const file = join(dir.path, 'app-plan.json');
+    await barnacleJson<Plan>(['plan', 'rmi', 'cli/app:latest', '--all-tags', '--stop-running', '-o', file], env);
+    const unconfirmed = await barnacle(['apply', file], env);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/no terminal to ask on\. Pass --yes/);
+
+    const plan = JSON.parse(readFileSync(file, 'utf8')) as Plan;
+    const edited = join(dir.path, 'edited-plan.json');
+    const base = engine.baseImageId;
+    writeFileSync(
+      edited,
+      JSON.stringify({
+        ...plan,
+        steps: plan.steps.map((s) => (s.action === 'remove-image' ? { ...s, target: base } : s)),
+      }),
+    );
+    const tampered = await barnacle(['apply', edited, '--yes', '--json'], env);
+    expect(tampered.code).toBe(1);
+    expect(JSON.parse(tampered.stderr)).toMatchObject({ kind: 'plan-stale', message: /digest/ });
+
+    expect(await exists(ids.app!)).toBe(true);
+    expect(await exists(base)).toBe(true);
+    expect(await containerIds()).toEqual([ids.web]);
   });
 });

@@ -29,9 +29,11 @@ describe('dockerodeOptions', () => {
   it('keeps the socket we chose even when DOCKER_HOST says tcp', () => {
     process.env.DOCKER_HOST = 'tcp://127.0.0.1:9';
     const docker = createDockerode({ host: 'unix:///tmp/x.sock', label: 'x', source: 'user' }, '1.41');
-    expect(docker.modem.socketPath).toBe('/tmp/x.sock');
-    expect(docker.modem.host).toBeUndefined();
-    expect(docker.modem.version).toBe('v1.41');
+    // docker-modem's typings leave out the fields it sets from its options.
+    const modem = docker.modem as unknown as { socketPath?: string; host?: string; version?: string };
+    expect(modem.socketPath).toBe('/tmp/x.sock');
+    expect(modem.host).toBeUndefined();
+    expect(modem.version).toBe('v1.41');
     expect(process.env.DOCKER_HOST).toBe('tcp://127.0.0.1:9');
   });
 

@@ -59,15 +59,45 @@ describe('the checklist fails a weakened shell', () => {
     ['sandbox left out', /\n\s*sandbox: true,/, '', 'BARNACLE_WEB_PREFERENCES'],
     ['contextIsolation off', 'contextIsolation: true,', 'contextIsolation: false,', 'BARNACLE_WEB_PREFERENCES'],
     ['webSecurity off', 'webSecurity: true,', 'webSecurity: false,', 'BARNACLE_WEB_PREFERENCES'],
-    ['insecure content allowed', 'allowRunningInsecureContent: false,', 'allowRunningInsecureContent: true,', 'BARNACLE_WEB_PREFERENCES'],
+    [
+      'insecure content allowed',
+      'allowRunningInsecureContent: false,',
+      'allowRunningInsecureContent: true,',
+      'BARNACLE_WEB_PREFERENCES',
+    ],
     ['webview tag on', 'webviewTag: false,', 'webviewTag: true,', 'BARNACLE_WEB_PREFERENCES'],
-    ['experimental features on', 'experimentalFeatures: false,', 'experimentalFeatures: true,', 'BARNACLE_WEB_PREFERENCES'],
-    ['workers get Node', 'nodeIntegrationInWorker: false,', 'nodeIntegrationInWorker: true,', 'BARNACLE_WEB_PREFERENCES'],
-    ['sub-frames get Node', 'nodeIntegrationInSubFrames: false,', 'nodeIntegrationInSubFrames: true,', 'BARNACLE_WEB_PREFERENCES'],
-    ['flags from a function call', /webPreferences: \{[^}]*\}/, 'webPreferences: prefs(preloadPath)', 'BARNACLE_WEB_PREFERENCES'],
+    [
+      'experimental features on',
+      'experimentalFeatures: false,',
+      'experimentalFeatures: true,',
+      'BARNACLE_WEB_PREFERENCES',
+    ],
+    [
+      'workers get Node',
+      'nodeIntegrationInWorker: false,',
+      'nodeIntegrationInWorker: true,',
+      'BARNACLE_WEB_PREFERENCES',
+    ],
+    [
+      'sub-frames get Node',
+      'nodeIntegrationInSubFrames: false,',
+      'nodeIntegrationInSubFrames: true,',
+      'BARNACLE_WEB_PREFERENCES',
+    ],
+    [
+      'flags from a function call',
+      /webPreferences: \{[^}]*\}/,
+      'webPreferences: prefs(preloadPath)',
+      'BARNACLE_WEB_PREFERENCES',
+    ],
     ['flags overridden by a spread', 'spellcheck: false,', 'spellcheck: false, ...extra,', 'BARNACLE_WEB_PREFERENCES'],
     ['a flag set twice', 'spellcheck: false,', 'spellcheck: false, sandbox: false,', 'BARNACLE_WEB_PREFERENCES'],
-    ['blink features enabled', 'spellcheck: false,', "spellcheck: false, enableBlinkFeatures: 'X',", 'BARNACLE_WEB_PREFERENCES'],
+    [
+      'blink features enabled',
+      'spellcheck: false,',
+      "spellcheck: false, enableBlinkFeatures: 'X',",
+      'BARNACLE_WEB_PREFERENCES',
+    ],
     [
       'navigation allowed sometimes',
       "on('will-navigate', (event) => event.preventDefault())",
@@ -85,7 +115,12 @@ describe('the checklist fails a weakened shell', () => {
     ['no window-open handler', 'setWindowOpenHandler', 'setSomethingElse', 'BARNACLE_WINDOW_OPEN'],
     ['a permission granted', 'callback(false)', 'callback(true)', 'BARNACLE_PERMISSIONS'],
     ['permissions decided elsewhere', 'callback(false)', 'callback(decide(_permission))', 'BARNACLE_PERMISSIONS'],
-    ['permission checks pass', 'setPermissionCheckHandler(() => false)', 'setPermissionCheckHandler(() => true)', 'BARNACLE_PERMISSIONS'],
+    [
+      'permission checks pass',
+      'setPermissionCheckHandler(() => false)',
+      'setPermissionCheckHandler(() => true)',
+      'BARNACLE_PERMISSIONS',
+    ],
     ['no permission check handler', 'ses.setPermissionCheckHandler(() => false);', '', 'BARNACLE_PERMISSIONS'],
     ['CSP header from a variable', /\[\s*"default-src[^"]*",\s*\]/, '[policy]', 'BARNACLE_CSP'],
   ];
@@ -102,10 +137,22 @@ describe('ipc-bridge.ts', () => {
 
   it.each<[string, string | RegExp, string]>([
     ['guard removed', /\n\s*if \(!isTrustedSender[\s\S]*?\n\s*\}\n/, '\n'],
-    ['guard after the handler runs', 'if (!isTrustedSender(', 'void handlers[channel](args);\n      if (!isTrustedSender('],
+    [
+      'guard after the handler runs',
+      'if (!isTrustedSender(',
+      'void handlers[channel](args);\n      if (!isTrustedSender(',
+    ],
     ['guard on the wrong frame', 'event.senderFrame?.url', 'event.sender.getURL()'],
-    ['guard that does not return', /return fail\(\{ kind: 'forbidden-sender'[^;]*;/, "void fail({ kind: 'forbidden-sender', message: '' });"],
-    ['an unguarded listener added', 'return () => {', "ipcMain.on('x', (event, a) => handlers.listImages(a));\n  return () => {"],
+    [
+      'guard that does not return',
+      /return fail\(\{ kind: 'forbidden-sender'[^;]*;/,
+      "void fail({ kind: 'forbidden-sender', message: '' });",
+    ],
+    [
+      'an unguarded listener added',
+      'return () => {',
+      "ipcMain.on('x', (event, a) => handlers.listImages(a));\n  return () => {",
+    ],
   ])('fails with the %s', (_name, from, to) => {
     expect(checksOf(checkIpcBridge(mutate(ipcBridge, from, to)))).toEqual(['BARNACLE_IPC_SENDER']);
   });

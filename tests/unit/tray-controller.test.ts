@@ -204,6 +204,17 @@ describe('tray controller', () => {
     expect(controller.model.items.find((i) => i.id === 'last-result')?.label).toBe('Last prune freed 3 MB');
   });
 
+  it('says "about" when the plan’s sizes were estimates', async () => {
+    const w = world(mixed, {
+      previewPlan: async (intent) => ({ ...plan(mixed, intent), exact: false }),
+      locale: () => 'zh',
+    });
+    const controller = new TrayController(w.deps);
+    await controller.quickPrune();
+    expect(w.notes).toEqual([['Barnacle', '已释放约 3 MB']]);
+    expect(controller.model.items.find((i) => i.id === 'last-result')?.label).toBe('上次清理释放了约 3 MB');
+  });
+
   it('refuses to run a plan that is not an unused-dangling prune, and runs nothing', async () => {
     const executePlan = vi.fn();
     const w = world(mixed, {

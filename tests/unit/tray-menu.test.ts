@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import { trayMenuModel, type TrayMenuItem, type TrayMenuModel, type TrayState } from '../../src-main/tray/tray-menu';
 import { trayLocaleFor } from '../../src-main/tray/tray-labels';
+import { menuTemplate } from '../../src-main/tray/menu-template';
 import { dockerClassic, inventory, NOW_MS } from './support/inventory-builder';
 
 const endpoint = { host: 'unix:///var/run/docker.sock', label: 'default', source: 'default' as const };
@@ -176,5 +177,30 @@ describe('tray menu model', () => {
     expect(trayLocaleFor(['zh-Hans-CN', 'en-US'])).toBe('zh');
     expect(trayLocaleFor(['en-GB', 'zh-CN'])).toBe('en');
     expect(trayLocaleFor([])).toBe('en');
+  });
+});
+
+describe('native menu template', () => {
+  it('status lines are disabled text, actions and toggles click through with their id', () => {
+    const clicked: string[] = [];
+    const model = trayMenuModel(state({ settings: { keepInTray: true, startAtLogin: false } }));
+    const template = menuTemplate(model, (id) => clicked.push(id));
+    expect(template.map((i) => [i.id, i.type, i.enabled ?? null, i.checked ?? null])).toEqual([
+      ['engine', 'normal', false, null],
+      ['dangling', 'normal', false, null],
+      ['dangling-in-use', 'normal', false, null],
+      ['sep-prune', 'separator', null, null],
+      ['quick-prune', 'normal', true, null],
+      ['prune-old', 'normal', true, null],
+      ['sep-app', 'separator', null, null],
+      ['open', 'normal', true, null],
+      ['keep-in-tray', 'checkbox', true, true],
+      ['start-at-login', 'checkbox', true, false],
+      ['sep-quit', 'separator', null, null],
+      ['quit', 'normal', true, null],
+    ]);
+    expect(template.find((i) => i.id === 'engine')!.click).toBeUndefined();
+    for (const item of template) item.click?.();
+    expect(clicked).toEqual(['quick-prune', 'prune-old', 'open', 'keep-in-tray', 'start-at-login', 'quit']);
   });
 });

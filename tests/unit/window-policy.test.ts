@@ -17,7 +17,10 @@ import {
 /** directive → its sources, e.g. { 'script-src': ["'self'"] }. */
 function directives(policy: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const part of policy.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of policy
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, ...sources] = part.split(/\s+/);
     if (!name) continue;
     expect(map.has(name), `${name} appears twice`).toBe(false);
@@ -37,7 +40,13 @@ describe('Content-Security-Policy', () => {
   const allSources = [...policy.values()].flat();
 
   it('allows no eval, no inline code and no remote origin', () => {
-    for (const unsafe of ["'unsafe-eval'", "'unsafe-inline'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "'strict-dynamic'"]) {
+    for (const unsafe of [
+      "'unsafe-eval'",
+      "'unsafe-inline'",
+      "'unsafe-hashes'",
+      "'wasm-unsafe-eval'",
+      "'strict-dynamic'",
+    ]) {
       expect(allSources).not.toContain(unsafe);
     }
     // Only keywords and data: for images: no *, no scheme-wide http:/https:/ws:, no host.
@@ -105,7 +114,13 @@ describe('isTrustedSender', () => {
   it('trusts a dev server only on loopback over http', () => {
     expect(trustedOrigins('http://127.0.0.1:5173')).toEqual([APP_ORIGIN, 'http://127.0.0.1:5173']);
     expect(trustedOrigins('http://[::1]:5173/')).toEqual([APP_ORIGIN, 'http://[::1]:5173']);
-    for (const url of ['http://192.168.1.10:5173', 'http://evil.example:5173', 'https://localhost.evil.example', 'file:///x', 'nonsense']) {
+    for (const url of [
+      'http://192.168.1.10:5173',
+      'http://evil.example:5173',
+      'https://localhost.evil.example',
+      'file:///x',
+      'nonsense',
+    ]) {
       expect(trustedOrigins(url), url).toEqual([APP_ORIGIN]);
     }
   });
@@ -116,7 +131,10 @@ describe('allowedExternalUrl', () => {
     ['https://docs.docker.com/engine/install/', 'https://docs.docker.com/engine/install/'],
     ['https://podman.io/docs/installation', 'https://podman.io/docs/installation'],
     ['https://github.com/abiosoft/colima', 'https://github.com/abiosoft/colima'],
-    ['https://github.com/abiosoft/colima/blob/main/README.md', 'https://github.com/abiosoft/colima/blob/main/README.md'],
+    [
+      'https://github.com/abiosoft/colima/blob/main/README.md',
+      'https://github.com/abiosoft/colima/blob/main/README.md',
+    ],
     ['https://github.com/abiosoft/colima#install', 'https://github.com/abiosoft/colima#install'],
     // Normalised by the WHATWG parser: what is opened is exactly what was checked.
     ['HTTPS://DOCS.DOCKER.COM/engine/', 'https://docs.docker.com/engine/'],

@@ -82,7 +82,7 @@ export default {
     'fix.consequence.all-tags': 'Removes {tags}, then the image itself.',
     'fix.consequence.remove-children': 'Removes {children}, then {image}.',
 
-    'fix.live.title': '{engine} refused to remove {image}',
+    'fix.live.title': '{image} cannot go as it is',
     'fix.live.lead': 'Here is what happened, and the ways out. Nothing changes until you preview a fix and confirm it.',
     'fix.live.keep': 'Keep it',
     'fix.live.preview': 'Preview this fix',
@@ -191,7 +191,7 @@ export default {
     'fix.consequence.all-tags': '删除 {tags}，然后删除镜像本身。',
     'fix.consequence.remove-children': '删除 {children}，然后删除 {image}。',
 
-    'fix.live.title': '{engine} 拒绝删除 {image}',
+    'fix.live.title': '{image} 目前无法删除',
     'fix.live.lead': '下面说明发生了什么以及解决办法。在你预览并确认修复之前，不会有任何更改。',
     'fix.live.keep': '保留',
     'fix.live.preview': '预览此修复',

@@ -2,9 +2,18 @@
 // list it here; keys are prefixed by area ("images.", "plan.", …).
 
 import common from './common';
+import plan from './plan';
+import fix from './fix';
+import prune from './prune';
+import activity from './activity';
+import shell from './shell';
+import overview from './overview';
+import images from './images';
+import containers from './containers';
+import settings from './settings';
 
 type Table = Record<string, string | Record<string, string>>;
-const areas: { en: Table; zh: Table }[] = [common];
+const areas: { en: Table; zh: Table }[] = [common, shell, overview, images, containers, settings, plan, fix, prune, activity];
 
 export const messages = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Table,

@@ -136,7 +136,8 @@ export function fromError(error: BarnacleError, context: LiveContext): FixModel 
     imageId: image?.id ?? target,
     imageLabel: image?.tags[0] ? familiar(image.tags[0]) : ref ? familiar(ref) : short(target),
     engineKind: context.engine?.kind ?? 'docker',
-    engineMessage: error.engineMessage ?? error.message,
+    // Only the engine's own words: a conflict Barnacle found itself (a re-check mid-plan) has none.
+    engineMessage: error.engineMessage ?? '',
     containers,
     references,
     selectedTags: [],

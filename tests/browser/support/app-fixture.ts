@@ -2,6 +2,9 @@
 // with window.barnacle bound to a real BarnacleCore (main's handler table) on
 // the harness Docker engine. Events main would send reach the page too.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type Dockerode from 'dockerode';
 import { BarnacleCore } from '../../../src-main/core/barnacle-core';
@@ -19,12 +22,18 @@ export const test = base.extend<AppFixtures>({
     const host = process.env.BARNACLE_TEST_DOCKER_HOST;
     testInfo.skip(!host, `no test engine: ${process.env.BARNACLE_TEST_SKIP_DOCKER ?? 'harness did not start Docker'}`);
     assertHarnessHost(host!);
-    const core = new BarnacleCore({ host: host!, label: 'Test Docker', source: 'env-docker-host' }, { backoffMs: [200] });
+    // A private history per test; exports land in the test's output folder instead of a save dialog.
+    const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-browser-'));
+    const core = new BarnacleCore(
+      { host: host!, label: 'Test Docker', source: 'env-docker-host' },
+      { backoffMs: [200], dataDir, chooseSavePath: async (name) => testInfo.outputPath(name) },
+    );
     await core.start();
     const bound = await bindPreload(page, createHandlers(core));
     const unsubscribe = [
       core.inventory.onChange((snapshot) => void bound.emit('inventoryChanged', snapshot).catch(() => undefined)),
       core.session.onHealth((health) => void bound.emit('engineHealth', health).catch(() => undefined)),
+      core.onPlanProgress((progress) => void bound.emit('planProgress', progress).catch(() => undefined)),
     ];
     const server = await serveRenderer();
     const open = async () => {
@@ -34,6 +43,7 @@ export const test = base.extend<AppFixtures>({
     for (const off of unsubscribe) off();
     core.close();
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 

@@ -1,0 +1,124 @@
+// The tray icon and its menu: draws TrayController's model with Electron's
+// Tray and Menu, forwards clicks, shows notifications, keeps the app running
+// when the window closes (setting keepInTray) and sets the login item
+// (setting startAtLogin). The behaviour itself lives in src-main/tray.
+
+import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow, type NativeImage } from 'electron';
+import { join } from 'node:path';
+import type { Plan } from '../../src-shared/plan';
+import type { BarnacleCore } from '../core/barnacle-core';
+import { trayPortsFor } from '../tray/core-ports';
+import { menuTemplate } from '../tray/menu-template';
+import { TrayController } from '../tray/tray-controller';
+import { trayIconDir, trayIconFile } from '../tray/tray-icons';
+import { trayLocaleFor } from '../tray/tray-labels';
+import type { TrayActionId, TrayMenuModel } from '../tray/tray-menu';
+import { loadTraySettings, saveTraySettings } from '../tray/tray-settings';
+
+export interface TrayShellOptions {
+  core: BarnacleCore;
+  /** Shows (and focuses) the main window. */
+  showWindow(): void;
+  /** Shows the window with this plan's preview (the `showPlan` event). */
+  showPlan(plan: Plan): void;
+}
+
+export interface TrayShell {
+  /** Closing this window hides it instead, while keepInTray is on. */
+  attachWindow(win: BrowserWindow): void;
+  destroy(): void;
+}
+
+/** Electron sets login items on macOS and Windows only. */
+const loginItemsSupported = process.platform === 'darwin' || process.platform === 'win32';
+
+export function installTray(options: TrayShellOptions): TrayShell {
+  const settingsFile = join(app.getPath('userData'), 'tray-settings.json');
+  const settings = loadTraySettings(settingsFile);
+  // The person may have removed the login item in the system's settings: the OS is the truth.
+  if (loginItemsSupported) settings.startAtLogin = app.getLoginItemSettings().openAtLogin;
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  const tray = new Tray(trayImage());
+  tray.setToolTip('Barnacle');
+  // Windows: a left click opens the window, the right click the menu. macOS
+  // opens the menu on click itself; Linux desktops differ, so the menu is the
+  // only way in there.
+  if (process.platform === 'win32') tray.on('click', () => options.showWindow());
+
+  const controller = new TrayController({
+    ...trayPortsFor(options.core),
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    showPlanInWindow: (plan) => options.showPlan(plan),
+    onModel: render,
+    locale: () => trayLocaleFor(app.getPreferredSystemLanguages()),
+    settings: () => ({
+      keepInTray: settings.keepInTray,
+      startAtLogin: loginItemsSupported ? settings.startAtLogin : null,
+    }),
+  });
+
+  function render(model: TrayMenuModel): void {
+    if (tray.isDestroyed()) return;
+    tray.setToolTip(model.tooltip);
+    // Rebuilt every time: Linux's StatusNotifier menus do not pick up item changes otherwise.
+    tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model, onAction)));
+  }
+
+  function onAction(id: TrayActionId): void {
+    switch (id) {
+      case 'quick-prune':
+        void controller.quickPrune();
+        return;
+      case 'prune-old':
+        void controller.pruneOlderThanDay();
+        return;
+      case 'open':
+        options.showWindow();
+        return;
+      case 'keep-in-tray':
+        settings.keepInTray = !settings.keepInTray;
+        break;
+      case 'start-at-login':
+        settings.startAtLogin = !settings.startAtLogin;
+        app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+        break;
+      case 'quit':
+        quitting = true;
+        app.quit();
+        return;
+    }
+    saveTraySettings(settingsFile, settings);
+    controller.publish();
+  }
+
+  controller.start();
+  controller.publish();
+
+  return {
+    attachWindow(win) {
+      win.on('close', (event) => {
+        if (!settings.keepInTray || quitting) return;
+        event.preventDefault();
+        win.hide();
+      });
+    },
+    destroy() {
+      controller.stop();
+      tray.destroy();
+    },
+  };
+}
+
+function trayImage(): NativeImage {
+  const dir = trayIconDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  const image = nativeImage.createFromPath(join(dir, trayIconFile(process.platform)));
+  // The "Template" file name already says so; explicit, in case the image came from elsewhere.
+  if (process.platform === 'darwin') image.setTemplateImage(true);
+  return image;
+}

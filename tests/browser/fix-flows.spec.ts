@@ -1,0 +1,209 @@
+// The guided fix-it flows on a live engine: each conflict explained, its fixes
+// offered with the safe default preselected, the chosen fix carried into the
+// plan, and the engine checked afterwards with the test's own client.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
+import { expect, test } from './support/app-fixture';
+import {
+  chooseFix,
+  confirmAndWait,
+  engineContainerNames,
+  engineImageIds,
+  engineTags,
+  expectAccessible,
+  removeImagesFromList,
+  settledPlan,
+  shotBothSchemes,
+} from './support/plan-steps';
+
+test.use({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+
+test.beforeEach(async ({ app }) => {
+  await resetEngine(app.docker);
+});
+
+test('an image used by a running container goes after “stop and remove” is chosen', async ({ app }) => {
+  await buildImage(app.docker, { tag: 'demo/api:1.4', files: { '/api.txt': 'api' } });
+  await runContainer(app.docker, 'demo/api:1.4', { name: 'api-1', running: true });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['demo/api']);
+  const card = dialog.locator('article[data-conflict="running-container"]');
+  await expect(card).toContainText('Used by a running container');
+  await expect(card).toContainText('"api-1"');
+  await expect(card).toContainText(/What Docker says/);
+  await expect(card.locator('pre').first()).toContainText('(cannot be forced) - image is being used by running container');
+  // The safe default: keep the image; nothing would change.
+  await expect(card.getByRole('radio', { name: 'Keep the image' })).toBeChecked();
+  await expect(dialog.getByTestId('plan-confirm')).toBeDisabled();
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'fix-running-container');
+
+  await chooseFix(dialog, 'running-container', /Stop and remove the container/);
+  await expect(card.locator('pre').last()).toContainText('docker stop api-1');
+  await expect(dialog.locator('[data-group="stop-container"]')).toContainText('api-1');
+  await expect(dialog.locator('[data-group="remove-image"]')).toContainText('demo/api:1.4');
+  await expect(dialog.getByTestId('plan-confirm')).toHaveText('Stop and remove 1 container and 1 image');
+  await shotBothSchemes(app.page, 'fix-running-container-chosen');
+
+  const summary = await confirmAndWait(dialog);
+  await expect(summary).toContainText(/Freed .* · removed 1 image and 1 container/);
+  expect(await engineTags(app.docker)).not.toContain('demo/api:1.4');
+  expect(await engineContainerNames(app.docker)).not.toContain('api-1');
+});
+
+test('a stopped container: remove it with the image', async ({ app }) => {
+  await buildImage(app.docker, { tag: 'demo/job:1', files: { '/job.txt': 'job' } });
+  await runContainer(app.docker, 'demo/job:1', { name: 'job-1', running: false });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['demo/job']);
+  const card = dialog.locator('article[data-conflict="stopped-container"]');
+  await expect(card).toContainText('Used by a stopped container');
+  await expect(card.locator('pre').first()).toContainText('(must be forced) - image is being used by stopped container');
+  await expect(card.getByRole('radio', { name: 'Keep the image' })).toBeChecked();
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'fix-stopped-container');
+
+  await chooseFix(dialog, 'stopped-container', /Remove the stopped container, then the image/);
+  await expect(dialog.getByTestId('plan-confirm')).toHaveText('Remove 1 container and 1 image');
+  await confirmAndWait(dialog);
+  expect(await engineTags(app.docker)).not.toContain('demo/job:1');
+  expect(await engineContainerNames(app.docker)).not.toContain('job-1');
+});
+
+test('a stopped container: force-delete the image and keep the container (classic store)', async ({ app }) => {
+  const id = await buildImage(app.docker, { tag: 'demo/cron:1', files: { '/cron.txt': 'cron' } });
+  await runContainer(app.docker, 'demo/cron:1', { name: 'cron-1', running: false });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['demo/cron']);
+  await chooseFix(dialog, 'stopped-container', 'Force-delete the image, keep the containers');
+  const step = dialog.locator('[data-group="remove-image"] li').first();
+  await expect(step.locator('[data-risk="leaves-containers-without-image"]')).toBeVisible();
+  await step.locator('[data-risk="leaves-containers-without-image"]').focus();
+  await expect(step.getByRole('tooltip')).toContainText('cannot be recreated');
+  await expect(dialog.locator('.commands pre').last()).toContainText('docker rmi -f');
+  await shotBothSchemes(app.page, 'fix-stopped-force');
+
+  await confirmAndWait(dialog);
+  expect(await engineImageIds(app.docker)).not.toContain(id);
+  expect(await engineContainerNames(app.docker)).toContain('cron-1');
+});
+
+test('several tags: only the selected tag, then every tag and the image', async ({ app }) => {
+  const id = await buildImage(app.docker, { tag: 'demo/web:blue', files: { '/web.txt': 'web' } });
+  await tagImage(app.docker, id, 'demo/web', 'green');
+  await tagImage(app.docker, id, 'demo/web', 'canary');
+  await app.open();
+
+  // One tag of three: the default untags only it, and frees nothing.
+  let dialog = await removeImagesFromList(app.page, ['canary']);
+  const card = dialog.locator('article[data-conflict="multiple-references"]');
+  await expect(card).toContainText('has 3 tags');
+  await expect(card.getByRole('radio', { name: 'Remove only demo/web:canary' })).toBeChecked();
+  await expect(dialog.getByTestId('plan-confirm')).toHaveText('Remove 1 tag');
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'fix-several-tags');
+  await confirmAndWait(dialog);
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  expect(await engineTags(app.docker)).toEqual(expect.arrayContaining(['demo/web:blue', 'demo/web:green']));
+  expect(await engineTags(app.docker)).not.toContain('demo/web:canary');
+  expect(await engineImageIds(app.docker)).toContain(id);
+
+  // Now every tag: the image itself goes.
+  dialog = await removeImagesFromList(app.page, ['green']);
+  await chooseFix(dialog, 'multiple-references', /Remove every tag \(2\) and the image/);
+  await expect(dialog.locator('[data-group="untag"]')).toContainText('demo/web:');
+  await confirmAndWait(dialog);
+  expect((await engineTags(app.docker)).filter((t) => t.startsWith('demo/web'))).toEqual([]);
+  expect(await engineImageIds(app.docker)).not.toContain(id);
+});
+
+test('images built on the one removed: remove them too', async ({ app }) => {
+  await buildImage(app.docker, { tag: 'demo/base:1', files: { '/base.txt': 'base' } });
+  await buildImage(app.docker, { tag: 'demo/child:1', from: 'demo/base:1', files: { '/child.txt': 'child' } });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['demo/base']);
+  const card = dialog.locator('article[data-conflict="dependent-children"]');
+  await expect(card).toContainText('demo/child:1');
+  await expect(card.getByRole('radio', { name: 'Keep the image' })).toBeChecked();
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'fix-child-images');
+
+  await chooseFix(dialog, 'dependent-children', /Remove the image built on it too/);
+  await expect(dialog.locator('[data-group="remove-child-image"]')).toContainText('demo/child:1');
+  await confirmAndWait(dialog);
+  const tags = await engineTags(app.docker);
+  expect(tags).not.toContain('demo/base:1');
+  expect(tags).not.toContain('demo/child:1');
+});
+
+test('a conflict raised live mid-plan opens the same guided flow and its fix', async ({ app }) => {
+  await buildImage(app.docker, { tag: 'demo/late:1', files: { '/late.txt': 'late' } });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['demo/late']);
+  await expect(dialog.getByTestId('plan-confirm')).toHaveText('Remove 1 image');
+  // Someone starts a container on it after the preview: the plan must not go further than confirmed.
+  await runContainer(app.docker, 'demo/late:1', { name: 'late-1', running: true });
+  const summary = await confirmAndWait(dialog);
+  await expect(summary).toContainText('skipped 1');
+  await summary.getByRole('button', { name: 'Show the fixes' }).click();
+
+  const fix = app.page.getByTestId('fix-dialog');
+  await expect(fix).toBeVisible();
+  await expect(fix.locator('article[data-conflict="running-container"]')).toContainText('"late-1"');
+  await expect(fix.getByRole('radio', { name: 'Keep the image' })).toBeChecked();
+  await expect(fix.getByRole('button', { name: 'Preview this fix' })).toBeDisabled();
+  await fix.getByRole('radio', { name: /Stop and remove the container/ }).check();
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'fix-live-running-container');
+  await fix.getByRole('button', { name: 'Preview this fix' }).click();
+
+  // The live fix became the plan's choice.
+  const plan = app.page.getByTestId('plan-dialog');
+  await settledPlan(plan);
+  await expect(plan.getByRole('radio', { name: /Stop and remove the container/ })).toBeChecked();
+  await confirmAndWait(plan);
+  expect(await engineTags(app.docker)).not.toContain('demo/late:1');
+  expect(await engineContainerNames(app.docker)).not.toContain('late-1');
+});
+
+test('engine problems: socket missing, then not running', async ({ app }) => {
+  const host = process.env.BARNACLE_TEST_DOCKER_HOST!;
+  const dir = mkdtempSync(join(tmpdir(), 'barnacle-nosock-'));
+  await app.open();
+  try {
+    await app.core.selectEngine(`unix://${dir}/docker.sock`);
+    await app.page.getByRole('button', { name: 'Show me how' }).click();
+    const dialog = app.page.getByTestId('engine-dialog');
+    await expect(dialog.locator('[data-problem="socket-missing"]')).toBeVisible();
+    await expect(dialog).toContainText('No engine socket there');
+    await expect(dialog).toContainText('What Docker says');
+    await expect(dialog.getByRole('radio').first()).toBeChecked();
+    await dialog.getByRole('radio', { name: /Find the socket your docker CLI uses/ }).check();
+    await expect(dialog.locator('.commands pre')).toContainText('docker context ls');
+    await expectAccessible(app.page);
+    await shotBothSchemes(app.page, 'fix-engine-socket-missing');
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+
+    // A file where the socket should be: nothing listens, as when the engine stopped.
+    writeFileSync(`${dir}/stale.sock`, '');
+    await app.core.selectEngine(`unix://${dir}/stale.sock`);
+    await app.page.getByRole('button', { name: 'Show me how' }).click();
+    await expect(dialog.locator('[data-problem="not-running"]')).toBeVisible();
+    await expect(dialog).toContainText('The engine is not running');
+    await expectAccessible(app.page);
+    await shotBothSchemes(app.page, 'fix-engine-not-running');
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    await expect(dialog.locator('[data-problem="not-running"]')).toBeVisible();
+  } finally {
+    await app.core.selectEngine(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

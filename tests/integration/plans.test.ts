@@ -1,0 +1,301 @@
+// One test per cleanup scenario, on live engines, through the app's own path:
+// buildPlan (lists + layer facts + planner) → executePlan. Each checks the
+// plan's steps and CLI commands, predicted bytes against what the engine
+// freed, and that the engine's inventory changed by exactly the plan.
+
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { EngineConnection } from '../../src-main/engine/connection';
+import { executePlan } from '../../src-main/execution/executor';
+import { shortId } from '../../src-main/inventory/ids';
+import { buildPlan } from '../../src-main/planning/plan-service';
+import type { CleanupIntent, ExecutionReport, Plan } from '../../src-shared/plan';
+import { BASE_TAG, buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
+import { describeEachEngine } from '../engines/use-engines';
+import { closeBytes, connectTo, expectOnlyThePlan, observe, type World } from './support/plan-world';
+
+const KiB = 1024;
+const measured: string[] = [];
+
+describeEachEngine('cleanup plans, planned and executed', (engine) => {
+  const { docker } = engine;
+  let connection: EngineConnection;
+  /** How the engine lists a two-part name: Docker as given, Podman's compat API under docker.io/. */
+  const listed = (ref: string) => (engine.kind === 'docker' ? ref : `docker.io/${ref}`);
+  const blob = (bytes: number) => ({ [`/plan/${randomBytes(4).toString('hex')}.bin`]: randomBytes(bytes) });
+  const image = (tag: string, bytes: number, extra: { from?: string; labels?: Record<string, string> } = {}) =>
+    buildImage(docker, { tag, files: blob(bytes), ...extra });
+
+  beforeAll(async () => {
+    connection = await connectTo(engine.host, engine.kind);
+  });
+  beforeEach(() => resetEngine(docker));
+  afterAll(() => {
+    if (measured.length) console.log(`plans, predicted vs freed (bytes):\n${measured.join('\n')}`);
+    measured.length = 0;
+  });
+
+  interface Run {
+    plan: Plan;
+    report: ExecutionReport;
+    before: World;
+    after: World;
+  }
+
+  /** Plans, executes, and checks what every scenario must hold; returns the rest for the scenario. */
+  async function planAndRun(label: string, intent: CleanupIntent): Promise<Run> {
+    const plan = await buildPlan(connection, intent);
+    const before = await observe(docker);
+    const report = await executePlan(connection, plan);
+    const after = await observe(docker);
+    expectOnlyThePlan(before, after, plan, report);
+    for (const step of plan.steps) expect(report.outcomes[step.id], `${step.id} ${step.action} ${step.label}`).toEqual({ state: 'done' });
+    expect(report.finished).toBe(true);
+    measured.push(
+      `${engine.kind.padEnd(6)} ${label.padEnd(52)} predicted ${String(plan.bytesFreed).padStart(8)}  freed ${String(report.bytesFreed).padStart(8)} (${report.bytesSource})`,
+    );
+    if (engine.kind === 'docker') {
+      expect(report.bytesSource).toBe('disk-usage');
+      expect(closeBytes(plan.bytesFreed, report.bytesFreed), `predicted ${plan.bytesFreed}, freed ${report.bytesFreed}`).toBe(true);
+      expect(plan.exact).toBe(true);
+    } else {
+      // Podman's compat API has no layer total to measure with; its sizes are tar-stream figures.
+      expect(report.bytesSource).toBe('plan');
+      if (plan.steps.some((s) => s.action === 'remove-image')) expect(plan.exact).toBe(false);
+    }
+    return { plan, report, before, after };
+  }
+
+  const actions = (plan: Plan) => plan.steps.map((s) => `${s.action} ${s.label}`);
+
+  it('image used by one running container: kept by default, reported', async () => {
+    const id = await image('plan/run:1', 60 * KiB);
+    const c = await runContainer(docker, id, { name: 'plan-run', running: true });
+    const { plan, before, after } = await planAndRun('running container, default keep', { type: 'remove-images', refs: ['plan/run:1'] });
+    expect(plan.steps).toEqual([]);
+    expect(plan.commands).toEqual([]);
+    expect(plan.skipped).toEqual([expect.objectContaining({ target: id, conflict: 'running-container' })]);
+    expect(plan.decisions[0]).toMatchObject({ conflict: 'running-container', chosen: 'keep-image', containers: [{ id: c, name: 'plan-run', state: 'running' }] });
+    expect(after).toEqual(before);
+  });
+
+  it('image used by one running container: stop and remove it, then the image', async () => {
+    const id = await image('plan/run:1', 60 * KiB);
+    const c = await runContainer(docker, id, { name: 'plan-run', running: true, writeBytes: 12 * KiB });
+    const { plan, after } = await planAndRun('running container, stop-and-remove', {
+      type: 'remove-images',
+      refs: ['plan/run:1'],
+      choices: { runningContainer: 'stop-and-remove-containers' },
+    });
+    expect(actions(plan)).toEqual(['stop-container plan-run', 'remove-container plan-run', 'remove-image plan/run:1']);
+    expect(plan.steps.map((s) => s.target)).toEqual([c, c, id]);
+    expect(plan.commands).toEqual(['docker stop plan-run', 'docker rm plan-run', `docker rmi ${shortId(id)}`]);
+    expect(plan.bytesFreed).toBeGreaterThanOrEqual(60 * KiB + 12 * KiB);
+    expect(after.images[id]).toBeUndefined();
+  });
+
+  it('image used by a stopped container: remove the container, then the image', async () => {
+    const id = await image('plan/stopped:1', 40 * KiB);
+    const c = await runContainer(docker, id, { name: 'plan-stopped', running: false, writeBytes: 8 * KiB });
+    const { plan } = await planAndRun('stopped container, remove-containers', {
+      type: 'remove-images',
+      refs: ['plan/stopped:1'],
+      choices: { stoppedContainer: 'remove-containers' },
+    });
+    expect(actions(plan)).toEqual(['remove-container plan-stopped', 'remove-image plan/stopped:1']);
+    expect(plan.steps[0]!.target).toBe(c);
+    expect(plan.commands).toEqual(['docker rm plan-stopped', `docker rmi ${shortId(id)}`]);
+  });
+
+  it('image used by a stopped container: force-delete only on Docker, never forced on Podman', async () => {
+    const id = await image('plan/forced:1', 40 * KiB);
+    const c = await runContainer(docker, id, { name: 'plan-forced', running: false });
+    const intent: CleanupIntent = { type: 'remove-images', refs: ['plan/forced:1'], choices: { stoppedContainer: 'force-delete' } };
+    const { plan, after } = await planAndRun('stopped container, force-delete', intent);
+    if (engine.kind === 'docker') {
+      expect(actions(plan)).toEqual(['remove-image plan/forced:1']);
+      expect(plan.steps[0]).toMatchObject({ force: true, expect: { containerIds: [c] } });
+      expect(plan.commands).toEqual([`docker rmi -f ${shortId(id)}`]);
+      // The image is gone; its container stays, pointing at nothing, and its layers stay with it.
+      expect(after.images[id]).toBeUndefined();
+      expect(after.containers[c]).toBe(`exited ${id}`);
+      expect(plan.bytesFreed).toBe(0);
+    } else {
+      expect(plan.steps).toEqual([]);
+      expect(plan.decisions[0]!.options.map((o) => o.choice)).not.toContain('force-delete');
+      expect(after.images[id]).toEqual([listed('plan/forced:1')]);
+    }
+  });
+
+  it('image tagged in several repositories: the selected tag only, then every tag', async () => {
+    const id = await image('plan/multi:1', 30 * KiB);
+    await tagImage(docker, id, 'plan/other', '1');
+    await tagImage(docker, id, 'plan/third', 'x');
+    const one = await planAndRun('several tags, selected tag only', { type: 'remove-images', refs: ['plan/other:1'] });
+    expect(actions(one.plan)).toEqual(['untag plan/other:1']);
+    expect(one.plan.steps[0]!.target).toBe(listed('plan/other:1'));
+    expect(one.plan.commands).toEqual(['docker rmi plan/other:1']);
+    expect(one.plan.bytesFreed).toBe(0);
+    expect(one.after.images[id]).toEqual([listed('plan/multi:1'), listed('plan/third:x')]);
+
+    const all = await planAndRun('several tags, all tags', {
+      type: 'remove-images',
+      refs: ['plan/third:x'],
+      choices: { multipleReferences: 'all-tags' },
+    });
+    expect(all.plan.steps.map((s) => s.action)).toEqual(['untag', 'remove-image']);
+    expect(all.plan.commands).toEqual([`docker rmi ${all.plan.steps[0]!.label} ${shortId(id)}`]);
+    expect(all.after.images[id]).toBeUndefined();
+  });
+
+  it('several containers of one image: remove the stopped ones made from it (ancestor)', async () => {
+    const app = await image('plan/anc:1', 20 * KiB);
+    const child = await image('plan/anc-child:1', 10 * KiB, { from: 'plan/anc:1' });
+    const other = await image('plan/other:1', 10 * KiB);
+    const stopped = [
+      await runContainer(docker, app, { name: 'anc-a', running: false, writeBytes: 6 * KiB }),
+      await runContainer(docker, app, { name: 'anc-b', running: false, writeBytes: 7 * KiB }),
+      await runContainer(docker, child, { name: 'anc-child', running: false, writeBytes: 5 * KiB }),
+    ];
+    const running = await runContainer(docker, app, { name: 'anc-up', running: true });
+    const unrelated = await runContainer(docker, other, { name: 'other-down', running: false });
+    // The engine's own ancestor filter must pick the same containers the plan does.
+    const engineSays = await docker.listContainers({ all: true, filters: { ancestor: ['plan/anc:1'], status: ['exited'] } });
+    const { plan, after } = await planAndRun('stopped containers of one image', {
+      type: 'remove-stopped-containers',
+      ancestor: 'plan/anc:1',
+    });
+    expect(plan.steps.map((s) => s.target).sort()).toEqual([...stopped].sort());
+    expect(engineSays.map((c) => c.Id).sort()).toEqual([...stopped].sort());
+    expect(plan.steps.every((s) => s.action === 'remove-container')).toBe(true);
+    expect(plan.commands).toEqual([`docker rm ${plan.steps.map((s) => s.label).join(' ')}`]);
+    expect(plan.bytesFreed).toBeGreaterThanOrEqual(18 * KiB);
+    expect(Object.keys(after.containers).sort()).toEqual([running, unrelated].sort());
+  });
+
+  it('several images at once, with shared and own layers', async () => {
+    const shared = await image('plan/shared:1', 50 * KiB);
+    const a = await image('plan/a:1', 20 * KiB, { from: 'plan/shared:1' });
+    const b = await image('plan/b:1', 30 * KiB, { from: 'plan/shared:1' });
+    const keep = await image('plan/keep:1', 10 * KiB, { from: 'plan/shared:1' });
+    const { plan, after } = await planAndRun('several images', { type: 'remove-images', refs: ['plan/a:1', 'plan/b:1', shortId(shared)] });
+    // The shared base has a child that stays: kept, and said so.
+    expect(plan.skipped).toEqual([expect.objectContaining({ target: shared, conflict: 'dependent-children' })]);
+    expect(plan.steps.map((s) => s.target).sort()).toEqual([a, b].sort());
+    if (engine.kind === 'docker') expect(plan.bytesFreed).toBe(50 * KiB);
+    expect(Object.keys(after.images)).toEqual(expect.arrayContaining([shared, keep]));
+  });
+
+  it('dangling images: prune takes exactly the untagged ones', async () => {
+    const old1 = await image('plan/d:1', 25 * KiB);
+    await image('plan/d:1', 26 * KiB);
+    const old2 = await image('plan/e:1', 15 * KiB);
+    await image('plan/e:1', 16 * KiB);
+    const used = await image('plan/f:1', 5 * KiB);
+    await runContainer(docker, used, { running: false });
+    await image('plan/f:1', 6 * KiB); // dangling, but a container uses it
+    const { plan } = await planAndRun('dangling prune', { type: 'prune-images', all: false });
+    expect(plan.steps.map((s) => s.target).sort()).toEqual([old1, old2].sort());
+    expect(plan.steps.map((s) => s.label).sort()).toEqual([`<none> ${shortId(old1)}`, `<none> ${shortId(old2)}`].sort());
+    if (engine.kind === 'docker') expect(plan.bytesFreed).toBe(40 * KiB);
+  });
+
+  it('unused images older than a cut-off: fresh ones kept with 24h, taken with a cut-off in the future', async () => {
+    const labels = { 'barnacle.scenario': 'until' };
+    const filter = { label: ['barnacle.scenario=until'] };
+    const build = async () => {
+      const unused = [await image('plan/u1:1', 11 * KiB, { labels }), await image('plan/u2:1', 12 * KiB, { labels })];
+      const inUse = await image('plan/u3:1', 13 * KiB, { labels });
+      await runContainer(docker, inUse, { running: false });
+      await image('plan/unlabelled:1', 14 * KiB);
+      return unused;
+    };
+    const unused = await build();
+    const day = await buildPlan(connection, { type: 'prune-images', all: true, until: '24h', labels: filter.label });
+    expect(day.steps).toEqual([]);
+    // The engine agrees: its own prune with the same filters finds nothing that old.
+    const enginePrune = (until: string) =>
+      docker.pruneImages({ filters: { dangling: ['false'], until: [until], ...filter } }) as Promise<{ ImagesDeleted?: { Deleted?: string }[] | null }>;
+    expect((await enginePrune('24h')).ImagesDeleted ?? []).toEqual([]);
+
+    // A cut-off one minute ahead takes every unused labelled image: the same set the engine's prune takes.
+    const future = String(Math.floor(Date.now() / 1000) + 60);
+    const ahead = await buildPlan(connection, { type: 'prune-images', all: true, until: future, labels: filter.label });
+    expect(ahead.steps.map((s) => s.target).sort()).toEqual([...unused].sort());
+    const beforePrune = await observe(docker);
+    await enginePrune(future);
+    const afterPrune = await observe(docker);
+    const engineTook = Object.keys(beforePrune.images).filter((id) => !(id in afterPrune.images));
+    expect(engineTook.sort()).toEqual([...unused].sort());
+
+    // And executed by Barnacle on a fresh set.
+    await resetEngine(docker);
+    const again = await build();
+    const { plan } = await planAndRun('unused prune, until in the future', {
+      type: 'prune-images',
+      all: true,
+      until: String(Math.floor(Date.now() / 1000) + 60),
+      labels: filter.label,
+    });
+    expect(plan.steps.map((s) => s.target).sort()).toEqual([...again].sort());
+    if (engine.kind === 'docker') expect(plan.bytesFreed).toBe(23 * KiB);
+  });
+
+  it('start fresh: every container and image goes, volumes stay unless listed', async () => {
+    // The harness base must come back with its ID: the other test files compare against it.
+    const saved = await streamToBuffer(await docker.getImage(BASE_TAG).get());
+    try {
+      const app = await image('plan/fresh:1', 30 * KiB);
+      await tagImage(docker, app, 'plan/fresh', 'also');
+      await docker.createVolume({ Name: 'plan-keep' });
+      await docker.createVolume({ Name: 'plan-drop' });
+      const withVolume = await docker.createContainer({
+        Image: app,
+        name: 'fresh-db',
+        Cmd: ['/bin/busybox', 'sleep', '3600'],
+        StopTimeout: 1,
+        HostConfig: { NetworkMode: 'none', Binds: ['plan-drop:/data'] },
+        Volumes: { '/anon': {} },
+      });
+      await withVolume.start();
+      await runContainer(docker, BASE_TAG, { name: 'fresh-job', running: false, writeBytes: 4 * KiB });
+      const anonymous = (await observe(docker)).volumes.filter((v) => /^[0-9a-f]{64}$/.test(v));
+      expect(anonymous).toHaveLength(1);
+
+      const { plan, after } = await planAndRun('start fresh', { type: 'start-fresh', volumes: ['plan-drop'] });
+      expect(plan.steps.map((s) => s.action)).toEqual([
+        'stop-container',
+        'remove-container',
+        'remove-container',
+        'untag',
+        'remove-image',
+        'remove-image',
+        'remove-volume',
+      ]);
+      expect(plan.steps.find((s) => s.target === withVolume.id && s.action === 'remove-container')!.risks).toContainEqual({
+        kind: 'anonymous-volumes',
+        volumes: anonymous,
+      });
+      expect(plan.commands).toEqual([
+        'docker stop fresh-db',
+        expect.stringMatching(/^docker rm fresh-(db|job) fresh-(db|job)$/),
+        `docker rmi ${plan.steps[3]!.label} ${shortId(app)} ${shortId(engine.baseImageId)}`,
+        'docker volume rm plan-drop',
+      ]);
+      expect(after.images).toEqual({});
+      expect(after.containers).toEqual({});
+      expect(after.volumes).toEqual(['plan-keep', ...anonymous].sort());
+    } finally {
+      // The answer is a progress stream: the load is done when it ends.
+      await streamToBuffer(await docker.loadImage(Readable.from([saved])));
+      expect((await docker.getImage(BASE_TAG).inspect()).Id).toBe(engine.baseImageId);
+    }
+  });
+});
+
+async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
