@@ -10,7 +10,7 @@ import { fetchLayerFacts, LayerFactsCache } from '../src-main/inventory/layer-fa
 import { planCleanup } from '../src-main/planning/planner';
 import { connect, ensureBaseImage, startEngine } from '../tests/engines/harness';
 import { imageArchive } from './lib/image-archive';
-import { execFileP, inParallel, measure, writeResults } from './lib/measure';
+import { execFileP, inParallel, machineInfo, measure, writeResults } from './lib/measure';
 
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 1000);
 const CONTAINERS = Number(process.env.BENCH_CONTAINERS ?? 2000);
@@ -77,6 +77,8 @@ try {
   );
 
   const results = {
+    bench: 'inventory',
+    machine: machineInfo(),
     engine: `${connection.engine.kind} ${connection.engine.version} (API ${connection.engine.pinnedApiVersion})`,
     images: IMAGES,
     containers: CONTAINERS,

@@ -71,8 +71,7 @@ export function icnsFile(entries) {
 const dataUrl = (svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 
 /** The glyph alone, black on transparent: the macOS template image. */
-const glyphHtml = (svg, size) =>
-  `<img src="${dataUrl(svg)}" width="${size}" height="${size}" style="display:block">`;
+const glyphHtml = (svg, size) => `<img src="${dataUrl(svg)}" width="${size}" height="${size}" style="display:block">`;
 
 /**
  * Windows and Linux trays sit on light or dark bars: the glyph in white on the
@@ -94,9 +93,7 @@ async function renderer() {
   return {
     async png(html, size) {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(
-        `<!doctype html><html><body style="margin:0;background:transparent">${html}</body></html>`,
-      );
+      await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${html}</body></html>`);
       await page.waitForFunction(() => [...document.images].every((i) => i.complete));
       return page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     },
@@ -129,7 +126,8 @@ async function main() {
     write(join(build, 'tray/tray.png'), await render.png(colourTrayHtml(traySvg, 32), 32));
     write(join(build, 'tray/tray@2x.png'), await render.png(colourTrayHtml(traySvg, 64), 64));
     const trayIco = [];
-    for (const size of TRAY_ICO_SIZES) trayIco.push({ size, data: await render.png(colourTrayHtml(traySvg, size), size) });
+    for (const size of TRAY_ICO_SIZES)
+      trayIco.push({ size, data: await render.png(colourTrayHtml(traySvg, size), size) });
     write(join(build, 'tray/tray.ico'), icoFile(trayIco));
   } finally {
     await render.close();

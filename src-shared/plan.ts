@@ -175,6 +175,8 @@ export interface ExecutionReport {
    * total, or df failed).
    */
   bytesSource: 'disk-usage' | 'plan';
+  /** Why the plan's figure was used instead of the engine's, when it was. */
+  bytesNote?: string;
   /** Every step done or already gone. */
   finished: boolean;
   cancelled: boolean;

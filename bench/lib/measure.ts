@@ -3,6 +3,7 @@
 
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -34,6 +35,34 @@ export async function measure(name: string, runs: number, work: () => Promise<un
     minMs: round(sorted[0]!),
     maxMs: round(sorted[sorted.length - 1]!),
     samplesMs: samples.map(round),
+  };
+}
+
+/** Median/min/max of samples taken by the bench itself (when each run needs its own set-up). */
+export function summarize(name: string, samples: number[]): Measurement {
+  if (samples.length === 0) throw new Error(`${name}: no samples`);
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    name,
+    runs: samples.length,
+    medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
+    minMs: round(sorted[0]!),
+    maxMs: round(sorted[sorted.length - 1]!),
+    samplesMs: samples.map(round),
+  };
+}
+
+/** The machine a result was measured on; load average shows whether others were busy on it. */
+export function machineInfo() {
+  const cpuList = cpus();
+  return {
+    cores: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage1m: +loadavg()[0]!.toFixed(2),
   };
 }
 

@@ -5,11 +5,9 @@
 import type { BarnacleError } from '../../src-shared/errors';
 import type { EngineKind } from '../../src-shared/model';
 import { classifyFailure, type FailedOperation } from '../conflicts/classify';
-import { resolverFromContainers } from '../conflicts/resolver';
 import { ConnectionFailure } from '../engine/connection';
 import { ContextNotFoundError } from '../engine/context-store';
 import { readEngineFailure } from '../engine/engine-error';
-import type { ContainerSummary } from '../../src-shared/model';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -41,12 +39,10 @@ function connectionKind(failure: ConnectionFailure): BarnacleError['kind'] {
   }
 }
 
+/** The engine call that failed, so the engine's answer is classified like the app classifies it. */
 export interface EngineCallContext {
   operation: FailedOperation;
   engine: EngineKind;
-  target?: string;
-  /** Names containers the engine mentions by ID. */
-  containers?: ContainerSummary[];
 }
 
 /** Anything thrown while a command ran, as a CliError. */
@@ -59,13 +55,7 @@ export function toCliError(err: unknown, call?: EngineCallContext): CliError {
     return new CliError({ kind: connectionKind(err), message: err.message });
   }
   if (call) {
-    const error = classifyFailure(readEngineFailure(err), {
-      operation: call.operation,
-      engine: call.engine,
-      ...(call.target !== undefined ? { target: call.target } : {}),
-      resolve: resolverFromContainers(call.containers ?? []),
-    });
-    return new CliError(error);
+    return new CliError(classifyFailure(readEngineFailure(err), call));
   }
   return new CliError({ kind: 'unknown', message: err instanceof Error ? err.message : String(err) });
 }

@@ -3,6 +3,7 @@
 
 import type { Endpoint } from '../../src-shared/model';
 import { connect, type EngineConnection } from '../engine/connection';
+import { ContextNotFoundError } from '../engine/context-store';
 import { resolveEndpoint } from '../engine/endpoint-resolution';
 import type { GlobalOptions } from './args';
 import { CliError } from './cli-error';
@@ -20,7 +21,7 @@ export function resolveTarget(global: GlobalOptions, io: CliIo): Endpoint {
   } catch (err) {
     // A missing context keeps its own class (toCliError names it); a bad address or TLS
     // setting in the environment or a stored context is a configuration problem.
-    if (err instanceof Error && err.name === 'ContextNotFoundError') throw err;
+    if (err instanceof ContextNotFoundError) throw err;
     throw new CliError({ kind: 'engine-unreachable', message: (err as Error).message });
   }
 }

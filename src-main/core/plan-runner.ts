@@ -54,7 +54,9 @@ export class PlanRunner {
   async execute(connection: EngineConnection, planId: string, digest: string): Promise<ExecutionReport> {
     const stored = this.registry.get(planId);
     if (stored && stored.engine.host !== connection.endpoint.host) {
-      throw new PlanStaleError(`This plan was made for ${stored.engine.host}, not the engine now selected. Preview it again.`);
+      throw new PlanStaleError(
+        `This plan was made for ${stored.engine.host}, not the engine now selected. Preview it again.`,
+      );
     }
     const plan = this.registry.claim(planId, digest);
     const cancellation = new PlanCancellation();
@@ -68,7 +70,9 @@ export class PlanRunner {
       const entry = historyEntryFrom(plan, report);
       this.remember(entry);
       // The report stands even if the disk is full: losing the history line must not hide what happened.
-      await this.history.append(entry).catch((err: unknown) => console.warn(`Barnacle: history not written: ${String(err)}`));
+      await this.history
+        .append(entry)
+        .catch((err: unknown) => console.warn(`Barnacle: history not written: ${String(err)}`));
       this.options.afterExecute?.(report);
       return report;
     } finally {

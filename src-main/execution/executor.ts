@@ -10,7 +10,7 @@ import { toContainerSummary } from '../inventory/relations';
 import type { RawContainer } from '../inventory/engine-answers';
 import { runSteps, succeeded, type FinalOutcome } from './schedule';
 import { runStep, type StepContext } from './step-runner';
-import { measuredBytes, sampleUsage } from './usage-sample';
+import { measuredBytes, sampleUsage, type UsageSample } from './usage-sample';
 
 /** Asked to stop: no step starts after cancel(); running ones finish. */
 export class PlanCancellation {
@@ -81,22 +81,53 @@ export async function executePlan(
   const outcomes = await runSteps(plan.steps, run, { concurrency: options.concurrency ?? 4, stopReason, onChange });
 
   const finishedSteps = plan.steps.filter((s) => outcomes.get(s.id)?.state === 'done');
-  const after = before && !engineLost ? await sampleUsage(docker, engine.kind) : null;
-  const removedContainers = finishedSteps.filter((s) => s.action === 'remove-container').map((s) => s.target);
+  const measurement = await measureFreed(before, finishedSteps, () =>
+    engineLost ? Promise.resolve(null) : sampleUsage(docker, engine.kind),
+  );
   const report: ExecutionReport = {
     planId: plan.id,
     digest: plan.digest,
     startedAt,
     finishedAt: now(),
     outcomes: Object.fromEntries(outcomes),
-    bytesFreed:
-      before && after
-        ? measuredBytes(before, after, removedContainers)
-        : finishedSteps.reduce((sum, s) => sum + s.bytes, 0),
-    bytesSource: before && after ? 'disk-usage' : 'plan',
+    ...measurement,
     finished: plan.steps.every((s) => succeeded(outcomes.get(s.id))),
     cancelled: [...outcomes.values()].some((o) => o.state === 'not-run' && o.reason === CANCELLED),
   };
   if (engineLost) report.engineLost = engineLost;
   return report;
+}
+
+/**
+ * The engine's disk usage before and after when it can tell; else the plan's
+ * figures for the steps that finished, saying why.
+ */
+async function measureFreed(
+  before: UsageSample | null,
+  finished: PlanStep[],
+  sampleAfter: () => Promise<UsageSample | null>,
+): Promise<Pick<ExecutionReport, 'bytesFreed' | 'bytesSource' | 'bytesNote'>> {
+  const fromPlan = finished.reduce((sum, s) => sum + s.bytes, 0);
+  // Seen live on Docker 20.10: df stops counting a force-deleted image's layers at once,
+  // while the containers left on it keep them on disk until they go.
+  if (finished.some((s) => s.force && (s.action === 'remove-image' || s.action === 'remove-child-image'))) {
+    return {
+      bytesFreed: fromPlan,
+      bytesSource: 'plan',
+      bytesNote:
+        "a force-deleted image's layers stay on disk for its containers, but the engine's disk usage no longer counts them",
+    };
+  }
+  const after = before ? await sampleAfter() : null;
+  if (before && after) {
+    const removed = finished.filter((s) => s.action === 'remove-container').map((s) => s.target);
+    return { bytesFreed: measuredBytes(before, after, removed), bytesSource: 'disk-usage' };
+  }
+  return {
+    bytesFreed: fromPlan,
+    bytesSource: 'plan',
+    bytesNote: before
+      ? 'the engine did not answer after the plan'
+      : 'this engine reports no disk usage to measure with',
+  };
 }

@@ -18,7 +18,8 @@ export interface ScheduleOptions {
 }
 
 export const succeeded = (o: StepOutcome | undefined): boolean => o?.state === 'done' || o?.state === 'already-gone';
-const isFinal = (o: StepOutcome | undefined): o is FinalOutcome => !!o && o.state !== 'pending' && o.state !== 'running';
+const isFinal = (o: StepOutcome | undefined): o is FinalOutcome =>
+  !!o && o.state !== 'pending' && o.state !== 'running';
 
 export async function runSteps(
   steps: readonly PlanStep[],
@@ -37,7 +38,7 @@ export async function runSteps(
 
   /** Pending steps that can never start: a step they wait for did not finish, or does not exist. */
   const settleBlocked = () => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const step of steps) {
         if (outcomes.get(step.id)?.state !== 'pending') continue;
@@ -49,7 +50,9 @@ export async function runSteps(
         const label = byId.get(blocker)?.label;
         settle(step, {
           state: 'not-run',
-          reason: label ? `waits for step ${blocker} (${label}), which did not finish` : `waits for unknown step ${blocker}`,
+          reason: label
+            ? `waits for step ${blocker} (${label}), which did not finish`
+            : `waits for unknown step ${blocker}`,
         });
         changed = true;
       }

@@ -55,7 +55,9 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<void> {
       }
       // A forced tag removal only leaves the image in place on the containerd store.
       if (ctx.engine.kind !== 'docker' || ctx.engine.imageStore !== 'containerd') {
-        throw new RefusedStep(`a forced untag would delete the image on this engine (${ctx.engine.kind}, ${ctx.engine.imageStore} store)`);
+        throw new RefusedStep(
+          `a forced untag would delete the image on this engine (${ctx.engine.kind}, ${ctx.engine.imageStore} store)`,
+        );
       }
       await docker.getImage(step.target).remove({ force: true, noprune: true });
       return;
@@ -106,7 +108,11 @@ function outcomeOfFailure(ctx: StepContext, step: PlanStep, err: unknown): Final
   }
   if (failure.statusCode === 404 || error.kind === 'not-found') return { state: 'already-gone' };
   if (step.action === 'remove-volume') {
-    return { state: 'failed', kind: error.kind, message: `Could not remove the volume ${step.target}: ${failure.message}` };
+    return {
+      state: 'failed',
+      kind: error.kind,
+      message: `Could not remove the volume ${step.target}: ${failure.message}`,
+    };
   }
   switch (error.kind) {
     case 'running-container':

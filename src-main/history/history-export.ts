@@ -7,13 +7,16 @@ import type { ExecutionReport, HistoryEntry, Plan } from '../../src-shared/plan'
 export function historyEntryFrom(plan: Plan, report: ExecutionReport): HistoryEntry {
   const done = (id: string) => report.outcomes[id]?.state === 'done';
   const removedImageIds = new Set(
-    plan.steps.filter((s) => (s.action === 'remove-image' || s.action === 'remove-child-image') && done(s.id)).map((s) => s.target),
+    plan.steps
+      .filter((s) => (s.action === 'remove-image' || s.action === 'remove-child-image') && done(s.id))
+      .map((s) => s.target),
   );
   // An image's tags: the ones untagged just before it, and the one it went with.
   const tagsOf = (imageId: string) =>
     plan.steps.flatMap((s) => {
       if (s.action === 'untag' && s.expect.imageId === imageId) return [s.target];
-      if ((s.action === 'remove-image' || s.action === 'remove-child-image') && s.target === imageId) return s.expect.tags ?? [];
+      if ((s.action === 'remove-image' || s.action === 'remove-child-image') && s.target === imageId)
+        return s.expect.tags ?? [];
       return [];
     });
   const entry: HistoryEntry = {

@@ -20,7 +20,10 @@ export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv
       return posix.join(home, 'Library', 'Application Support', 'barnacle');
     default:
       // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
-      return posix.join(env.XDG_DATA_HOME?.startsWith('/') ? env.XDG_DATA_HOME : posix.join(home, '.local', 'share'), 'barnacle');
+      return posix.join(
+        env.XDG_DATA_HOME?.startsWith('/') ? env.XDG_DATA_HOME : posix.join(home, '.local', 'share'),
+        'barnacle',
+      );
   }
 }
 

@@ -22,7 +22,10 @@ export async function readLists(docker: Docker, options: ReadListsOptions = {}):
     docker.listImages({ all: true }) as unknown as Promise<RawImage[]>,
     docker.listContainers({ all: true, size: options.containerSizes ?? false }) as unknown as Promise<RawContainer[]>,
   ]);
-  const containers = rawContainers.map(toContainerSummary);
+  // Docker omits SizeRw when it is 0 (omitempty): asked for sizes, a missing one is an empty layer, not an unknown.
+  const containers = rawContainers.map((c) =>
+    toContainerSummary(options.containerSizes && c.SizeRw === undefined ? { ...c, SizeRw: 0 } : c),
+  );
   const images = buildImageSummaries(rawImages ?? [], containers, {
     includeIntermediate: options.includeIntermediate ?? false,
   });

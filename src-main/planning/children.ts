@@ -11,7 +11,12 @@ import { allDescendants, uniqueBytes } from './image-graph';
 import type { Removal } from './image-steps';
 import type { PlanDraft } from './plan-draft';
 
-export type ConsiderWhole = (image: ImageSummary, reason: string, choices: FixChoices | undefined, childStep?: boolean) => void;
+export type ConsiderWhole = (
+  image: ImageSummary,
+  reason: string,
+  choices: FixChoices | undefined,
+  childStep?: boolean,
+) => void;
 
 export interface ChildrenContext {
   intent: CleanupIntent;
@@ -31,7 +36,7 @@ export function settleChildren(
   const choices = context.intent.type === 'remove-images' ? context.intent.choices : undefined;
   const asked = new Set<string>();
   let sizes: Map<string, number> | null = null;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const removal of [...removals.values()]) {
       if (!removals.has(removal.image.id)) continue;
@@ -64,7 +69,8 @@ export function settleChildren(
       );
       draft.decisions.push(decision);
       if (decision.chosen === 'remove-children') {
-        for (const child of staying) considerWhole(child, `built on ${label}, which you chose to remove`, choices, true);
+        for (const child of staying)
+          considerWhole(child, `built on ${label}, which you chose to remove`, choices, true);
       } else {
         removals.delete(removal.image.id);
         draft.skip({ target: removal.image.id, label, conflict: 'dependent-children', reason: decision.explanation });

@@ -33,7 +33,10 @@ export interface UntagRequest {
   choice?: PlanStep['choice'];
 }
 
-function cause(r: { resolves?: PlanStep['resolves']; choice?: PlanStep['choice'] }): Pick<PlanStep, 'resolves' | 'choice'> {
+function cause(r: {
+  resolves?: PlanStep['resolves'];
+  choice?: PlanStep['choice'];
+}): Pick<PlanStep, 'resolves' | 'choice'> {
   const out: Pick<PlanStep, 'resolves' | 'choice'> = {};
   if (r.resolves !== undefined) out.resolves = r.resolves;
   if (r.choice !== undefined) out.choice = r.choice;
@@ -93,7 +96,8 @@ export function emitImageSteps(
     );
     const risks: RiskFlag[] = [];
     if (r.image.digests.length === 0) risks.push({ kind: 'not-pullable' });
-    if (r.force) risks.push({ kind: 'leaves-containers-without-image', containers: r.image.containers.map((c) => c.name) });
+    if (r.force)
+      risks.push({ kind: 'leaves-containers-without-image', containers: r.image.containers.map((c) => c.name) });
     const action: StepAction = r.childStep ? 'remove-child-image' : 'remove-image';
     const lastTag = r.image.tags[r.image.tags.length - 1];
     imageStep.set(

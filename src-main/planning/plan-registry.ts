@@ -4,6 +4,7 @@
 // refused as stale.
 
 import type { Plan } from '../../src-shared/plan';
+import { planDigest } from './planner';
 
 export class PlanStaleError extends Error {
   readonly kind = 'plan-stale';
@@ -18,7 +19,8 @@ export class PlanRegistry {
 
   remember(plan: Plan): void {
     this.plans.delete(plan.id);
-    this.plans.set(plan.id, { plan, state: 'previewed' });
+    // A copy: whatever the caller does with the plan it was given, this one runs as shown.
+    this.plans.set(plan.id, { plan: structuredClone(plan), state: 'previewed' });
     // Oldest first out, but never one that is running.
     for (const [id, entry] of this.plans) {
       if (this.plans.size <= this.limit) break;
@@ -40,7 +42,8 @@ export class PlanRegistry {
     if (!entry) {
       throw new PlanStaleError('This plan is no longer known (too old, or Barnacle restarted). Preview it again.');
     }
-    if (entry.plan.digest !== digest) {
+    const { digest: stored, ...rest } = entry.plan;
+    if (stored !== digest || planDigest(rest) !== stored) {
       throw new PlanStaleError('The plan changed since it was shown (its digest differs). Preview it again.');
     }
     if (entry.state === 'running') throw new PlanStaleError('This plan is already running.');

@@ -5,6 +5,7 @@
 
 import type { CleanupIntent, FixChoices, HistoryEntry, Plan } from '../../src-shared/plan';
 import type { EngineConnection } from '../engine/connection';
+import { readLayerAccounting } from '../inventory/layer-accounting';
 import { fetchLayerFacts, type LayerFactsCache } from '../inventory/layer-facts';
 import { readLists } from '../inventory/read-lists';
 import { planCleanup } from './planner';
@@ -25,10 +26,16 @@ async function plan(
   resume?: { restrictTo: Set<string>; resumedFrom: string },
 ): Promise<Plan> {
   const { docker, engine, endpoint } = connection;
-  const lists = await readLists(docker, { containerSizes: true });
+  const [lists, accounting] = await Promise.all([
+    readLists(docker, { containerSizes: true }),
+    readLayerAccounting(docker),
+  ]);
   // Containers may use an image the list hides (an intermediate): its layers pin bytes too.
   const ids = [...new Set([...lists.images.map((i) => i.id), ...lists.containers.map((c) => c.imageId)])];
-  const layers = await fetchLayerFacts(docker, ids, opts.layerCache ? { cache: opts.layerCache } : {});
+  const layers = await fetchLayerFacts(docker, ids, {
+    accounting,
+    ...(opts.layerCache ? { cache: opts.layerCache } : {}),
+  });
   opts.layerCache?.retainOnly(ids);
   return planCleanup({
     intent,
@@ -38,11 +45,16 @@ async function plan(
     engine,
     host: endpoint.host,
     now: opts.now ?? Date.now(),
+    containerAccounting: accounting.containers,
     ...(resume ?? {}),
   });
 }
 
-export function buildPlan(connection: EngineConnection, intent: CleanupIntent, opts: BuildPlanOptions = {}): Promise<Plan> {
+export function buildPlan(
+  connection: EngineConnection,
+  intent: CleanupIntent,
+  opts: BuildPlanOptions = {},
+): Promise<Plan> {
   return plan(connection, intent, opts);
 }
 

@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
 import type { CleanupIntent, FixChoices, Plan } from '../../src-shared/plan';
+import type { Verdict } from '../inventory/layer-accounting';
 import type { ImageLayers } from '../inventory/layer-facts';
 import { isActiveState } from '../inventory/relations';
 import { settleChildren } from './children';
@@ -27,6 +28,8 @@ export interface PlanningInput {
   engine: EngineInfo;
   host: string;
   now: number;
+  /** Whether containers' SizeRw is what removing them frees (readLayerAccounting's `containers`). */
+  containerAccounting?: Verdict;
   /**
    * Resuming: only steps on these targets (image IDs, tags, container IDs,
    * volume names), plus the steps they wait for, make it into the plan.
@@ -54,7 +57,11 @@ export function planCleanup(input: PlanningInput): Plan {
     const remove = (extra: Partial<Removal>) =>
       removals.set(image.id, { image, childStep, force: false, containers: [], reason, ...extra });
     if (users.some((c) => isActiveState(c.state))) {
-      const decision = runningDecision(draft.decisionId(), image, chosenFix(choices, image.id, 'runningContainer', 'keep-image'));
+      const decision = runningDecision(
+        draft.decisionId(),
+        image,
+        chosenFix(choices, image.id, 'runningContainer', 'keep-image'),
+      );
       draft.decisions.push(decision);
       if (decision.chosen === 'stop-and-remove-containers') {
         remove({ containers: users, resolves: 'running-container', choice: decision.chosen });
@@ -73,7 +80,8 @@ export function planCleanup(input: PlanningInput): Plan {
         case 'force-delete':
           return remove({ force: true, resolves: 'stopped-container', choice: 'force-delete' });
         case 'untag-only':
-          for (const tag of image.tags) untags.push({ image, tag, reason: 'keep the containers, drop the tag', choice: 'untag-only' });
+          for (const tag of image.tags)
+            untags.push({ image, tag, reason: 'keep the containers, drop the tag', choice: 'untag-only' });
           return;
         default:
           draft.skip({ target: image.id, label, conflict: 'stopped-container', reason: decision.explanation });
@@ -110,7 +118,13 @@ export function planCleanup(input: PlanningInput): Plan {
     case 'start-fresh':
       for (const c of input.containers) draft.removeContainer(c, 'start fresh: every container goes');
       for (const image of input.images) {
-        removals.set(image.id, { image, childStep: false, force: false, containers: containersOf(image), reason: 'start fresh: every image goes' });
+        removals.set(image.id, {
+          image,
+          childStep: false,
+          force: false,
+          containers: containersOf(image),
+          reason: 'start fresh: every image goes',
+        });
       }
       break;
   }
@@ -134,7 +148,7 @@ export function planCleanup(input: PlanningInput): Plan {
   if (input.restrictTo) draft.retainOnly(input.restrictTo);
 
   const steps = draft.ordered();
-  const space = attributeBytes(steps, input.layers, input.images, input.containers);
+  const space = attributeBytes(steps, input.layers, input.images, input.containers, input.containerAccounting);
   const plan: Omit<Plan, 'digest'> = {
     id: randomUUID(),
     createdAt: input.now,
@@ -171,7 +185,8 @@ function selectRemovals(
         target: ref,
         label: ref,
         conflict: 'not-found',
-        reason: r.kind === 'missing' ? `No image ${ref} on this engine.` : `${ref} matches several images; use a longer ID.`,
+        reason:
+          r.kind === 'missing' ? `No image ${ref} on this engine.` : `${ref} matches several images; use a longer ID.`,
       });
       continue;
     }
@@ -196,7 +211,12 @@ function selectRemovals(
       const decision = referencesDecision(draft.decisionId(), image, [], fix);
       draft.decisions.push(decision);
       if (decision.chosen !== 'all-tags') {
-        draft.skip({ target: image.id, label: imageLabel(image), conflict: 'multiple-references', reason: decision.explanation });
+        draft.skip({
+          target: image.id,
+          label: imageLabel(image),
+          conflict: 'multiple-references',
+          reason: decision.explanation,
+        });
         continue;
       }
     }

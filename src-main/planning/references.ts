@@ -26,7 +26,10 @@ export function normalizeReference(ref: string): string {
 
 /** Short form for people: drops docker.io/library/ and localhost/ like docker does. */
 export function familiarReference(ref: string): string {
-  return ref.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, '').replace(/^localhost\//, '');
+  return ref
+    .replace(/^docker\.io\/library\//, '')
+    .replace(/^docker\.io\//, '')
+    .replace(/^localhost\//, '');
 }
 
 /** Which of the image's tags the typed reference names (Podman's localhost/ counts as a match). */
@@ -64,7 +67,8 @@ export class ReferenceIndex {
     }
     const wanted = normalizeReference(ref);
     // Podman files short names under localhost/ when they were built, not pulled.
-    const hit = this.byReference.get(wanted) ?? this.byReference.get(wanted.replace(/^docker\.io\/(library\/)?/, 'localhost/'));
+    const hit =
+      this.byReference.get(wanted) ?? this.byReference.get(wanted.replace(/^docker\.io\/(library\/)?/, 'localhost/'));
     return hit ? { kind: 'tag', image: hit.image, tag: hit.tag } : { kind: 'missing', ref };
   }
 }
@@ -81,7 +85,10 @@ export function resolveReference(images: ImageSummary[], ref: string): ResolvedR
  */
 export function matchesPattern(tag: string, pattern: string): boolean {
   const regex = new RegExp(
-    `^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`,
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
   );
   const spellings = [tag, familiarReference(tag), normalizeReference(tag)];
   const hasTag = pattern.lastIndexOf(':') > pattern.lastIndexOf('/');

@@ -4,6 +4,7 @@
 
 import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import type { PlanStep } from '../../src-shared/plan';
+import type { Verdict } from '../inventory/layer-accounting';
 import type { ImageLayers } from '../inventory/layer-facts';
 import { bytesFreed, type LayeredImage } from './layer-space';
 
@@ -12,6 +13,8 @@ export function attributeBytes(
   layers: Map<string, ImageLayers>,
   images: ImageSummary[],
   containers: ContainerSummary[],
+  /** Whether a container's SizeRw is all its removal frees (not on vfs); absent means it is. */
+  containerVerdict?: Verdict,
 ): { bytes: number; exact: boolean; reasons: string[] } {
   const layered: LayeredImage[] = [];
   for (const image of images) {
@@ -25,7 +28,12 @@ export function attributeBytes(
   const result = bytesFreed({
     images: layered,
     removedImageIds,
-    containers: containers.map((c) => ({ id: c.id, imageId: c.imageId, sizeRw: c.sizeRw })),
+    containers: containers.map((c) => ({
+      id: c.id,
+      imageId: c.imageId,
+      sizeRw: c.sizeRw,
+      ...(containerVerdict?.exact === false ? { exact: false, reason: containerVerdict.reason } : {}),
+    })),
     removedContainerIds,
   });
 

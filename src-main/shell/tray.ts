@@ -7,6 +7,7 @@ import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow, type Na
 import { join } from 'node:path';
 import type { Plan } from '../../src-shared/plan';
 import type { BarnacleCore } from '../core/barnacle-core';
+import { APP_ID } from '../tray/app-id';
 import { trayPortsFor } from '../tray/core-ports';
 import { menuTemplate } from '../tray/menu-template';
 import { TrayController } from '../tray/tray-controller';
@@ -37,6 +38,8 @@ export function installTray(options: TrayShellOptions): TrayShell {
   const settings = loadTraySettings(settingsFile);
   // The person may have removed the login item in the system's settings: the OS is the truth.
   if (loginItemsSupported) settings.startAtLogin = app.getLoginItemSettings().openAtLogin;
+  // Without it Windows drops the quick prune's "Freed X" toast (see app-id.ts).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   let quitting = false;
   app.on('before-quit', () => {
     quitting = true;
@@ -48,6 +51,8 @@ export function installTray(options: TrayShellOptions): TrayShell {
   // opens the menu on click itself; Linux desktops differ, so the menu is the
   // only way in there.
   if (process.platform === 'win32') tray.on('click', () => options.showWindow());
+  // macOS: the Dock icon brings back a window that closing only hid.
+  app.on('activate', () => options.showWindow());
 
   const controller = new TrayController({
     ...trayPortsFor(options.core),
@@ -116,7 +121,11 @@ export function installTray(options: TrayShellOptions): TrayShell {
 }
 
 function trayImage(): NativeImage {
-  const dir = trayIconDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  const dir = trayIconDir({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  });
   const image = nativeImage.createFromPath(join(dir, trayIconFile(process.platform)));
   // The "Template" file name already says so; explicit, in case the image came from elsewhere.
   if (process.platform === 'darwin') image.setTemplateImage(true);

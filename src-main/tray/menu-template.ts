@@ -22,9 +22,22 @@ export function menuTemplate(model: TrayMenuModel, onAction: (id: TrayActionId) 
       case 'status':
         return { id: item.id, type: 'normal', label: item.label, enabled: false };
       case 'toggle':
-        return { id: item.id, type: 'checkbox', label: item.label, enabled: item.enabled, checked: item.checked, click: () => onAction(item.id) };
+        return {
+          id: item.id,
+          type: 'checkbox',
+          label: item.label,
+          enabled: item.enabled,
+          checked: item.checked,
+          click: () => onAction(item.id),
+        };
       case 'action':
-        return { id: item.id, type: 'normal', label: item.label, enabled: item.enabled, click: () => onAction(item.id) };
+        return {
+          id: item.id,
+          type: 'normal',
+          label: item.label,
+          enabled: item.enabled,
+          click: () => onAction(item.id),
+        };
     }
   });
 }

@@ -5,7 +5,13 @@
 import { join } from 'node:path';
 
 /** Every file the tray may load; electron-builder copies these into resources/tray. */
-export const TRAY_ICON_FILES = ['trayTemplate.png', 'trayTemplate@2x.png', 'tray.png', 'tray@2x.png', 'tray.ico'] as const;
+export const TRAY_ICON_FILES = [
+  'trayTemplate.png',
+  'trayTemplate@2x.png',
+  'tray.png',
+  'tray@2x.png',
+  'tray.ico',
+] as const;
 
 export type TrayIconFile = (typeof TRAY_ICON_FILES)[number];
 

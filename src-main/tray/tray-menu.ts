@@ -68,7 +68,12 @@ function engineStatus(health: EngineHealth, t: TrayLabels): string {
 }
 
 const status = (id: string, label: string): TrayMenuItem => ({ kind: 'status', id, label, enabled: false });
-const action = (id: TrayActionId, label: string, enabled = true): TrayMenuItem => ({ kind: 'action', id, label, enabled });
+const action = (id: TrayActionId, label: string, enabled = true): TrayMenuItem => ({
+  kind: 'action',
+  id,
+  label,
+  enabled,
+});
 const separator = (id: string): TrayMenuItem => ({ kind: 'separator', id, label: '', enabled: false });
 
 export function trayMenuModel(state: TrayState): TrayMenuModel {
@@ -95,14 +100,27 @@ export function trayMenuModel(state: TrayState): TrayMenuModel {
   } else {
     items.push(action('quick-prune', t.quickPrune(planSize, state.danglingPlan?.exact ?? true)));
   }
-  if (state.lastResult && !state.pruning) items.push(status('last-result', t.lastResult(size(state.lastResult.bytesFreed), state.lastResult.exact ?? true)));
+  if (state.lastResult && !state.pruning)
+    items.push(status('last-result', t.lastResult(size(state.lastResult.bytesFreed), state.lastResult.exact ?? true)));
   items.push(action('prune-old', t.pruneOld, connected && !state.pruning));
   items.push(separator('sep-app'));
   items.push(action('open', t.open));
   if (state.settings) {
-    items.push({ kind: 'toggle', id: 'keep-in-tray', label: t.keepInTray, enabled: true, checked: state.settings.keepInTray });
+    items.push({
+      kind: 'toggle',
+      id: 'keep-in-tray',
+      label: t.keepInTray,
+      enabled: true,
+      checked: state.settings.keepInTray,
+    });
     if (state.settings.startAtLogin !== null) {
-      items.push({ kind: 'toggle', id: 'start-at-login', label: t.startAtLogin, enabled: true, checked: state.settings.startAtLogin });
+      items.push({
+        kind: 'toggle',
+        id: 'start-at-login',
+        label: t.startAtLogin,
+        enabled: true,
+        checked: state.settings.startAtLogin,
+      });
     }
   }
   items.push(separator('sep-quit'));
@@ -111,12 +129,7 @@ export function trayMenuModel(state: TrayState): TrayMenuModel {
   return { tooltip: `Barnacle — ${tooltipStatus(state, t, counts, planSize)}`, items };
 }
 
-function tooltipStatus(
-  state: TrayState,
-  t: TrayLabels,
-  counts: { prunable: number } | null,
-  planSize: string,
-): string {
+function tooltipStatus(state: TrayState, t: TrayLabels, counts: { prunable: number } | null, planSize: string): string {
   if (state.pruning) return t.pruning(state.pruning.done, state.pruning.total);
   if (!counts) return engineStatus(state.health, t);
   return counts.prunable ? t.tooltipDangling(counts.prunable, planSize) : t.tooltipNothing;

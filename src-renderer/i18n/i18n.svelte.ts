@@ -32,14 +32,20 @@ export const i18n = new I18n();
  * Looks up `key` and fills `{name}` placeholders. A message may be an object of
  * plural forms ({ one, other }) chosen by the `count` parameter.
  */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 export function t(key: string, params: Params = {}): string {
   const table = messages[i18n.locale] as Record<string, unknown>;
   let message = table[key] ?? (messages.en as Record<string, unknown>)[key];
   if (message === undefined) return key;
   if (typeof message === 'object' && message !== null) {
     const forms = message as Record<string, string>;
-    const rule = new Intl.PluralRules(i18n.intlLocale).select(Number(params.count ?? 0));
+    let rules = pluralRules.get(i18n.intlLocale);
+    if (!rules) pluralRules.set(i18n.intlLocale, (rules = new Intl.PluralRules(i18n.intlLocale)));
+    const rule = rules.select(Number(params.count ?? 0));
     message = forms[rule] ?? forms.other;
   }
-  return String(message).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const text = String(message);
+  if (!text.includes('{')) return text;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

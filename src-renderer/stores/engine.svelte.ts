@@ -33,6 +33,8 @@ class EngineStore {
     this.started = true;
     const bridge = api();
     bridge.on('engineHealth', (health) => {
+      // Another engine: the old one's lists must not be shown as this one's.
+      if (this.health && this.health.endpoint.host !== health.endpoint.host) this.forget();
       this.health = health;
       if (health.state === 'connected') void this.refresh();
     });
@@ -89,9 +91,7 @@ class EngineStore {
       const result = await api().selectEngine({ host });
       if (!result.ok) return result.error;
       this.health = result.value;
-      this.inventory = null;
-      this.diskUsage = null;
-      this.diskState = 'idle';
+      this.forget();
       void this.loadEndpoints();
       if (result.value.state === 'connected') void this.refresh();
       return null;
@@ -104,6 +104,13 @@ class EngineStore {
   retry(): Promise<BarnacleError | null> {
     const host = this.health?.endpoint.host;
     return host ? this.selectEngine(host) : Promise.resolve(null);
+  }
+
+  /** Drops what belonged to the previous engine. */
+  private forget(): void {
+    this.inventory = null;
+    this.diskUsage = null;
+    this.diskState = 'idle';
   }
 
   private takeSnapshot(snapshot: InventorySnapshot): void {

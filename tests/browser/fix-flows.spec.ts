@@ -2,7 +2,7 @@
 // offered with the safe default preselected, the chosen fix carried into the
 // plan, and the engine checked afterwards with the test's own client.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
@@ -14,6 +14,7 @@ import {
   engineImageIds,
   engineTags,
   expectAccessible,
+  goTo,
   removeImagesFromList,
   settledPlan,
   shotBothSchemes,
@@ -48,6 +49,8 @@ test('an image used by a running container goes after “stop and remove” is c
   await expect(dialog.locator('[data-group="remove-image"]')).toContainText('demo/api:1.4');
   await expect(dialog.getByTestId('plan-confirm')).toHaveText('Stop and remove 1 container and 1 image');
   await shotBothSchemes(app.page, 'fix-running-container-chosen');
+  mkdirSync('docs', { recursive: true });
+  copyFileSync('test-results/flows/fix-running-container-chosen-light.png', 'docs/fix-running-container.png');
 
   const summary = await confirmAndWait(dialog);
   await expect(summary).toContainText(/Freed .* · removed 1 image and 1 container/);
@@ -184,7 +187,7 @@ test('engine problems: socket missing, then not running', async ({ app }) => {
     const dialog = app.page.getByTestId('engine-dialog');
     await expect(dialog.locator('[data-problem="socket-missing"]')).toBeVisible();
     await expect(dialog).toContainText('No engine socket there');
-    await expect(dialog).toContainText('What Docker says');
+    await expect(dialog).toContainText('What Barnacle saw');
     await expect(dialog.getByRole('radio').first()).toBeChecked();
     await dialog.getByRole('radio', { name: /Find the socket your docker CLI uses/ }).check();
     await expect(dialog.locator('.commands pre')).toContainText('docker context ls');
@@ -206,4 +209,30 @@ test('engine problems: socket missing, then not running', async ({ app }) => {
     await app.core.selectEngine(host);
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the running-container flow reads in Chinese', async ({ app }) => {
+    await buildImage(app.docker, { tag: 'demo/api:1.4', files: { '/api.txt': 'api' } });
+    await runContainer(app.docker, 'demo/api:1.4', { name: 'api-1', running: true });
+    await app.open();
+
+    await goTo(app.page, 'images');
+    await app.page.getByRole('grid').getByRole('row').filter({ hasText: 'demo/api' }).click();
+    await app.page.getByRole('button', { name: /删除所选/ }).click();
+    const dialog = app.page.getByTestId('plan-dialog');
+    await settledPlan(dialog);
+    const card = dialog.locator('article[data-conflict="running-container"]');
+    await expect(card).toContainText('被运行中的容器使用');
+    await expect(card).toContainText('Docker 的原话');
+    await chooseFix(dialog, 'running-container', /停止并删除 1 个容器，然后删除镜像/);
+    await expect(dialog.getByTestId('plan-confirm')).toHaveText(/^停止并删除 1 个容器和\s?1 个镜像$/);
+    await expectAccessible(app.page);
+    await shotBothSchemes(app.page, 'fix-running-container-zh');
+    await confirmAndWait(dialog);
+    await expect(dialog.getByTestId('plan-summary')).toContainText('已释放');
+    expect(await engineTags(app.docker)).not.toContain('demo/api:1.4');
+  });
 });

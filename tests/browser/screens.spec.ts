@@ -54,7 +54,7 @@ test.describe('overview', () => {
     const actions = page.getByRole('region', { name: 'Clean up' });
     await expect(actions.getByText(/^1 untagged image no container uses, up to .+ (kB|MB)$/)).toBeVisible();
     const biggest = page.getByRole('region', { name: 'Biggest images' });
-    await expect(biggest.getByRole('listitem')).toHaveCount(8);
+    await expect(biggest.getByRole('listitem')).toHaveCount(Math.min(8, (await app.docker.listImages()).length));
 
     await inBothThemes(page, 'overview-en');
 
@@ -125,7 +125,7 @@ test.describe('images', () => {
     await bodyRows(page).filter({ hasText: 'registry.local:5000/team/api' }).dblclick();
     const detail = page.getByRole('complementary');
     for (const tag of ['barnacle-demo/api:1.4.2', 'barnacle-demo/api:latest', 'registry.local:5000/team/api:stable']) {
-      await expect(detail.getByText(tag, { exact: true })).toBeVisible();
+      await expect(detail.getByRole('listitem').getByText(tag, { exact: true })).toBeVisible();
     }
     await expect(detail.getByRole('button', { name: 'barnacle-demo/api-debug:1.4.2' })).toBeVisible();
     await expect(detail.getByText('Demo API')).toBeVisible();
@@ -302,7 +302,7 @@ test.describe('containers', () => {
     await page.getByRole('group', { name: 'State' }).getByRole('button', { name: 'All' }).click();
 
     // `--filter ancestor=`: the image and what is built on it.
-    await page.getByLabel('Image', { exact: true }).selectOption({ label: 'barnacle-demo/web:latest' });
+    await page.getByRole('combobox', { name: /^Image/ }).selectOption({ label: 'barnacle-demo/web:latest' });
     await expect(table(page).getByRole('row')).toHaveCount(2);
     await expect(row(page, 'web-1')).toBeVisible();
 
@@ -314,7 +314,7 @@ test.describe('containers', () => {
     await page.keyboard.press('Escape');
 
     // Bulk: select both, start the stopped one.
-    await page.getByLabel('Image', { exact: true }).selectOption('');
+    await page.getByRole('combobox', { name: /^Image/ }).selectOption('');
     await page.getByRole('checkbox', { name: /^Select all 2 containers shown$/ }).check();
     await page.getByRole('button', { name: 'Start (1)' }).click();
     await expect(row(page, 'web-1')).toContainText('Running', { timeout: 20_000 });

@@ -145,7 +145,9 @@ describeEachEngine('executor against a changing world', (engine) => {
       ['s3', 'not-run', 3],
     ]);
     const left = await observe(docker);
-    expect(ids.filter((id) => id in left.images)).toEqual([plan.steps[1]!.target, plan.steps[2]!.target].sort((x, y) => ids.indexOf(x) - ids.indexOf(y)));
+    expect(ids.filter((id) => id in left.images)).toEqual(
+      [plan.steps[1]!.target, plan.steps[2]!.target].sort((x, y) => ids.indexOf(x) - ids.indexOf(y)),
+    );
   });
 });
 
@@ -185,7 +187,10 @@ describe.runIf(engineAvailability('docker').ok)('docker: the engine goes away mi
     const report = await runner.execute(connection, plan.id, plan.digest);
     expect(report.outcomes.s1).toEqual({ state: 'done' });
     expect(report.outcomes.s2).toEqual({ state: 'done' });
-    expect(report.outcomes.s3).toMatchObject({ state: 'not-run', reason: expect.stringMatching(/engine stopped answering \((ENOENT|ECONNREFUSED)\)/) });
+    expect(report.outcomes.s3).toMatchObject({
+      state: 'not-run',
+      reason: expect.stringMatching(/engine stopped answering \((ENOENT|ECONNREFUSED)\)/),
+    });
     expect(report.outcomes.s4).toMatchObject({ state: 'not-run' });
     expect(report).toMatchObject({ finished: false, cancelled: false, bytesSource: 'plan' });
     expect(report.engineLost).toMatch(/ENOENT|ECONNREFUSED/);

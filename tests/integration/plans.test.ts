@@ -13,7 +13,8 @@ import { buildPlan } from '../../src-main/planning/plan-service';
 import type { CleanupIntent, ExecutionReport, Plan } from '../../src-shared/plan';
 import { BASE_TAG, buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
-import { closeBytes, connectTo, expectOnlyThePlan, observe, type World } from './support/plan-world';
+import { join } from 'node:path';
+import { closeBytes, connectTo, expectOnlyThePlan, observe, overlayBytes, type World } from './support/plan-world';
 
 const KiB = 1024;
 const measured: string[] = [];
@@ -47,18 +48,31 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
   async function planAndRun(label: string, intent: CleanupIntent): Promise<Run> {
     const plan = await buildPlan(connection, intent);
     const before = await observe(docker);
+    const diskBefore = engine.kind === 'docker' ? overlayBytes(join(engine.dir, 'data')) : 0;
     const report = await executePlan(connection, plan);
+    const diskFreed = engine.kind === 'docker' ? diskBefore - overlayBytes(join(engine.dir, 'data')) : null;
     const after = await observe(docker);
     expectOnlyThePlan(before, after, plan, report);
-    for (const step of plan.steps) expect(report.outcomes[step.id], `${step.id} ${step.action} ${step.label}`).toEqual({ state: 'done' });
+    for (const step of plan.steps)
+      expect(report.outcomes[step.id], `${step.id} ${step.action} ${step.label}`).toEqual({ state: 'done' });
     expect(report.finished).toBe(true);
     measured.push(
-      `${engine.kind.padEnd(6)} ${label.padEnd(52)} predicted ${String(plan.bytesFreed).padStart(8)}  freed ${String(report.bytesFreed).padStart(8)} (${report.bytesSource})`,
+      `${engine.kind.padEnd(6)} ${label.padEnd(40)} predicted ${String(plan.bytesFreed).padStart(8)}` +
+        `  report ${String(report.bytesFreed).padStart(8)} (${report.bytesSource})` +
+        (diskFreed === null ? '' : `  overlay2 files ${String(diskFreed).padStart(8)}`),
     );
     if (engine.kind === 'docker') {
-      expect(report.bytesSource).toBe('disk-usage');
-      expect(closeBytes(plan.bytesFreed, report.bytesFreed), `predicted ${plan.bytesFreed}, freed ${report.bytesFreed}`).toBe(true);
-      expect(plan.exact).toBe(true);
+      expect(plan.exact, plan.inexactReasons.join('; ')).toBe(true);
+      const forced = plan.steps.some((s) => s.force);
+      expect(report.bytesSource).toBe(forced ? 'plan' : 'disk-usage');
+      expect(
+        closeBytes(plan.bytesFreed, report.bytesFreed),
+        `predicted ${plan.bytesFreed}, reported ${report.bytesFreed}`,
+      ).toBe(true);
+      // What left the disk, whatever the engine's own figures say.
+      expect(closeBytes(plan.bytesFreed, diskFreed!), `predicted ${plan.bytesFreed}, disk freed ${diskFreed}`).toBe(
+        true,
+      );
     } else {
       // Podman's compat API has no layer total to measure with; its sizes are tar-stream figures.
       expect(report.bytesSource).toBe('plan');
@@ -72,11 +86,18 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
   it('image used by one running container: kept by default, reported', async () => {
     const id = await image('plan/run:1', 60 * KiB);
     const c = await runContainer(docker, id, { name: 'plan-run', running: true });
-    const { plan, before, after } = await planAndRun('running container, default keep', { type: 'remove-images', refs: ['plan/run:1'] });
+    const { plan, before, after } = await planAndRun('running container, default keep', {
+      type: 'remove-images',
+      refs: ['plan/run:1'],
+    });
     expect(plan.steps).toEqual([]);
     expect(plan.commands).toEqual([]);
     expect(plan.skipped).toEqual([expect.objectContaining({ target: id, conflict: 'running-container' })]);
-    expect(plan.decisions[0]).toMatchObject({ conflict: 'running-container', chosen: 'keep-image', containers: [{ id: c, name: 'plan-run', state: 'running' }] });
+    expect(plan.decisions[0]).toMatchObject({
+      conflict: 'running-container',
+      chosen: 'keep-image',
+      containers: [{ id: c, name: 'plan-run', state: 'running' }],
+    });
     expect(after).toEqual(before);
   });
 
@@ -111,8 +132,12 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
   it('image used by a stopped container: force-delete only on Docker, never forced on Podman', async () => {
     const id = await image('plan/forced:1', 40 * KiB);
     const c = await runContainer(docker, id, { name: 'plan-forced', running: false });
-    const intent: CleanupIntent = { type: 'remove-images', refs: ['plan/forced:1'], choices: { stoppedContainer: 'force-delete' } };
-    const { plan, after } = await planAndRun('stopped container, force-delete', intent);
+    const intent: CleanupIntent = {
+      type: 'remove-images',
+      refs: ['plan/forced:1'],
+      choices: { stoppedContainer: 'force-delete' },
+    };
+    const { plan, report, after } = await planAndRun('stopped container, force-delete', intent);
     if (engine.kind === 'docker') {
       expect(actions(plan)).toEqual(['remove-image plan/forced:1']);
       expect(plan.steps[0]).toMatchObject({ force: true, expect: { containerIds: [c] } });
@@ -121,6 +146,8 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
       expect(after.images[id]).toBeUndefined();
       expect(after.containers[c]).toBe(`exited ${id}`);
       expect(plan.bytesFreed).toBe(0);
+      // Docker's df stops counting those layers at once (it would say 40 KiB freed): the plan's 0 is reported.
+      expect(report.bytesNote).toMatch(/force-deleted/);
     } else {
       expect(plan.steps).toEqual([]);
       expect(plan.decisions[0]!.options.map((o) => o.choice)).not.toContain('force-delete');
@@ -160,14 +187,21 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     ];
     const running = await runContainer(docker, app, { name: 'anc-up', running: true });
     const unrelated = await runContainer(docker, other, { name: 'other-down', running: false });
-    // The engine's own ancestor filter must pick the same containers the plan does.
-    const engineSays = await docker.listContainers({ all: true, filters: { ancestor: ['plan/anc:1'], status: ['exited'] } });
+    // The engine's own ancestor filter must pick the same containers the plan does. Podman 4.3's
+    // compat filter matches only the name as it lists it (not a short name, not an ID).
+    const engineSays = await docker.listContainers({
+      all: true,
+      filters: { ancestor: [listed('plan/anc:1')], status: ['exited'] },
+    });
     const { plan, after } = await planAndRun('stopped containers of one image', {
       type: 'remove-stopped-containers',
       ancestor: 'plan/anc:1',
     });
     expect(plan.steps.map((s) => s.target).sort()).toEqual([...stopped].sort());
-    expect(engineSays.map((c) => c.Id).sort()).toEqual([...stopped].sort());
+    // Docker's ancestor includes images built on it; Podman 4.3's stops at the image itself.
+    // The plan keeps Docker's meaning on both engines.
+    const engineFamily = engine.kind === 'docker' ? stopped : stopped.slice(0, 2);
+    expect(engineSays.map((c) => c.Id).sort()).toEqual([...engineFamily].sort());
     expect(plan.steps.every((s) => s.action === 'remove-container')).toBe(true);
     expect(plan.commands).toEqual([`docker rm ${plan.steps.map((s) => s.label).join(' ')}`]);
     expect(plan.bytesFreed).toBeGreaterThanOrEqual(18 * KiB);
@@ -179,7 +213,10 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     const a = await image('plan/a:1', 20 * KiB, { from: 'plan/shared:1' });
     const b = await image('plan/b:1', 30 * KiB, { from: 'plan/shared:1' });
     const keep = await image('plan/keep:1', 10 * KiB, { from: 'plan/shared:1' });
-    const { plan, after } = await planAndRun('several images', { type: 'remove-images', refs: ['plan/a:1', 'plan/b:1', shortId(shared)] });
+    const { plan, after } = await planAndRun('several images', {
+      type: 'remove-images',
+      refs: ['plan/a:1', 'plan/b:1', shortId(shared)],
+    });
     // The shared base has a child that stays: kept, and said so.
     expect(plan.skipped).toEqual([expect.objectContaining({ target: shared, conflict: 'dependent-children' })]);
     expect(plan.steps.map((s) => s.target).sort()).toEqual([a, b].sort());
@@ -197,7 +234,9 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     await image('plan/f:1', 6 * KiB); // dangling, but a container uses it
     const { plan } = await planAndRun('dangling prune', { type: 'prune-images', all: false });
     expect(plan.steps.map((s) => s.target).sort()).toEqual([old1, old2].sort());
-    expect(plan.steps.map((s) => s.label).sort()).toEqual([`<none> ${shortId(old1)}`, `<none> ${shortId(old2)}`].sort());
+    expect(plan.steps.map((s) => s.label).sort()).toEqual(
+      [`<none> ${shortId(old1)}`, `<none> ${shortId(old2)}`].sort(),
+    );
     if (engine.kind === 'docker') expect(plan.bytesFreed).toBe(40 * KiB);
   });
 
@@ -214,20 +253,22 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     const unused = await build();
     const day = await buildPlan(connection, { type: 'prune-images', all: true, until: '24h', labels: filter.label });
     expect(day.steps).toEqual([]);
-    // The engine agrees: its own prune with the same filters finds nothing that old.
-    const enginePrune = (until: string) =>
-      docker.pruneImages({ filters: { dangling: ['false'], until: [until], ...filter } }) as Promise<{ ImagesDeleted?: { Deleted?: string }[] | null }>;
-    expect((await enginePrune('24h')).ImagesDeleted ?? []).toEqual([]);
-
-    // A cut-off one minute ahead takes every unused labelled image: the same set the engine's prune takes.
+    // Docker's own prune with the same filters agrees, both ways. (Podman 4.3's compat prune
+    // refuses dangling=false, containers/podman#17614: nothing to compare with there.)
     const future = String(Math.floor(Date.now() / 1000) + 60);
     const ahead = await buildPlan(connection, { type: 'prune-images', all: true, until: future, labels: filter.label });
     expect(ahead.steps.map((s) => s.target).sort()).toEqual([...unused].sort());
-    const beforePrune = await observe(docker);
-    await enginePrune(future);
-    const afterPrune = await observe(docker);
-    const engineTook = Object.keys(beforePrune.images).filter((id) => !(id in afterPrune.images));
-    expect(engineTook.sort()).toEqual([...unused].sort());
+    if (engine.kind === 'docker') {
+      const enginePrune = (until: string) =>
+        docker.pruneImages({ filters: { dangling: ['false'], until: [until], ...filter } });
+      const beforePrune = await observe(docker);
+      await enginePrune('24h');
+      expect(await observe(docker)).toEqual(beforePrune);
+      await enginePrune(future);
+      const afterPrune = await observe(docker);
+      const engineTook = Object.keys(beforePrune.images).filter((id) => !(id in afterPrune.images));
+      expect(engineTook.sort()).toEqual([...unused].sort());
+    }
 
     // And executed by Barnacle on a fresh set.
     await resetEngine(docker);
@@ -273,7 +314,9 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
         'remove-image',
         'remove-volume',
       ]);
-      expect(plan.steps.find((s) => s.target === withVolume.id && s.action === 'remove-container')!.risks).toContainEqual({
+      expect(
+        plan.steps.find((s) => s.target === withVolume.id && s.action === 'remove-container')!.risks,
+      ).toContainEqual({
         kind: 'anonymous-volumes',
         volumes: anonymous,
       });

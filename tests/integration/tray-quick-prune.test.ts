@@ -49,7 +49,10 @@ describeEachEngine('tray quick prune', (engine) => {
     ids.jobNew = await buildImage(docker, { tag: 'tray/job:1', files: { '/version.txt': 'job new' } });
 
     dataDir = mkdtempSync(join(tmpdir(), 'barnacle-tray-'));
-    core = new BarnacleCore({ host: engine.host, label: engine.kind, source: 'env-docker-host' }, { live: false, dataDir });
+    core = new BarnacleCore(
+      { host: engine.host, label: engine.kind, source: 'env-docker-host' },
+      { live: false, dataDir },
+    );
     expect((await core.start()).state).toBe('connected');
     await core.inventory.refresh();
   });
@@ -64,7 +67,12 @@ describeEachEngine('tray quick prune', (engine) => {
     expect(dangling.map((i) => i.id).sort()).toEqual(
       [ids.unusedA, ids.unusedB, ids.usedByRunning, ids.usedByStopped].sort(),
     );
-    expect(dangling.filter((i) => i.unused).map((i) => i.id).sort()).toEqual([ids.unusedA, ids.unusedB].sort());
+    expect(
+      dangling
+        .filter((i) => i.unused)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([ids.unusedA, ids.unusedB].sort());
   });
 
   it('removes exactly the unused dangling images, says "Freed X" with the plan’s bytes, then has nothing to prune', async () => {
@@ -90,7 +98,7 @@ describeEachEngine('tray quick prune', (engine) => {
 
     const before = await controller.settle();
     expect(itemLabel(before, 'dangling')).toMatch(/^Dangling: 2 images, \d/);
-    expect(itemLabel(before, 'dangling-in-use')).toBe('2 more in use by containers, kept');
+    expect(itemLabel(before, 'dangling-in-use')).toBe('Kept: 2 in use by containers');
     const estimate = itemLabel(before, 'quick-prune');
     expect(estimate).toMatch(/^Quick prune dangling \(frees (about )?\d/);
 
@@ -120,7 +128,10 @@ describeEachEngine('tray quick prune', (engine) => {
     expect((await docker.getContainer(containers.stopped!).inspect()).State.Status).toBe('exited');
 
     const after = controller.model;
-    expect(after.items.find((i) => i.id === 'quick-prune')).toMatchObject({ label: 'Nothing to prune', enabled: false });
+    expect(after.items.find((i) => i.id === 'quick-prune')).toMatchObject({
+      label: 'Nothing to prune',
+      enabled: false,
+    });
     expect(itemLabel(after, 'last-result')).toBe(`Last prune freed ${about}${formatBytes(plan.bytesFreed)}`);
     expect(after.tooltip).toBe('Barnacle — nothing to prune');
 

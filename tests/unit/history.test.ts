@@ -67,7 +67,9 @@ describe('HistoryStore', () => {
   it('loses no entry when many plans finish together, from two writers on one file', async () => {
     const a = new HistoryStore(dir);
     const b = new HistoryStore(dir);
-    const all = Array.from({ length: 40 }, (_, i) => entry(i, { intent: { type: 'remove-images', refs: ['x'.repeat(2000 + i)] } }));
+    const all = Array.from({ length: 40 }, (_, i) =>
+      entry(i, { intent: { type: 'remove-images', refs: ['x'.repeat(2000 + i)] } }),
+    );
     await Promise.all(all.map((e, i) => (i % 2 ? a : b).append(e)));
     const { entries, skipped } = await a.read();
     expect(skipped).toBe(0);
@@ -85,7 +87,10 @@ describe('HistoryStore', () => {
     await store.append(entry(1));
     await store.append(entry(2, { finished: false, engineLost: 'gone' }));
     await store.exportTo(join(dir, 'out.json'), 'json');
-    expect(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8'))).toEqual([entry(1), entry(2, { finished: false, engineLost: 'gone' })]);
+    expect(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8'))).toEqual([
+      entry(1),
+      entry(2, { finished: false, engineLost: 'gone' }),
+    ]);
     await store.exportTo(join(dir, 'out.csv'), 'csv');
     const rows = (await readFile(join(dir, 'out.csv'), 'utf8')).split('\r\n');
     expect(rows[0]).toBe(
@@ -138,10 +143,14 @@ describe('historyEntryFrom', () => {
       planningInput(inv, {
         type: 'remove-images',
         refs: [imageId('a'), 'b:2'],
-        choices: { perImage: { [imageId('a')]: { multipleReferences: 'all-tags', stoppedContainer: 'remove-containers' } } },
+        choices: {
+          perImage: { [imageId('a')]: { multipleReferences: 'all-tags', stoppedContainer: 'remove-containers' } },
+        },
       }),
     );
-    const outcomes: ExecutionReport['outcomes'] = Object.fromEntries(plan.steps.map((s) => [s.id, { state: 'done' as const }]));
+    const outcomes: ExecutionReport['outcomes'] = Object.fromEntries(
+      plan.steps.map((s) => [s.id, { state: 'done' as const }]),
+    );
     const report: ExecutionReport = {
       planId: plan.id,
       digest: plan.digest,
@@ -160,7 +169,11 @@ describe('historyEntryFrom', () => {
     expect(h.steps.map((s) => s.outcome)).toEqual(plan.steps.map(() => 'done'));
 
     const rmi = plan.steps.find((s) => s.action === 'remove-image')!;
-    const partial = historyEntryFrom(plan, { ...report, finished: false, outcomes: { ...outcomes, [rmi.id]: { state: 'not-run', reason: 'x' } } });
+    const partial = historyEntryFrom(plan, {
+      ...report,
+      finished: false,
+      outcomes: { ...outcomes, [rmi.id]: { state: 'not-run', reason: 'x' } },
+    });
     expect(partial.removedImages).toEqual([]);
     expect(partial.steps.find((s) => s.id === rmi.id)!.outcome).toBe('not-run');
   });

@@ -63,7 +63,9 @@ describe('cleanupIntentSchema', () => {
       accepts({ type: 'remove-images', refs: ['a'], choices: { perImage: { [key]: { dependentChildren: 'skip' } } } });
     expect(withKey(id)).toBe(true);
     expect(withKey('abcdef123456')).toBe(false);
-    expect(accepts(JSON.parse(`{"type":"remove-images","refs":["a"],"choices":{"perImage":{"__proto__":{}}}}`))).toBe(false);
+    expect(accepts(JSON.parse(`{"type":"remove-images","refs":["a"],"choices":{"perImage":{"__proto__":{}}}}`))).toBe(
+      false,
+    );
   });
 });
 

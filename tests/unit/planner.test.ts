@@ -53,7 +53,11 @@ describe('image used by a running container', () => {
     expect(p.steps).toEqual([]);
     expect(p.bytesFreed).toBe(0);
     expect(p.decisions).toHaveLength(1);
-    expect(p.decisions[0]).toMatchObject({ conflict: 'running-container', chosen: 'keep-image', imageId: imageId('web') });
+    expect(p.decisions[0]).toMatchObject({
+      conflict: 'running-container',
+      chosen: 'keep-image',
+      imageId: imageId('web'),
+    });
     expect(p.decisions[0]!.options.map((o) => o.choice)).toEqual(['keep-image', 'stop-and-remove-containers']);
     expect(p.decisions[0]!.engineMessage).toContain('(cannot be forced) - image is being used by running container');
     expect(p.skipped).toEqual([expect.objectContaining({ target: imageId('web'), conflict: 'running-container' })]);
@@ -68,7 +72,11 @@ describe('image used by a running container', () => {
     });
     expect(summary(p)).toEqual(['stop-container webby', 'remove-container webby', 'remove-image web:1']);
     const [stop, rm, rmi] = p.steps as [PlanStep, PlanStep, PlanStep];
-    expect(stop).toMatchObject({ target: containerId('webby'), resolves: 'running-container', choice: 'stop-and-remove-containers' });
+    expect(stop).toMatchObject({
+      target: containerId('webby'),
+      resolves: 'running-container',
+      choice: 'stop-and-remove-containers',
+    });
     expect(stop.risks).toContainEqual({ kind: 'running-container' });
     expect(rm.after).toEqual([stop.id]);
     expect(rm.bytes).toBe(40);
@@ -135,7 +143,11 @@ describe('image used by stopped containers', () => {
   });
 
   it('never forces on Podman: force-delete is not offered and the image is kept', () => {
-    const p = plan(inv, { type: 'remove-images', refs: ['job:1'], choices: { stoppedContainer: 'force-delete' } }, podman);
+    const p = plan(
+      inv,
+      { type: 'remove-images', refs: ['job:1'], choices: { stoppedContainer: 'force-delete' } },
+      podman,
+    );
     expect(p.steps).toEqual([]);
     expect(p.decisions[0]!.options.map((o) => o.choice)).not.toContain('force-delete');
     expect(p.decisions[0]!.chosen).toBe('keep-image');
@@ -151,7 +163,11 @@ describe('image used by stopped containers', () => {
       dockerContainerd,
     );
     expect(summary(containerd)).toEqual(['untag job:1']);
-    expect(containerd.steps[0]).toMatchObject({ force: true, resolves: 'stopped-container', expect: { imageId: imageId('job') } });
+    expect(containerd.steps[0]).toMatchObject({
+      force: true,
+      resolves: 'stopped-container',
+      expect: { imageId: imageId('job') },
+    });
     expect(containerd.commands).toEqual(['docker rmi -f job:1']);
     expect(containerd.bytesFreed).toBe(0);
   });
@@ -166,7 +182,11 @@ describe('image tagged in several repositories', () => {
   it('removing one tag only untags it, and frees nothing', () => {
     const p = plan(inv, { type: 'remove-images', refs: ['two/app:1'] });
     expect(summary(p)).toEqual(['untag two/app:1']);
-    expect(p.steps[0]).toMatchObject({ target: 'two/app:1', choice: 'selected-tag', expect: { imageId: imageId('multi') } });
+    expect(p.steps[0]).toMatchObject({
+      target: 'two/app:1',
+      choice: 'selected-tag',
+      expect: { imageId: imageId('multi') },
+    });
     expect(p.decisions[0]).toMatchObject({ conflict: 'multiple-references', chosen: 'selected-tag' });
     expect(p.bytesFreed).toBe(0);
     expect(p.commands).toEqual(['docker rmi two/app:1']);
@@ -175,7 +195,11 @@ describe('image tagged in several repositories', () => {
   it('all tags: the others go by name, then the image by ID', () => {
     const p = plan(inv, { type: 'remove-images', refs: ['two/app:1'], choices: { multipleReferences: 'all-tags' } });
     expect(summary(p)).toEqual(['untag one/app:1', 'untag two/app:1', 'remove-image app:latest']);
-    expect(p.steps[2]).toMatchObject({ after: ['s1', 's2'], expect: { tags: ['app:latest'], containerIds: [] }, bytes: 900 });
+    expect(p.steps[2]).toMatchObject({
+      after: ['s1', 's2'],
+      expect: { tags: ['app:latest'], containerIds: [] },
+      bytes: 900,
+    });
     expect(p.commands).toEqual([`docker rmi one/app:1 two/app:1 ${short('multi')}`]);
   });
 
@@ -184,7 +208,11 @@ describe('image tagged in several repositories', () => {
     expect(kept.steps).toEqual([]);
     expect(kept.skipped[0]).toMatchObject({ conflict: 'multiple-references' });
     expect(kept.decisions[0]!.options.map((o) => o.choice)).toEqual(['keep-image', 'all-tags']);
-    const all = plan(inv, { type: 'remove-images', refs: [imageId('multi')], choices: { multipleReferences: 'all-tags' } });
+    const all = plan(inv, {
+      type: 'remove-images',
+      refs: [imageId('multi')],
+      choices: { multipleReferences: 'all-tags' },
+    });
     expect(summary(all)).toEqual(['untag one/app:1', 'untag two/app:1', 'remove-image app:latest']);
   });
 
@@ -237,8 +265,16 @@ describe('images built on the one removed', () => {
   });
 
   it('removes the children first, deepest first, when chosen', () => {
-    const p = plan(inv, { type: 'remove-images', refs: ['parent:1'], choices: { dependentChildren: 'remove-children' } });
-    expect(summary(p)).toEqual(['remove-child-image grandchild:1', 'remove-child-image child:1', 'remove-image parent:1']);
+    const p = plan(inv, {
+      type: 'remove-images',
+      refs: ['parent:1'],
+      choices: { dependentChildren: 'remove-children' },
+    });
+    expect(summary(p)).toEqual([
+      'remove-child-image grandchild:1',
+      'remove-child-image child:1',
+      'remove-image parent:1',
+    ]);
     expect(p.steps[1]!.after).toEqual(['s1']);
     expect([...p.steps[2]!.after].sort()).toEqual(['s1', 's2']);
     expect(p.bytesFreed).toBe(123);
@@ -247,10 +283,18 @@ describe('images built on the one removed', () => {
 
   it('cannot remove the children while one of them is in use', () => {
     const used = inventory(
-      [base, { name: 'parent', tags: ['parent:1'], parent: 'base' }, { name: 'child', tags: ['child:1'], parent: 'parent' }],
+      [
+        base,
+        { name: 'parent', tags: ['parent:1'], parent: 'base' },
+        { name: 'child', tags: ['child:1'], parent: 'parent' },
+      ],
       [{ name: 'kid', image: 'child', state: 'running' }],
     );
-    const p = plan(used, { type: 'remove-images', refs: ['parent:1'], choices: { dependentChildren: 'remove-children' } });
+    const p = plan(used, {
+      type: 'remove-images',
+      refs: ['parent:1'],
+      choices: { dependentChildren: 'remove-children' },
+    });
     expect(p.steps).toEqual([]);
     expect(p.decisions[0]!.options.map((o) => o.choice)).toEqual(['skip']);
     expect(p.decisions[0]!.explanation).toContain('"kid"');
@@ -265,7 +309,7 @@ describe('images built on the one removed', () => {
       'remove-image parent:1',
       'remove-image base:1',
     ]);
-    const only = plan(inv, { type: 'prune-images', all: true, labels: [] , keep: ['grandchild:*'] });
+    const only = plan(inv, { type: 'prune-images', all: true, labels: [], keep: ['grandchild:*'] });
     expect(only.steps).toEqual([]);
     expect(only.skipped.map((s) => s.conflict).sort()).toEqual([
       'dependent-children',
@@ -278,7 +322,10 @@ describe('images built on the one removed', () => {
 
 describe('containers shared by several reasons to remove them', () => {
   it('stops and removes a container once when two refs name its image', () => {
-    const inv = inventory([base, { name: 'x', tags: ['x:1', 'x:2'], parent: 'base' }], [{ name: 'c', image: 'x', state: 'running' }]);
+    const inv = inventory(
+      [base, { name: 'x', tags: ['x:1', 'x:2'], parent: 'base' }],
+      [{ name: 'c', image: 'x', state: 'running' }],
+    );
     const p = plan(inv, {
       type: 'remove-images',
       refs: ['x:1', 'x:2', imageId('x')],
@@ -322,7 +369,14 @@ describe('order of a start-fresh plan', () => {
   it('stops, removes containers, untags, removes images children first, then the volumes asked for', () => {
     const p = plan(inv, { type: 'start-fresh', volumes: ['dbdata'] });
     const actions = p.steps.map((s) => s.action);
-    const rank = { 'stop-container': 0, 'remove-container': 1, untag: 2, 'remove-image': 2, 'remove-child-image': 2, 'remove-volume': 3 };
+    const rank = {
+      'stop-container': 0,
+      'remove-container': 1,
+      untag: 2,
+      'remove-image': 2,
+      'remove-child-image': 2,
+      'remove-volume': 3,
+    };
     expect(actions.map((a) => rank[a])).toEqual([...actions.map((a) => rank[a])].sort());
     expect(summary(p).filter((s) => s.startsWith('stop'))).toEqual(['stop-container db', 'stop-container web']);
     const images = p.steps.filter((s) => s.action === 'remove-image').map((s) => s.target);
@@ -389,12 +443,21 @@ describe('prune selection', () => {
   const targets = (p: Plan) => p.steps.map((s) => s.label).sort();
 
   it('dangling only by default', () => {
-    expect(targets(plan(inv, { type: 'prune-images', all: false }))).toEqual([`<none> ${short('none1')}`, `<none> ${short('none2')}`]);
+    expect(targets(plan(inv, { type: 'prune-images', all: false }))).toEqual([
+      `<none> ${short('none1')}`,
+      `<none> ${short('none2')}`,
+    ]);
   });
 
   it('every unused image with all, never one a container uses', () => {
     const p = plan(inv, { type: 'prune-images', all: true });
-    expect(targets(p)).toEqual([`<none> ${short('none1')}`, `<none> ${short('none2')}`, 'fresh:1', 'old:1', 'postgres:15']);
+    expect(targets(p)).toEqual([
+      `<none> ${short('none1')}`,
+      `<none> ${short('none2')}`,
+      'fresh:1',
+      'old:1',
+      'postgres:15',
+    ]);
     expect(p.skipped.map((s) => s.target)).toContain(imageId('base'));
   });
 
@@ -404,9 +467,15 @@ describe('prune selection', () => {
       'old:1',
       'postgres:15',
     ]);
-    expect(targets(plan(inv, { type: 'prune-images', all: false, until: '1h30m' }))).toEqual([`<none> ${short('none1')}`]);
-    expect(targets(plan(inv, { type: 'prune-images', all: true, until: String(now - 50 * hour) }))).toEqual(['postgres:15']);
-    expect(targets(plan(inv, { type: 'prune-images', all: true, until: new Date((now + 60) * 1000).toISOString() }))).toHaveLength(5);
+    expect(targets(plan(inv, { type: 'prune-images', all: false, until: '1h30m' }))).toEqual([
+      `<none> ${short('none1')}`,
+    ]);
+    expect(targets(plan(inv, { type: 'prune-images', all: true, until: String(now - 50 * hour) }))).toEqual([
+      'postgres:15',
+    ]);
+    expect(
+      targets(plan(inv, { type: 'prune-images', all: true, until: new Date((now + 60) * 1000).toISOString() })),
+    ).toHaveLength(5);
   });
 
   it('labels (all must match) and label! (none may match)', () => {
@@ -420,10 +489,12 @@ describe('prune selection', () => {
   it('keep patterns match familiar and full names, and are reported', () => {
     const p = plan(inv, { type: 'prune-images', all: true, keep: ['postgres:*', 'docker.io/library/fr?sh:1'] });
     expect(targets(p)).toEqual([`<none> ${short('none1')}`, `<none> ${short('none2')}`, 'old:1']);
-    expect(p.skipped.filter((s) => s.conflict === 'kept-by-pattern').map((s) => s.label).sort()).toEqual([
-      'fresh:1',
-      'postgres:15',
-    ]);
+    expect(
+      p.skipped
+        .filter((s) => s.conflict === 'kept-by-pattern')
+        .map((s) => s.label)
+        .sort(),
+    ).toEqual(['fresh:1', 'postgres:15']);
     // Without a tag, a pattern names the repository whatever the tag.
     expect(targets(plan(inv, { type: 'prune-images', all: true, keep: ['postgres', 'old', 'fre'] }))).toEqual([
       `<none> ${short('none1')}`,
@@ -456,7 +527,11 @@ describe('skipped items', () => {
 });
 
 describe('plan digest', () => {
-  const inv = inventory([base, { name: 'a', tags: ['a:1'], parent: 'base' }, { name: 'b', tags: ['b:1'], parent: 'base' }]);
+  const inv = inventory([
+    base,
+    { name: 'a', tags: ['a:1'], parent: 'base' },
+    { name: 'b', tags: ['b:1'], parent: 'base' },
+  ]);
   const p = planCleanup(planningInput(inv, { type: 'remove-images', refs: ['a:1', 'b:1'] }));
   const { digest, ...rest } = p;
   const with_ = (change: (steps: PlanStep[]) => void) => {
@@ -500,7 +575,11 @@ describe('restricted to the unfinished targets of an interrupted plan', () => {
       [{ name: 'ca', image: 'a' }],
     );
     const p = planCleanup({
-      ...planningInput(inv, { type: 'remove-images', refs: ['a:1', 'b:1'], choices: { stoppedContainer: 'remove-containers' } }),
+      ...planningInput(inv, {
+        type: 'remove-images',
+        refs: ['a:1', 'b:1'],
+        choices: { stoppedContainer: 'remove-containers' },
+      }),
       restrictTo: new Set([imageId('a')]),
       resumedFrom: 'earlier',
     });
@@ -519,16 +598,35 @@ describe('byte attribution', () => {
       { name: 'b', tags: ['b:1'], parent: 'shared', layers: [['L-b', 20]] },
       { name: 'keep', tags: ['keep:1'], layers: [['L-k', 1]] },
     ]);
-    const p = plan(inv, { type: 'remove-images', refs: ['shared:1'], choices: { dependentChildren: 'remove-children' } });
+    const p = plan(inv, {
+      type: 'remove-images',
+      refs: ['shared:1'],
+      choices: { dependentChildren: 'remove-children' },
+    });
     expect(p.bytesFreed).toBe(430);
     expect(stepOf(p, 'remove-image', imageId('shared'))!.bytes).toBe(400);
     expect(p.exact).toBe(true);
   });
 
   it('is inexact when a container size is unknown', () => {
-    const inv = inventory([base, { name: 'a', tags: ['a:1'], parent: 'base' }], [{ name: 'c', image: 'a', sizeRw: null }]);
+    const inv = inventory(
+      [base, { name: 'a', tags: ['a:1'], parent: 'base' }],
+      [{ name: 'c', image: 'a', sizeRw: null }],
+    );
     const p = plan(inv, { type: 'remove-stopped-containers' });
     expect(p.exact).toBe(false);
     expect(p.inexactReasons.join()).toMatch(/writable-layer size unknown/);
+  });
+
+  it("is inexact when the engine's container sizes are not what removal frees (vfs)", () => {
+    const inv = inventory([base, { name: 'a', tags: ['a:1'], parent: 'base' }], [{ name: 'c', image: 'a', sizeRw: 10 }]);
+    const reason = "the vfs driver keeps a full copy of the image's files for each container";
+    const p = planCleanup({
+      ...planningInput(inv, { type: 'remove-stopped-containers' }, podman),
+      containerAccounting: { exact: false, reason },
+    });
+    expect(p.bytesFreed).toBe(10);
+    expect(p.exact).toBe(false);
+    expect(p.inexactReasons).toEqual([`container ${containerId('c').slice(0, 12)}: ${reason}`]);
   });
 });

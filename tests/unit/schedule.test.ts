@@ -7,7 +7,17 @@ import type { PlanStep, StepOutcome } from '../../src-shared/plan';
 import { runSteps, type FinalOutcome } from '../../src-main/execution/schedule';
 
 function step(id: string, after: string[] = []): PlanStep {
-  return { id, action: 'remove-image', target: `t-${id}`, label: `L${id}`, reason: '', risks: [], after, bytes: 0, expect: {} };
+  return {
+    id,
+    action: 'remove-image',
+    target: `t-${id}`,
+    label: `L${id}`,
+    reason: '',
+    risks: [],
+    after,
+    bytes: 0,
+    expect: {},
+  };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 1));

@@ -8,7 +8,12 @@ import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import type { CleanupIntent, ExecutionReport, Plan, PlanProgress, StepOutcome } from '../../src-shared/plan';
 import { planCleanup } from '../../src-main/planning/planner';
 import { quickPruneProblems } from '../../src-main/tray/quick-prune-guard';
-import { inventoryKey, plannedBytesFreed, TrayController, type TrayControllerDeps } from '../../src-main/tray/tray-controller';
+import {
+  inventoryKey,
+  plannedBytesFreed,
+  TrayController,
+  type TrayControllerDeps,
+} from '../../src-main/tray/tray-controller';
 import type { TrayMenuModel } from '../../src-main/tray/tray-menu';
 import { dockerClassic, inventory, NOW_MS, planningInput, type Inventory } from './support/inventory-builder';
 
@@ -125,12 +130,18 @@ describe('quick prune guard', () => {
   });
 
   it('refuses a plan that touches a container or a tagged image', () => {
-    const withContainers = plan(
-      inventory([{ name: 'old' }], [{ name: 'stopped', image: 'old', state: 'exited' }]),
-      { type: 'prune-images', all: true, withStoppedContainers: true },
+    const withContainers = plan(inventory([{ name: 'old' }], [{ name: 'stopped', image: 'old', state: 'exited' }]), {
+      type: 'prune-images',
+      all: true,
+      withStoppedContainers: true,
+    });
+    const problems = quickPruneProblems(
+      withContainers,
+      snapshotOf(inventory([{ name: 'old' }], [{ name: 'stopped', image: 'old' }])),
     );
-    const problems = quickPruneProblems(withContainers, snapshotOf(inventory([{ name: 'old' }], [{ name: 'stopped', image: 'old' }])));
-    expect(problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['not-a-dangling-prune', 'step-not-image-removal', 'in-use']));
+    expect(problems.map((p) => p.kind)).toEqual(
+      expect.arrayContaining(['not-a-dangling-prune', 'step-not-image-removal', 'in-use']),
+    );
 
     const tagged = plan(mixed, { type: 'remove-images', refs: ['app:latest'] });
     expect(quickPruneProblems(tagged, snap).map((p) => p.kind)).toEqual(['not-a-dangling-prune', 'not-dangling']);
@@ -139,11 +150,18 @@ describe('quick prune guard', () => {
   it('refuses when a container started on the image after planning', () => {
     const p = plan(mixed, { type: 'prune-images', all: false });
     const later = inventory(
-      [{ name: 'old-a', layers: [['a', 1_000_000]] }, { name: 'old-b', layers: [['b', 2_000_000]] }],
+      [
+        { name: 'old-a', layers: [['a', 1_000_000]] },
+        { name: 'old-b', layers: [['b', 2_000_000]] },
+      ],
       [{ name: 'late', image: 'old-b', state: 'running' }],
     );
     expect(quickPruneProblems(p, snapshotOf(later))).toEqual([
-      { kind: 'in-use', step: p.steps.find((s) => s.target === later.images[1]!.id)!.label, containers: [later.containers[0]!.id] },
+      {
+        kind: 'in-use',
+        step: p.steps.find((s) => s.target === later.images[1]!.id)!.label,
+        containers: [later.containers[0]!.id],
+      },
     ]);
   });
 
@@ -198,7 +216,9 @@ describe('tray controller', () => {
     const controller = new TrayController(w.deps);
     await controller.settle();
     await controller.quickPrune();
-    expect(w.models.map((m) => m.tooltip)).toEqual(expect.arrayContaining(['Barnacle — Pruning… 0/2', 'Barnacle — Pruning… 2/2']));
+    expect(w.models.map((m) => m.tooltip)).toEqual(
+      expect.arrayContaining(['Barnacle — Pruning… 0/2', 'Barnacle — Pruning… 2/2']),
+    );
     expect(w.notes).toEqual([['Barnacle', 'Freed 3 MB']]);
     expect(quickPruneItem(controller.model)).toMatchObject({ label: 'Nothing to prune', enabled: false });
     expect(controller.model.items.find((i) => i.id === 'last-result')?.label).toBe('Last prune freed 3 MB');
@@ -223,7 +243,9 @@ describe('tray controller', () => {
     });
     await new TrayController(w.deps).quickPrune();
     expect(executePlan).not.toHaveBeenCalled();
-    expect(w.notes[0]![1]).toMatch(/^Quick prune refused: the plan is not a dangling-image prune; .*app:latest has a tag/);
+    expect(w.notes[0]![1]).toMatch(
+      /^Quick prune refused: the plan is not a dangling-image prune; .*app:latest has a tag/,
+    );
   });
 
   it('counts only the steps that finished when some fail', async () => {

@@ -84,7 +84,7 @@ describe('tray menu model', () => {
     const onlyUsed = snapshot(inventory([{ name: 'old-used' }], [{ name: 'web', image: 'old-used', state: 'exited' }]));
     const model = trayMenuModel(state({ inventory: onlyUsed, danglingPlan: null }));
     expect(item(model, 'quick-prune')).toMatchObject({ label: 'Nothing to prune', enabled: false });
-    expect(item(model, 'dangling-in-use').label).toBe('1 more in use by containers, kept');
+    expect(item(model, 'dangling-in-use').label).toBe('Kept: 1 in use by containers');
   });
 
   it('dangling images, size still computing: "…" until the plan answers', () => {
@@ -99,7 +99,7 @@ describe('tray menu model', () => {
     expect(labels(model)).toEqual([
       'Docker 20.10.24 · running',
       'Dangling: 2 images, 123 MB',
-      '1 more in use by containers, kept',
+      'Kept: 1 in use by containers',
       '---',
       'Quick prune dangling (frees 123 MB)',
       'Prune unused older than 24 h…',
@@ -132,7 +132,11 @@ describe('tray menu model', () => {
 
   it('after a prune: what it freed, and back to nothing to prune', () => {
     const model = trayMenuModel(
-      state({ inventory: clean, danglingPlan: { images: 0, bytesFreed: 0, exact: true }, lastResult: { bytesFreed: 2_500_000_000 } }),
+      state({
+        inventory: clean,
+        danglingPlan: { images: 0, bytesFreed: 0, exact: true },
+        lastResult: { bytesFreed: 2_500_000_000 },
+      }),
     );
     expect(item(model, 'quick-prune')).toMatchObject({ label: 'Nothing to prune', enabled: false });
     expect(item(model, 'last-result')).toMatchObject({ kind: 'status', label: 'Last prune freed 2.5 GB' });
@@ -140,8 +144,16 @@ describe('tray menu model', () => {
 
   it('settings show as check items; start at login only where the platform has it', () => {
     const withLogin = trayMenuModel(state({ settings: { keepInTray: true, startAtLogin: false } }));
-    expect(item(withLogin, 'keep-in-tray')).toMatchObject({ kind: 'toggle', checked: true, label: 'Keep running in the tray' });
-    expect(item(withLogin, 'start-at-login')).toMatchObject({ kind: 'toggle', checked: false, label: 'Start at login' });
+    expect(item(withLogin, 'keep-in-tray')).toMatchObject({
+      kind: 'toggle',
+      checked: true,
+      label: 'Keep running in the tray',
+    });
+    expect(item(withLogin, 'start-at-login')).toMatchObject({
+      kind: 'toggle',
+      checked: false,
+      label: 'Start at login',
+    });
     const linux = trayMenuModel(state({ settings: { keepInTray: false, startAtLogin: null } }));
     expect(item(linux, 'keep-in-tray')).toMatchObject({ checked: false });
     expect(linux.items.some((i) => i.id === 'start-at-login')).toBe(false);
@@ -152,7 +164,7 @@ describe('tray menu model', () => {
     expect(labels(model)).toEqual([
       'Docker 20.10.24 · 运行中',
       '悬空镜像：2 个，123 MB',
-      '另有 1 个被容器使用，保留',
+      '保留：1 个被容器使用',
       '---',
       '快速清理悬空镜像（释放 123 MB）',
       '上次清理释放了 1.5 MB',
@@ -162,7 +174,9 @@ describe('tray menu model', () => {
       '---',
       '退出 Barnacle',
     ]);
-    expect(trayMenuModel(state({ locale: 'zh', pruning: { done: 1, total: 4 } })).tooltip).toBe('Barnacle — 正在清理… 1/4');
+    expect(trayMenuModel(state({ locale: 'zh', pruning: { done: 1, total: 4 } })).tooltip).toBe(
+      'Barnacle — 正在清理… 1/4',
+    );
     expect(trayMenuModel(state({ locale: 'zh', inventory: clean, danglingPlan: null })).items[3]).toMatchObject({
       label: '没有可清理的镜像',
     });

@@ -25,7 +25,7 @@ export interface AppliedPlan extends ExecutionReport {
 }
 
 async function confirm(plan: Plan, command: Extract<Command, { name: 'apply' }>, io: CliIo): Promise<void> {
-  if (command.yes) return;
+  if (command.yes || plan.steps.length === 0) return;
   if (!io.interactive) {
     throw new CliError(
       {
@@ -36,7 +36,8 @@ async function confirm(plan: Plan, command: Extract<Command, { name: 'apply' }>,
     );
   }
   io.err(renderPlan(plan));
-  if (!(await io.confirm(`Apply these ${plan.steps.length} steps to ${plan.engine.host}?`))) {
+  const steps = plan.steps.length === 1 ? '1 step' : `${plan.steps.length} steps`;
+  if (!(await io.confirm(`Apply ${steps} to ${plan.engine.host}?`))) {
     throw new CliError({ kind: 'cancelled', message: 'Not applied: nothing was changed.' });
   }
 }

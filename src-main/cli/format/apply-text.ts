@@ -14,7 +14,7 @@ function outcomeWords(outcome: StepOutcome): string {
     case 'already-gone':
       return 'already gone';
     case 'conflict':
-      return `stopped: ${outcome.message}`;
+      return `conflict: ${outcome.message}`;
     case 'failed':
       return `failed: ${outcome.message}`;
     case 'not-run':

@@ -2,6 +2,7 @@
 export default {
   en: {
     'activity.title': 'Activity',
+    'activity.subtitle': { one: '1 cleanup · {size} freed', other: '{count} cleanups · {size} freed' },
     'activity.loading': 'Loading the history…',
     'activity.empty': 'No plan has run yet. Cleanups you confirm are listed here.',
     'activity.export.json': 'Export JSON',
@@ -34,6 +35,7 @@ export default {
   },
   zh: {
     'activity.title': '活动',
+    'activity.subtitle': { other: '{count} 次清理 · 已释放 {size}' },
     'activity.loading': '正在加载历史记录…',
     'activity.empty': '还没有执行过计划。你确认的清理会列在这里。',
     'activity.export.json': '导出 JSON',
@@ -59,6 +61,6 @@ export default {
     'activity.what.pruneUnused': '清理未使用的镜像',
     'activity.what.olderThan': '早于 {until}',
     'activity.what.remove-stopped-containers': '删除已停止的容器',
-    'activity.what.start-fresh': '全部重来',
+    'activity.what.start-fresh': '从头开始',
   },
 };

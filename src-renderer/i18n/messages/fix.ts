@@ -2,6 +2,7 @@
 export default {
   en: {
     'fix.engineSays': 'What {engine} says',
+    'fix.barnacleSaw': 'What Barnacle saw',
     'fix.options.legend': 'How to fix it',
     'fix.commands.heading': 'The same with docker',
     'fix.commands.none': 'No command: nothing changes.',
@@ -88,7 +89,6 @@ export default {
     'fix.live.preview': 'Preview this fix',
 
     'fix.engine.dialogTitle': 'Barnacle cannot reach the engine',
-    'fix.engine.endpoint': 'Endpoint:',
     'fix.engine.legend': 'What you can do',
     'fix.engine.commands': 'Run in a terminal',
     'fix.engine.retry': 'Try again',
@@ -131,6 +131,7 @@ export default {
   },
   zh: {
     'fix.engineSays': '{engine} 的原话',
+    'fix.barnacleSaw': 'Barnacle 看到的情况',
     'fix.options.legend': '修复方式',
     'fix.commands.heading': '等效的 docker 命令',
     'fix.commands.none': '没有命令：不会有任何变化。',
@@ -182,9 +183,9 @@ export default {
     'fix.keep.reference-in-use': '不做任何更改：标签和容器都保留。',
     'fix.keep.dependent-children': '不做任何更改：此镜像及基于它构建的镜像都保留。',
     'fix.consequence.stop-and-remove-containers': {
-      other: '停止 {running}，并删除 {all} 及其可写层；它们的卷会保留。',
+      other: '停止 {running}，并删除 {all} 及其可写层；其卷会保留。',
     },
-    'fix.consequence.remove-containers': { other: '删除 {all} 及其可写层；它们的卷会保留。' },
+    'fix.consequence.remove-containers': { other: '删除 {all} 及其可写层；其卷会保留。' },
     'fix.consequence.force-delete': '容器会保留，但指向一个已不存在的镜像：无法重新创建，{engine} 只会显示一个 ID。',
     'fix.consequence.untag-only': '镜像以无标签的形式为这些容器保留；在容器删除之前不会释放空间。',
     'fix.consequence.selected-tag': '镜像以 {others} 的名义保留；不会释放空间。',
@@ -197,7 +198,6 @@ export default {
     'fix.live.preview': '预览此修复',
 
     'fix.engine.dialogTitle': 'Barnacle 无法连接到引擎',
-    'fix.engine.endpoint': '端点：',
     'fix.engine.legend': '你可以这样做',
     'fix.engine.commands': '在终端中运行',
     'fix.engine.retry': '重试',

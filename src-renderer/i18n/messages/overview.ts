@@ -1,7 +1,6 @@
 // The overview screen: disk usage, quick cleanups, biggest images.
 export default {
   en: {
-    'overview.subtitle': '{engine} · {images} · {containers}',
     'overview.kind.images': 'Images',
     'overview.kind.containers': 'Containers',
     'overview.kind.volumes': 'Volumes',
@@ -53,7 +52,6 @@ export default {
     'overview.biggest.open': 'Show {name} ({size}) in Images',
   },
   zh: {
-    'overview.subtitle': '{engine} · {images} · {containers}',
     'overview.kind.images': '镜像',
     'overview.kind.containers': '容器',
     'overview.kind.volumes': '数据卷',
@@ -70,7 +68,7 @@ export default {
     'overview.table.items': '活动 / 全部',
     'overview.table.activeOf': '{active} / {count}',
     'overview.usage.title': '磁盘占用',
-    'overview.usage.measured': '测量于{ago}（耗时 {took} 秒）',
+    'overview.usage.measured': '测量时间：{ago}（耗时 {took} 秒）',
     'overview.usage.refreshLabel': '重新测量磁盘占用',
     'overview.usage.measuring': '正在测量磁盘占用…',
     'overview.usage.elapsed': '{n} 秒',

@@ -11,7 +11,7 @@ export default {
     'prune.age.7d': '7 days',
     'prune.age.30d': '30 days',
     'prune.age.custom': 'Custom',
-    'prune.age.customAmount': 'Older than',
+    'prune.age.customAmount': 'Custom age',
     'prune.age.unit': 'Unit',
     'prune.unit.minutes': 'minutes',
     'prune.unit.hours': 'hours',
@@ -37,7 +37,7 @@ export default {
     'fresh.volumes.usedBy': 'mounted by {containers}',
     'fresh.volumes.hint':
       'Only named volumes that containers mount are listed; other volumes, and anonymous ones, stay.',
-    'fresh.typeName': 'Type the engine’s name, {engine}, to confirm',
+    'fresh.typeName': 'To confirm, type the engine’s name:',
   },
   zh: {
     'prune.title': '清理镜像',
@@ -50,7 +50,7 @@ export default {
     'prune.age.7d': '7 天',
     'prune.age.30d': '30 天',
     'prune.age.custom': '自定义',
-    'prune.age.customAmount': '早于',
+    'prune.age.customAmount': '自定义时长',
     'prune.age.unit': '单位',
     'prune.unit.minutes': '分钟',
     'prune.unit.hours': '小时',
@@ -68,12 +68,12 @@ export default {
     'prune.buildCache.done': '构建缓存：已释放 {size}（单独步骤）。',
     'prune.buildCache.failed': '构建缓存清理失败：{message}',
 
-    'fresh.title': '全部重来',
+    'fresh.title': '从头开始',
     'fresh.warning': '删除 {engine} 上的所有容器和所有镜像，包括正在运行的。除非在下方勾选，卷都会保留。',
     'fresh.volumes': '同时删除的卷',
     'fresh.volumes.none': '没有容器挂载具名卷。',
     'fresh.volumes.usedBy': '由 {containers} 挂载',
     'fresh.volumes.hint': '这里只列出容器挂载的具名卷；其他卷和匿名卷都会保留。',
-    'fresh.typeName': '输入引擎名称 {engine} 以确认',
+    'fresh.typeName': '请输入引擎名称以确认：',
   },
 };

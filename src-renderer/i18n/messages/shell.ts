@@ -32,9 +32,10 @@ export default {
       'Start Docker Desktop, or the Docker service (sudo systemctl start docker). Barnacle reconnects by itself.',
     'health.advice.not-running.podman':
       'Start Podman: podman machine start, or systemctl --user start podman.socket. Barnacle reconnects by itself.',
-    'health.advice.socket-not-found.docker': 'Start Docker Desktop (or Docker Engine), or choose another engine in Settings.',
+    'health.advice.socket-not-found.docker':
+      'Docker Desktop: open it and wait for “Engine running”. Docker Engine on Linux: sudo systemctl start docker. Not installed? Install Docker Desktop or Podman.',
     'health.advice.socket-not-found.podman':
-      'Start Podman’s API service (systemctl --user start podman.socket), or choose another engine in Settings.',
+      'Podman serves no API socket until asked: systemctl --user start podman.socket (Linux) or podman machine start (macOS, Windows).',
     'health.advice.permission-denied.docker':
       'On Linux, add your user to the docker group (sudo usermod -aG docker $USER), then log out and back in.',
     'health.advice.permission-denied.podman': 'Use your own user’s Podman socket, or check the socket’s permissions.',
@@ -91,9 +92,10 @@ export default {
     'health.advice.not-running.docker': '请启动 Docker Desktop 或 Docker 服务（sudo systemctl start docker）。Barnacle 会自动重新连接。',
     'health.advice.not-running.podman':
       '请启动 Podman：podman machine start，或 systemctl --user start podman.socket。Barnacle 会自动重新连接。',
-    'health.advice.socket-not-found.docker': '请启动 Docker Desktop（或 Docker Engine），或在“设置”中选择其他引擎。',
+    'health.advice.socket-not-found.docker':
+      'Docker Desktop：打开它并等待显示“Engine running”。Linux 上的 Docker Engine：sudo systemctl start docker。尚未安装？请安装 Docker Desktop 或 Podman。',
     'health.advice.socket-not-found.podman':
-      '请启动 Podman 的 API 服务（systemctl --user start podman.socket），或在“设置”中选择其他引擎。',
+      'Podman 默认不提供 API 套接字：请运行 systemctl --user start podman.socket（Linux）或 podman machine start（macOS、Windows）。',
     'health.advice.permission-denied.docker':
       '在 Linux 上，请将你的用户加入 docker 组（sudo usermod -aG docker $USER），然后注销并重新登录。',
     'health.advice.permission-denied.podman': '请使用你自己用户的 Podman 套接字，或检查套接字的权限。',

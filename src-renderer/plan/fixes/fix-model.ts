@@ -36,6 +36,8 @@ export interface FixModel {
   imageLabel: string;
   engineKind: EngineKind;
   engineMessage: string;
+  /** Barnacle's account when the engine said nothing (a conflict its re-check before a step found). */
+  barnacleMessage: string;
   containers: FixContainer[];
   /** Every tag of the image, familiar form. */
   references: string[];
@@ -85,6 +87,7 @@ export function fromDecision(decision: ConflictDecision, engineKind: EngineKind,
     imageLabel: decision.imageLabel,
     engineKind,
     engineMessage: decision.engineMessage,
+    barnacleMessage: '',
     containers: decision.containers.map((c) => ({ id: c.id, name: c.name, running: RUNNING.has(c.state) })),
     references,
     selectedTags: references.filter((r) => refs.includes(r) || refs.includes(`${r}:latest`)),
@@ -138,6 +141,7 @@ export function fromError(error: BarnacleError, context: LiveContext): FixModel 
     engineKind: context.engine?.kind ?? 'docker',
     // Only the engine's own words: a conflict Barnacle found itself (a re-check mid-plan) has none.
     engineMessage: error.engineMessage ?? '',
+    barnacleMessage: error.engineMessage ? '' : error.message,
     containers,
     references,
     selectedTags: [],

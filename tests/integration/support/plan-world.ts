@@ -2,6 +2,8 @@
 // difference is exactly what the plan's finished steps said: nothing outside
 // the plan touched, nothing in it left undone.
 
+import { lstatSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { expect } from 'vitest';
 import type { EngineConnection } from '../../../src-main/engine/connection';
@@ -72,4 +74,28 @@ export const closeBytes = (predicted: number, actual: number) =>
 
 export async function connectTo(host: string, label: string): Promise<EngineConnection> {
   return connect({ host, label, source: 'user' });
+}
+
+/**
+ * Bytes of files under a Docker data root's overlay2 store, each inode once
+ * (layers and containers' writable layers): what is really on disk.
+ */
+export function overlayBytes(dataRoot: string): number {
+  const seen = new Set<number>();
+  const walk = (path: string): number => {
+    let sum = 0;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) sum += walk(full);
+      else {
+        const st = lstatSync(full);
+        if (!seen.has(st.ino)) {
+          seen.add(st.ino);
+          sum += st.size;
+        }
+      }
+    }
+    return sum;
+  };
+  return walk(join(dataRoot, 'overlay2'));
 }

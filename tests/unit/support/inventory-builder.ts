@@ -104,9 +104,18 @@ export const dockerClassic: EngineInfo = {
   arch: 'amd64',
   name: 'test',
 };
-export const dockerContainerd: EngineInfo = { ...dockerClassic, version: '29.0.0', apiVersion: '1.52', imageStore: 'containerd' };
+export const dockerContainerd: EngineInfo = {
+  ...dockerClassic,
+  version: '29.0.0',
+  apiVersion: '1.52',
+  imageStore: 'containerd',
+};
 export const podman: EngineInfo = { ...dockerClassic, kind: 'podman', version: '4.3.1', apiVersion: '1.41' };
 
-export function planningInput(inv: Inventory, intent: CleanupIntent, engine: EngineInfo = dockerClassic): PlanningInput {
+export function planningInput(
+  inv: Inventory,
+  intent: CleanupIntent,
+  engine: EngineInfo = dockerClassic,
+): PlanningInput {
   return { intent, ...inv, engine, host: 'unix:///test/docker.sock', now: NOW_MS };
 }

@@ -1,0 +1,116 @@
+// The plan channels as the renderer reaches them: main's handler table over a
+// BarnacleCore on a live engine, with progress events, the history file and
+// its export to a path the (injected) save dialog picks.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { HandlerTable } from '../../src-shared/contract';
+import type { Plan, PlanProgress } from '../../src-shared/plan';
+import { BarnacleCore } from '../../src-main/core/barnacle-core';
+import { createHandlers } from '../../src-main/ipc/handlers';
+import { buildImage, resetEngine } from '../engines/harness';
+import { describeEachEngine } from '../engines/use-engines';
+
+describeEachEngine('plans over IPC', (engine) => {
+  const { docker } = engine;
+  let core: BarnacleCore;
+  let handlers: HandlerTable;
+  let dataDir: string;
+  let saveAnswer: string | null;
+  const progress: PlanProgress[] = [];
+
+  beforeAll(async () => {
+    await resetEngine(docker);
+    dataDir = await mkdtemp(join(tmpdir(), 'barnacle-ipc-'));
+    core = new BarnacleCore(
+      { host: engine.host, label: engine.kind, source: 'user' },
+      { live: false, dataDir, chooseSavePath: async () => saveAnswer },
+    );
+    expect((await core.start()).state).toBe('connected');
+    core.onPlanProgress((p) => progress.push(p));
+    handlers = createHandlers(core);
+  });
+  afterAll(async () => {
+    core?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { kind: string; message: string } }): T => {
+    if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
+    return r.value;
+  };
+
+  it('previews, refuses a wrong digest, executes exactly once, with progress, into the history', async () => {
+    const a = await buildImage(docker, { tag: 'ipc/a:1', files: { '/a': randomBytes(4096) } });
+    const b = await buildImage(docker, { tag: 'ipc/b:1', files: { '/b': randomBytes(4096) } });
+    const plan: Plan = unwrap(
+      await handlers.previewPlan({ intent: { type: 'remove-images', refs: ['ipc/a:1', 'ipc/b:1'] } }),
+    );
+    expect(plan.steps.map((s) => s.target).sort()).toEqual([a, b].sort());
+
+    const wrong = await handlers.executePlan({ planId: plan.id, digest: `sha256:${'0'.repeat(64)}` });
+    expect(wrong).toMatchObject({ ok: false, error: { kind: 'plan-stale' } });
+    const unknown = await handlers.executePlan({ planId: '3f2b8c1e-9d4a-4b6e-8f1a-2c3d4e5f6a7b', digest: plan.digest });
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'plan-stale' } });
+    expect((await docker.listImages()).map((i) => i.Id)).toEqual(expect.arrayContaining([a, b]));
+
+    const report = unwrap(await handlers.executePlan({ planId: plan.id, digest: plan.digest }));
+    expect(report).toMatchObject({ planId: plan.id, finished: true, cancelled: false });
+    const ours = progress.filter((p) => p.planId === plan.id);
+    expect(
+      ours
+        .filter((p) => p.outcome.state === 'running')
+        .map((p) => p.stepId)
+        .sort(),
+    ).toEqual(['s1', 's2']);
+    expect(
+      ours
+        .filter((p) => p.outcome.state === 'done')
+        .map((p) => p.stepId)
+        .sort(),
+    ).toEqual(['s1', 's2']);
+    expect(ours.at(-1)).toMatchObject({ done: 2, total: 2 });
+
+    const again = await handlers.executePlan({ planId: plan.id, digest: plan.digest });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { kind: 'plan-stale', message: expect.stringMatching(/already run/) },
+    });
+
+    const history = unwrap(await handlers.history({}));
+    expect(history[0]).toMatchObject({ planId: plan.id, finished: true });
+    expect(history[0]!.removedImages.map((i) => i.id).sort()).toEqual([a, b].sort());
+    const nothingLeft = await handlers.resumePlan({ planId: plan.id });
+    expect(nothingLeft).toMatchObject({ ok: false, error: { kind: 'plan-stale' } });
+  });
+
+  it('exports the history where the save dialog says, or nowhere when cancelled', async () => {
+    saveAnswer = join(dataDir, 'export.csv');
+    expect(unwrap(await handlers.exportHistory({ format: 'csv' }))).toEqual({ path: saveAnswer });
+    const csv = await readFile(saveAnswer, 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^plan_id,started_at,/);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
+    saveAnswer = join(dataDir, 'export.json');
+    unwrap(await handlers.exportHistory({ format: 'json' }));
+    expect(JSON.parse(await readFile(saveAnswer, 'utf8'))).toHaveLength(1);
+    saveAnswer = null;
+    expect(unwrap(await handlers.exportHistory({ format: 'json' }))).toEqual({ path: null });
+  });
+
+  it('refuses malformed requests before anything reaches the engine', async () => {
+    expect(await handlers.previewPlan({ intent: { type: 'remove-images', refs: ['$(rm -rf /)'] } })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(await handlers.executePlan({ planId: 'x', digest: 'y' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(unwrap(await handlers.cancelPlan({ planId: '3f2b8c1e-9d4a-4b6e-8f1a-2c3d4e5f6a7b' }))).toEqual({
+      cancelled: false,
+    });
+  });
+});
