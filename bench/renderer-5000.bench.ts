@@ -28,7 +28,12 @@ function fakeBridgeScript(): string {
         import { buildBarnacleApi } from './src-shared/bridge';
         const IMAGES = ${IMAGES}, CONTAINERS = ${CONTAINERS};
         const now = Date.now();
-        const hex = (n, salt) => (salt + n.toString(16)).padStart(64, '0');
+        // Deterministic IDs that look like real ones (distinct short IDs).
+        const hex = (n, salt) => {
+          let x = ((n + 1) * 2654435761 + salt.charCodeAt(0)) >>> 0, h = '';
+          while (h.length < 64) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; h += x.toString(16).padStart(8, '0'); }
+          return h.slice(0, 64);
+        };
         const states = ['running', 'exited', 'created', 'paused'];
         const containers = Array.from({ length: CONTAINERS }, (_, i) => ({
           id: hex(i, 'c'), names: ['svc-' + i], imageId: 'sha256:' + hex(i % IMAGES, 'a'), imageRef: 'bench/img-' + (i % IMAGES) + ':v1',
@@ -107,7 +112,9 @@ try {
   for (let i = 0; i < LOADS; i++) {
     const page = await context.newPage();
     await page.goto(`${server.url}#/images`);
-    await page.waitForFunction(() => (window as unknown as { __benchFirstRow: number | null }).__benchFirstRow !== null);
+    await page.waitForFunction(
+      () => (window as unknown as { __benchFirstRow: number | null }).__benchFirstRow !== null,
+    );
     const painted = await nextPaint(page);
     const { first, dataAt, ready } = await page.evaluate(() => {
       const w = window as unknown as { __benchFirstRow: number; __benchInventoryCalls: number[]; __benchReady: number };
@@ -181,7 +188,8 @@ try {
           times.push(now - last);
           last = now;
           viewport.scrollTop += 180;
-          if (times.length < 240 && viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight) requestAnimationFrame(step);
+          if (times.length < 240 && viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight)
+            requestAnimationFrame(step);
           else resolve(times.slice(1));
         };
         requestAnimationFrame(step);
@@ -209,12 +217,17 @@ try {
       summarize('cold load: inventory answered → first row in the DOM', fromData),
       summarize('switch Overview → Images: rows painted', switches),
       { ...summarize('filter keystroke: keydown → next paint', keys), p95Ms: Math.round(p95(keys) * 100) / 100 },
-      { ...frameSummary, p95Ms: Math.round(p95(frames) * 100) / 100, framesOver33Ms: frames.filter((f) => f > 33.4).length },
+      {
+        ...frameSummary,
+        p95Ms: Math.round(p95(frames) * 100) / 100,
+        framesOver33Ms: frames.filter((f) => f > 33.4).length,
+      },
     ],
     bundle,
     bundleGzipTotalBytes: Object.values(bundle).reduce((s, b) => s + b.gzipBytes, 0),
   };
-  for (const m of results.measurements) console.log(`${m.name}: median ${m.medianMs} ms (min ${m.minMs}, max ${m.maxMs})`);
+  for (const m of results.measurements)
+    console.log(`${m.name}: median ${m.medianMs} ms (min ${m.minMs}, max ${m.maxMs})`);
   console.log(`bundle (gzip): ${JSON.stringify(bundle)}`);
   writeResults('bench/results/renderer.json', results);
 } finally {

@@ -76,6 +76,11 @@ export interface ImageSummary {
   unused: boolean;
   labels: Record<string, string>;
   containers: ContainerRef[];
+  /**
+   * Bytes that removing this image alone frees (its layers no other image holds),
+   * from layer chains; absent until the layer facts have been read.
+   */
+  uniqueSize?: number;
 }
 
 export interface MountInfo {
@@ -109,6 +114,11 @@ export interface DiskUsageEntry {
   reclaimable: number;
   count: number;
   active: number;
+  /**
+   * True when `reclaimable` was computed from layer chains (what removing every
+   * unused item really frees), false when it is the engine's per-item estimate.
+   */
+  reclaimableExact?: boolean;
 }
 
 export interface DiskUsage {

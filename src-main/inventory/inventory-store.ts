@@ -5,6 +5,8 @@
 import type Docker from 'dockerode';
 import type { DiskUsage, InventorySnapshot } from '../../src-shared/model';
 import { readDiskUsage } from './disk-usage';
+import { fetchLayerFacts, LayerFactsCache } from './layer-facts';
+import { withSpaceFigures } from './space-figures';
 import { readLists, type ReadListsOptions } from './read-lists';
 
 type SnapshotListener = (snapshot: InventorySnapshot) => void;
@@ -14,6 +16,8 @@ export class InventoryStore {
   private diskUsageNow: DiskUsage | null = null;
   private diskUsageInFlight: Promise<DiskUsage | null> | null = null;
   private readonly listeners = new Set<SnapshotListener>();
+  private layerCache = new LayerFactsCache();
+  private spaceInFlight: Promise<void> | null = null;
 
   constructor(private readonly docker: () => Docker | null) {}
 
@@ -30,10 +34,43 @@ export class InventoryStore {
   async refresh(options: ReadListsOptions = {}): Promise<InventorySnapshot> {
     const docker = this.requireDocker();
     const lists = await readLists(docker, options);
-    const snapshot: InventorySnapshot = { ...lists, diskUsage: this.diskUsageNow, takenAt: Date.now() };
+    let snapshot: InventorySnapshot = { ...lists, diskUsage: this.diskUsageNow, takenAt: Date.now() };
     // A view with intermediates is an answer to one request, not the app's shared state.
-    if (!options.includeIntermediate) this.publish(snapshot);
+    if (options.includeIntermediate) return snapshot;
+    snapshot = withSpaceFigures(snapshot, this.cachedFacts(snapshot));
+    this.publish(snapshot);
+    if (snapshot.images.some((i) => i.uniqueSize === undefined)) void this.readSpaceFigures();
     return snapshot;
+  }
+
+  /** Reads layer facts for images not yet known (in the background), then republishes with exact figures. */
+  readSpaceFigures(): Promise<void> {
+    if (this.spaceInFlight) return this.spaceInFlight;
+    const docker = this.docker();
+    const snapshot = this.snapshotNow;
+    if (!docker || !snapshot) return Promise.resolve();
+    this.spaceInFlight = fetchLayerFacts(docker, snapshot.images.map((i) => i.id), { cache: this.layerCache })
+      .then((facts) => {
+        this.layerCache.retainOnly(snapshot.images.map((i) => i.id));
+        // A newer snapshot may have been published meanwhile: enrich that one, from the cache.
+        const latest = this.snapshotNow;
+        if (latest) this.publish(withSpaceFigures(latest, latest === snapshot ? facts : this.cachedFacts(latest)));
+      })
+      // Space figures are extra information; the lists stay useful without them.
+      .catch(() => undefined)
+      .finally(() => {
+        this.spaceInFlight = null;
+      });
+    return this.spaceInFlight;
+  }
+
+  private cachedFacts(snapshot: InventorySnapshot) {
+    const facts = new Map<string, NonNullable<ReturnType<LayerFactsCache['get']>>>();
+    for (const image of snapshot.images) {
+      const f = this.layerCache.get(image.id);
+      if (f) facts.set(image.id, f);
+    }
+    return facts;
   }
 
   /** Starts a disk usage fetch unless one is running; resolves with its figures (null on failure). */
@@ -44,7 +81,7 @@ export class InventoryStore {
     this.diskUsageInFlight = readDiskUsage(docker)
       .then((usage) => {
         this.diskUsageNow = usage;
-        if (this.snapshotNow) this.publish({ ...this.snapshotNow, diskUsage: usage });
+        if (this.snapshotNow) this.publish(withSpaceFigures({ ...this.snapshotNow, diskUsage: usage }, this.cachedFacts(this.snapshotNow)));
         return usage;
       })
       // Disk usage is extra information; the lists stay useful without it.
@@ -63,6 +100,7 @@ export class InventoryStore {
   reset(): void {
     this.snapshotNow = null;
     this.diskUsageNow = null;
+    this.layerCache = new LayerFactsCache();
   }
 
   private requireDocker(): Docker {

@@ -32,6 +32,8 @@ export const i18n = new I18n();
  * Looks up `key` and fills `{name}` placeholders. A message may be an object of
  * plural forms ({ one, other }) chosen by the `count` parameter.
  */
+// A cache of formatters, not state: nothing renders from it.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 export function t(key: string, params: Params = {}): string {

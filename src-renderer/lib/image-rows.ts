@@ -127,8 +127,14 @@ type Compare = (a: ImageRow, b: ImageRow) => number;
 
 export function sortRows(rows: ImageRow[], sort: Sort, collator: Intl.Collator): ImageRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const byText = (get: (r: ImageRow) => string): Compare => (a, b) => sign * collator.compare(get(a), get(b));
-  const byNumber = (get: (r: ImageRow) => number): Compare => (a, b) => sign * (get(a) - get(b));
+  const byText =
+    (get: (r: ImageRow) => string): Compare =>
+    (a, b) =>
+      sign * collator.compare(get(a), get(b));
+  const byNumber =
+    (get: (r: ImageRow) => number): Compare =>
+    (a, b) =>
+      sign * (get(a) - get(b));
   const compares: Record<SortKey, Compare> = {
     // <none> rows go last in ascending order, like an empty value.
     repository: byText((r) => (r.ref ? r.repository : '\uffff')),

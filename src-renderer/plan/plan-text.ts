@@ -2,7 +2,15 @@
 // same: dialog titles, why each step exists, what Confirm will do, the
 // summary after execution. Main's English reasons stay in the CLI.
 
-import type { CleanupIntent, ExecutionReport, Plan, PlanStep, RiskFlag, StepAction, StepOutcome } from '../../src-shared/plan';
+import type {
+  CleanupIntent,
+  ExecutionReport,
+  Plan,
+  PlanStep,
+  RiskFlag,
+  StepAction,
+  StepOutcome,
+} from '../../src-shared/plan';
 import { t } from '../i18n/i18n.svelte';
 import { list, size } from './plan-format';
 

@@ -3,6 +3,7 @@
 // Start and stop go straight to the engine (nothing is lost by them);
 // removal goes through the plan preview.
 
+import { SvelteMap } from 'svelte/reactivity';
 import type { BarnacleError } from '../../src-shared/errors';
 import { ancestorFamily, filterContainers, isActive, type StateFilter } from '../lib/container-rows';
 import { clickSelect, toggleAll, type Modifiers } from '../lib/selection';
@@ -23,7 +24,7 @@ class ContainersView {
   selected = $state.raw(new Set<string>());
   anchor = $state<string | null>(null);
   /** Container ID → what is being done to it. */
-  busy = $state.raw(new Map<string, 'stop' | 'start'>());
+  readonly busy = new SvelteMap<string, 'stop' | 'start'>();
   errors = $state.raw<ActionError[]>([]);
 
   readonly all = $derived(engine.inventory?.containers ?? []);
@@ -47,21 +48,32 @@ class ContainersView {
   }
 
   toggleAll(): void {
-    this.selected = toggleAll({ selected: this.selected, anchor: this.anchor }, this.visible.map((c) => c.id)).selected;
+    this.selected = toggleAll(
+      { selected: this.selected, anchor: this.anchor },
+      this.visible.map((c) => c.id),
+    ).selected;
   }
 
   async stop(ids: string[]): Promise<void> {
-    await this.run('stop', ids.filter((id) => this.stateOf(id, true)));
+    await this.run(
+      'stop',
+      ids.filter((id) => this.stateOf(id, true)),
+    );
   }
 
   async start(ids: string[]): Promise<void> {
-    await this.run('start', ids.filter((id) => this.stateOf(id, false)));
+    await this.run(
+      'start',
+      ids.filter((id) => this.stateOf(id, false)),
+    );
   }
 
   /** Opens the plan preview for the stopped containers in view (optionally of one image family). */
   removeStopped(): void {
     planFlow.open(
-      this.ancestor ? { type: 'remove-stopped-containers', ancestor: this.ancestor } : { type: 'remove-stopped-containers' },
+      this.ancestor
+        ? { type: 'remove-stopped-containers', ancestor: this.ancestor }
+        : { type: 'remove-stopped-containers' },
     );
   }
 
@@ -76,7 +88,7 @@ class ContainersView {
 
   private async run(action: 'stop' | 'start', ids: string[]): Promise<void> {
     this.errors = [];
-    this.busy = new Map([...this.busy, ...ids.map((id) => [id, action] as const)]);
+    for (const id of ids) this.busy.set(id, action);
     const failures: ActionError[] = [];
     // One at a time: the engine serialises them anyway, and errors stay attributable.
     for (const id of ids) {
@@ -85,9 +97,7 @@ class ContainersView {
         const c = this.all.find((x) => x.id === id);
         failures.push({ name: c?.names[0] ?? id.slice(0, 12), action, error: result.error });
       }
-      const next = new Map(this.busy);
-      next.delete(id);
-      this.busy = next;
+      this.busy.delete(id);
     }
     this.errors = failures;
     // Live events usually arrive first; an explicit refresh covers engines without them.

@@ -68,6 +68,8 @@ class ImagesView {
   moveFocus(index: number, extend: boolean): void {
     const clamped = Math.max(0, Math.min(this.visibleKeys.length - 1, index));
     if (this.visibleKeys.length === 0) return;
+    // Shift+Arrow with no anchor yet starts the range at the row the focus leaves.
+    if (extend && (this.anchor === null || !this.visibleKeys.includes(this.anchor))) this.anchor = this.focusKey;
     if (extend) this.apply(extendTo(this.state(), this.visibleKeys, clamped));
     this.focusKey = this.visibleKeys[clamped] ?? null;
   }

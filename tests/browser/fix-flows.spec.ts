@@ -36,7 +36,9 @@ test('an image used by a running container goes after “stop and remove” is c
   await expect(card).toContainText('Used by a running container');
   await expect(card).toContainText('"api-1"');
   await expect(card).toContainText(/What Docker says/);
-  await expect(card.locator('pre').first()).toContainText('(cannot be forced) - image is being used by running container');
+  await expect(card.locator('pre').first()).toContainText(
+    '(cannot be forced) - image is being used by running container',
+  );
   // The safe default: keep the image; nothing would change.
   await expect(card.getByRole('radio', { name: 'Keep the image' })).toBeChecked();
   await expect(dialog.getByTestId('plan-confirm')).toBeDisabled();
@@ -66,7 +68,9 @@ test('a stopped container: remove it with the image', async ({ app }) => {
   const dialog = await removeImagesFromList(app.page, ['demo/job']);
   const card = dialog.locator('article[data-conflict="stopped-container"]');
   await expect(card).toContainText('Used by a stopped container');
-  await expect(card.locator('pre').first()).toContainText('(must be forced) - image is being used by stopped container');
+  await expect(card.locator('pre').first()).toContainText(
+    '(must be forced) - image is being used by stopped container',
+  );
   await expect(card.getByRole('radio', { name: 'Keep the image' })).toBeChecked();
   await expectAccessible(app.page);
   await shotBothSchemes(app.page, 'fix-stopped-container');

@@ -50,7 +50,12 @@ test('several images at once: preview, copy the commands, confirm, progress, sum
   await expect(commands.locator('pre')).toContainText('docker rmi');
   await commands.getByRole('button', { name: 'Copy' }).click();
   await expect(commands.getByRole('status')).toHaveText('Copied');
-  const copied = await app.page.evaluate(() => navigator.clipboard.readText());
+  // The page's clipboard, read in the page (the test runs in Node, which has none).
+  const copied = await app.page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText(),
+  );
   expect(copied).toBe((await commands.locator('pre').innerText()).trim());
   expect(copied).toMatch(/^docker rmi( [0-9a-f]{12}){3}$/m);
 

@@ -51,7 +51,9 @@ test('prune dangling images', async ({ app }) => {
   expect(await engineTags(app.docker)).toContain('pr/app:1');
 });
 
-test('prune unused older than 24 h keeps new images; a custom cutoff takes them, minus what is kept', async ({ app }) => {
+test('prune unused older than 24 h keeps new images; a custom cutoff takes them, minus what is kept', async ({
+  app,
+}) => {
   await buildImage(app.docker, { tag: 'old/a:1', files: { '/a.txt': 'a' } });
   await buildImage(app.docker, { tag: 'old/b:1', files: { '/b.txt': 'b' } });
   await buildImage(app.docker, { tag: 'old/pinned:1', files: { '/p.txt': 'p' }, labels: { keep: 'true' } });
@@ -99,7 +101,8 @@ test('prune unused older than 24 h keeps new images; a custom cutoff takes them,
   await shotBothSchemes(app.page, 'prune-summary');
   const tags = await engineTags(app.docker);
   for (const gone of ['old/a:1', 'old/b:1', 'old/stopped:1']) expect(tags).not.toContain(gone);
-  for (const kept of ['old/pinned:1', 'old/pg:15', 'old/used:1', 'barnacle-test/busybox:base']) expect(tags).toContain(kept);
+  for (const kept of ['old/pinned:1', 'old/pg:15', 'old/used:1', 'barnacle-test/busybox:base'])
+    expect(tags).toContain(kept);
   const containers = await engineContainerNames(app.docker);
   expect(containers).toContain('used-1');
   expect(containers).not.toContain('stopped-1');

@@ -49,7 +49,12 @@ test.describe('overview', () => {
     await expect(usage.getByRole('img', { name: /^Images in use: .+ MB$/ })).toBeVisible();
     await expect(usage.getByText(/^Measured (now|\d+ seconds? ago)/)).toBeVisible();
     // Table figures: 2 containers, 1 running.
-    await expect(usage.getByRole('row', { name: /^Containers/ }).getByRole('cell').last()).toHaveText('1 / 2');
+    await expect(
+      usage
+        .getByRole('row', { name: /^Containers/ })
+        .getByRole('cell')
+        .last(),
+    ).toHaveText('1 / 2');
 
     const actions = page.getByRole('region', { name: 'Clean up' });
     await expect(actions.getByText(/^1 untagged image no container uses, up to .+ (kB|MB)$/)).toBeVisible();
@@ -80,18 +85,29 @@ test.describe('overview', () => {
   test('a biggest image opens in the images screen, selected', async ({ app }) => {
     const { page } = app;
     await app.open();
-    await page.getByRole('region', { name: 'Biggest images' }).getByRole('button', { name: /api-debug/ }).click();
+    await page
+      .getByRole('region', { name: 'Biggest images' })
+      .getByRole('button', { name: /api-debug/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Images', level: 1 })).toBeVisible();
-    await expect(page.getByRole('complementary').getByRole('heading', { name: 'barnacle-demo/api-debug:1.4.2' })).toBeVisible();
+    await expect(
+      page.getByRole('complementary').getByRole('heading', { name: 'barnacle-demo/api-debug:1.4.2' }),
+    ).toBeVisible();
     await expect(page.getByRole('row', { selected: true })).toHaveCount(1);
   });
 });
 
 test.describe('images', () => {
   const grid = (page: Page) => page.getByRole('grid', { name: 'Images' });
-  const bodyRows = (page: Page) => grid(page).getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  const bodyRows = (page: Page) =>
+    grid(page)
+      .getByRole('row')
+      .filter({ hasNot: page.getByRole('columnheader') });
   const cellTexts = async (rows: Locator, col: number) =>
-    rows.evaluateAll((els, c) => els.map((el) => el.querySelectorAll('[role=gridcell]')[c]?.textContent?.trim() ?? ''), col);
+    rows.evaluateAll(
+      (els, c) => els.map((el) => el.querySelectorAll('[role=gridcell]')[c]?.textContent?.trim() ?? ''),
+      col,
+    );
   const header = (page: Page, name: string) => grid(page).getByRole('columnheader').filter({ hasText: name });
 
   test('lists exactly what the engine holds, with badges and details', async ({ app }) => {
@@ -103,7 +119,9 @@ test.describe('images', () => {
     await expect(bodyRows(page)).toHaveCount(expected.length);
     for (const ref of expected.filter((r) => !r.startsWith('sha256:'))) {
       const at = ref.lastIndexOf(':');
-      const row = bodyRows(page).filter({ hasText: ref.slice(0, at) }).filter({ hasText: ref.slice(at + 1) });
+      const row = bodyRows(page)
+        .filter({ hasText: ref.slice(0, at) })
+        .filter({ hasText: ref.slice(at + 1) });
       await expect(row.first()).toBeVisible();
     }
     const dangling = bodyRows(page).filter({ hasText: short(seeded.dangling) });
@@ -154,7 +172,9 @@ test.describe('images', () => {
 
     await header(page, 'Repository').getByRole('button').click();
     await expect(header(page, 'Repository')).toHaveAttribute('aria-sort', 'descending');
-    expect((await cellTexts(bodyRows(page), 1)).filter((r) => r !== '<none>')).toEqual([...repos].sort(collator.compare).reverse());
+    expect((await cellTexts(bodyRows(page), 1)).filter((r) => r !== '<none>')).toEqual(
+      [...repos].sort(collator.compare).reverse(),
+    );
 
     await header(page, 'Size').getByRole('button').click();
     await expect(header(page, 'Size')).toHaveAttribute('aria-sort', 'descending');
@@ -173,7 +193,8 @@ test.describe('images', () => {
     const all = await engineRows(app.docker);
     const used = new Set((await app.docker.listContainers({ all: true })).map((c) => c.ImageID));
     const images = await app.docker.listImages();
-    const rowsOf = (ids: string[]) => images.filter((i) => ids.includes(i.Id)).flatMap((i) => i.RepoTags?.length ? i.RepoTags : [i.Id]);
+    const rowsOf = (ids: string[]) =>
+      images.filter((i) => ids.includes(i.Id)).flatMap((i) => (i.RepoTags?.length ? i.RepoTags : [i.Id]));
 
     await page.getByRole('button', { name: 'Dangling', exact: true }).click();
     await expect(bodyRows(page)).toHaveCount(1);
@@ -357,7 +378,9 @@ test.describe('engine health', () => {
     await app.open();
     await expect(page.getByRole('button', { name: /Docker 20\./ })).toBeVisible();
     await page.evaluate(() =>
-      (window as unknown as { barnacle: { selectEngine(a: { host: string }): Promise<unknown> } }).barnacle.selectEngine({
+      (
+        window as unknown as { barnacle: { selectEngine(a: { host: string }): Promise<unknown> } }
+      ).barnacle.selectEngine({
         host: 'unix:///tmp/barnacle-no-engine.sock',
       }),
     );

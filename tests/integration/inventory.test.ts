@@ -115,4 +115,25 @@ describeEachEngine('inventory relations', (engine) => {
     expect(usage!.containers.count).toBe(3);
     expect(usage!.containers.active).toBe(1);
   });
+
+  it('adds exact space figures from layer chains: unique size per image, reclaimable for all unused', async () => {
+    await core.inventory.refresh();
+    await core.inventory.refreshDiskUsage();
+    await core.inventory.readSpaceFigures();
+    const snapshot = core.inventory.snapshot!;
+    const multi = byId(snapshot.images, ids.multi!);
+    const parent = byId(snapshot.images, ids.parent!);
+    expect(multi.uniqueSize).toBeGreaterThan(0);
+    // The parent's layers are all held by its child too: removing it alone frees nothing.
+    expect(parent.uniqueSize).toBe(0);
+    if (engine.kind === 'docker') {
+      expect(snapshot.diskUsage?.images.reclaimableExact).toBe(true);
+      // Every unused image's unique layers are reclaimable, and more where unused images share layers.
+      const unusedUnique = snapshot.images.filter((i) => i.unused).reduce((s, i) => s + (i.uniqueSize ?? 0), 0);
+      expect(snapshot.diskUsage!.images.reclaimable).toBeGreaterThanOrEqual(unusedUnique);
+    } else {
+      // Podman's layer sizes are estimates (engine-facts): the engine's own figure stays.
+      expect(snapshot.diskUsage?.images.reclaimableExact).toBeUndefined();
+    }
+  });
 });

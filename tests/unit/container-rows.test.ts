@@ -58,7 +58,11 @@ describe('containers', () => {
 
   it('offers the images containers use and their parents', () => {
     expect(ancestorChoices(images, containers).map((i) => i.id)).toEqual(images.map((i) => i.id));
-    expect(ancestorChoices(images, [containers[1]!]).map((i) => i.id)).toEqual(['sha256:base', 'sha256:app', 'sha256:dbg']);
+    expect(ancestorChoices(images, [containers[1]!]).map((i) => i.id)).toEqual([
+      'sha256:base',
+      'sha256:app',
+      'sha256:dbg',
+    ]);
   });
 
   it('filters by state (paused counts as running) and by family', () => {

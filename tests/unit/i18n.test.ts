@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../src-renderer/i18n/messages';
 
 const placeholders = (m: string | Record<string, string>) =>
-  [...new Set(Object.values(typeof m === 'string' ? { other: m } : m).flatMap((s) => s.match(/\{\w+\}/g) ?? []))].sort();
+  [
+    ...new Set(Object.values(typeof m === 'string' ? { other: m } : m).flatMap((s) => s.match(/\{\w+\}/g) ?? [])),
+  ].sort();
 
 describe('messages', () => {
   it('have the same keys in both languages', () => {

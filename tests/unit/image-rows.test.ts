@@ -25,7 +25,11 @@ function image(n: number, over: Partial<ImageSummary> = {}): ImageSummary {
 }
 
 const images = [
-  image(1, { tags: ['web:latest'], digests: ['web@sha256:aa'], containers: [{ id: 'c1', name: 'web-1', state: 'running' }] }),
+  image(1, {
+    tags: ['web:latest'],
+    digests: ['web@sha256:aa'],
+    containers: [{ id: 'c1', name: 'web-1', state: 'running' }],
+  }),
   image(2, { tags: ['api:1.4.2', 'api:latest', 'registry.local:5000/team/api:stable'] }),
   image(3),
   image(10, { tags: ['worker:2.0'], containers: [{ id: 'c2', name: 'worker-old', state: 'exited' }] }),

@@ -61,7 +61,10 @@ export default {
     'fix.option.untag-only': 'Keep the containers, remove only the tags',
     'fix.option.selected-tag': 'Remove only {tags}',
     'fix.option.all-tags': 'Remove every tag ({count}) and the image',
-    'fix.option.remove-children': { one: 'Remove the image built on it too', other: 'Remove the {count} images built on it too' },
+    'fix.option.remove-children': {
+      one: 'Remove the image built on it too',
+      other: 'Remove the {count} images built on it too',
+    },
 
     'fix.keep.running-container': 'Nothing changes: the containers keep running and the image stays.',
     'fix.keep.stopped-container': 'Nothing changes: the stopped containers can still be started.',
@@ -99,7 +102,8 @@ export default {
     'fix.engine.not-running.service': 'Start the Docker service',
     'fix.engine.not-running.service.why': 'Starts the engine now and at every boot (Linux with systemd).',
     'fix.engine.not-running.desktop': 'Open Docker Desktop, Colima, Rancher Desktop or OrbStack',
-    'fix.engine.not-running.desktop.why': 'These run the engine in a small virtual machine; it takes a moment to start.',
+    'fix.engine.not-running.desktop.why':
+      'These run the engine in a small virtual machine; it takes a moment to start.',
     'fix.engine.not-running.podman': 'Start Podman’s socket',
     'fix.engine.not-running.podman.why': 'Podman has no daemon: its API socket starts on demand once enabled.',
     'fix.engine.socket-missing.title': 'No engine socket there',
@@ -150,7 +154,8 @@ export default {
     'fix.stopped-container.explain': {
       other: '{image} 正被已停止的容器 {containers} 使用。即使容器已停止，引擎也拒绝删除创建它的镜像。',
     },
-    'fix.stopped-container.podman': '在 Podman 上，强制删除会连同这些容器一起删除，因此 Barnacle 从不强制删除：请选择删除这些容器。',
+    'fix.stopped-container.podman':
+      '在 Podman 上，强制删除会连同这些容器一起删除，因此 Barnacle 从不强制删除：请选择删除这些容器。',
     'fix.multiple-references.title': '有多个标签',
     'fix.multiple-references.explainTag':
       '{image} 有 {count} 个标签。删除一个标签只是取消标记：在所有标签都删除之前，镜像及其空间都会保留。',
@@ -158,14 +163,16 @@ export default {
       '{image} 在 {count} 个仓库中有标签。按 ID 删除会删除所有标签，所以引擎要求你确认。',
     'fix.reference-in-use.title': '最后一个标签正在使用',
     'fix.reference-in-use.explain': {
-      other: '{image} 是容器 {containers} 所用镜像的最后一个标签。删除它会让这些容器的镜像失去名称，因此除非强制，引擎会拒绝。',
+      other:
+        '{image} 是容器 {containers} 所用镜像的最后一个标签。删除它会让这些容器的镜像失去名称，因此除非强制，引擎会拒绝。',
     },
     'fix.dependent-children.title': '有其他镜像基于它构建',
     'fix.dependent-children.explain': {
       other:
         '有 {count} 个镜像基于 {image} 构建（{children}）：它们的层叠在此镜像的层之上，所以只要它们存在，此镜像就无法删除，强制删除也不行。',
     },
-    'fix.dependent-children.blocked': '其中有镜像正被容器使用，因此 Barnacle 无法提供删除它们的选项：请先删除那个容器。',
+    'fix.dependent-children.blocked':
+      '其中有镜像正被容器使用，因此 Barnacle 无法提供删除它们的选项：请先删除那个容器。',
 
     'fix.option.keep-image': '保留镜像',
     'fix.option.skip': '保留镜像',
@@ -216,13 +223,16 @@ export default {
     'fix.engine.socket-missing.service': '启动引擎',
     'fix.engine.socket-missing.service.why': '引擎启动后套接字就会出现。',
     'fix.engine.socket-missing.context': '找到 docker 命令行使用的套接字',
-    'fix.engine.socket-missing.context.why': 'Barnacle 遵循 DOCKER_HOST 和当前 docker 上下文；也可以在设置中选择其他引擎。',
+    'fix.engine.socket-missing.context.why':
+      'Barnacle 遵循 DOCKER_HOST 和当前 docker 上下文；也可以在设置中选择其他引擎。',
     'fix.engine.socket-missing.dockerHost': '将 DOCKER_HOST 指向该套接字',
     'fix.engine.socket-missing.dockerHost.why': '然后从该 shell 启动 Barnacle（示例为 rootless Docker 的套接字）。',
     'fix.engine.permission-denied.title': '没有使用引擎的权限',
-    'fix.engine.permission-denied.explain': '{host} 处的套接字存在，但你的用户无权打开：在 Linux 上它属于 root 和 docker 组。',
+    'fix.engine.permission-denied.explain':
+      '{host} 处的套接字存在，但你的用户无权打开：在 Linux 上它属于 root 和 docker 组。',
     'fix.engine.permission-denied.group': '将自己加入 docker 组',
-    'fix.engine.permission-denied.group.why': 'docker 组的成员可以以 root 身份控制这台计算机。注销并重新登录后才会全面生效。',
+    'fix.engine.permission-denied.group.why':
+      'docker 组的成员可以以 root 身份控制这台计算机。注销并重新登录后才会全面生效。',
     'fix.engine.permission-denied.rootless': '使用 rootless Docker',
     'fix.engine.permission-denied.rootless.why': '引擎以你的身份运行，不需要 root 权限，并有自己的镜像。',
     'fix.engine.permission-denied.podman': '使用 Podman 的用户套接字',

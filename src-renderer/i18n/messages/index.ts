@@ -13,7 +13,18 @@ import containers from './containers';
 import settings from './settings';
 
 type Table = Record<string, string | Record<string, string>>;
-const areas: { en: Table; zh: Table }[] = [common, shell, overview, images, containers, settings, plan, fix, prune, activity];
+const areas: { en: Table; zh: Table }[] = [
+  common,
+  shell,
+  overview,
+  images,
+  containers,
+  settings,
+  plan,
+  fix,
+  prune,
+  activity,
+];
 
 export const messages = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Table,

@@ -126,11 +126,13 @@ export default {
     'plan.summary.removedNothing': 'removed nothing',
     'plan.summary.skipped': { one: 'skipped 1: {why}', other: 'skipped {count}: {why}' },
     'plan.summary.cancelled': 'You stopped the plan: the steps after that did not run.',
-    'plan.summary.unfinished': 'The plan stopped before its end. Resume plans what is left against the engine as it is now.',
+    'plan.summary.unfinished':
+      'The plan stopped before its end. Resume plans what is left against the engine as it is now.',
     'plan.summary.engineLost': 'The engine stopped answering mid-plan ({message}); the remaining steps did not run.',
     'plan.summary.conflictOn': 'The engine refused {label}.',
     'plan.summary.fixIt': 'Show the fixes',
-    'plan.stale': 'The engine changed since this preview, so Barnacle did not run it. Preview again to see today’s plan.',
+    'plan.stale':
+      'The engine changed since this preview, so Barnacle did not run it. Preview again to see today’s plan.',
     'plan.runFailed': 'The plan could not run: {message}',
     'plan.replan': 'Preview again',
     'plan.resume': 'Resume',

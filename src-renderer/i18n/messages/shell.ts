@@ -89,7 +89,8 @@ export default {
     'health.title.permission-denied': 'Barnacle 无权使用此引擎',
     'health.title.api-too-old': '此引擎版本过旧，Barnacle 无法使用',
     'health.title.unreachable': '引擎没有响应',
-    'health.advice.not-running.docker': '请启动 Docker Desktop 或 Docker 服务（sudo systemctl start docker）。Barnacle 会自动重新连接。',
+    'health.advice.not-running.docker':
+      '请启动 Docker Desktop 或 Docker 服务（sudo systemctl start docker）。Barnacle 会自动重新连接。',
     'health.advice.not-running.podman':
       '请启动 Podman：podman machine start，或 systemctl --user start podman.socket。Barnacle 会自动重新连接。',
     'health.advice.socket-not-found.docker':

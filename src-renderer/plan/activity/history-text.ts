@@ -29,7 +29,8 @@ export function resultSummary(entry: HistoryEntry): string {
   const parts: string[] = [];
   if (entry.removedImages.length) parts.push(t('plan.count.images', { count: entry.removedImages.length }));
   if (entry.removedContainers.length) parts.push(t('plan.count.containers', { count: entry.removedContainers.length }));
-  if (entry.untagged.length && !entry.removedImages.length) parts.push(t('plan.count.tags', { count: entry.untagged.length }));
+  if (entry.untagged.length && !entry.removedImages.length)
+    parts.push(t('plan.count.tags', { count: entry.untagged.length }));
   return parts.length ? t('plan.summary.removed', { what: list(parts) }) : t('plan.summary.removedNothing');
 }
 

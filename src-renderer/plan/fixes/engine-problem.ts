@@ -1,11 +1,10 @@
 // Engine not running, socket missing, permission denied: which one it is (from
 // the session's health or an error), and what a person can do about it. These
 // are fixes Barnacle cannot run for them: the commands are for their terminal.
+// Pure (the words are looked up by EngineProblemFix), so it is unit-tested.
 
 import type { BarnacleError } from '../../../src-shared/errors';
 import type { EngineHealth } from '../../../src-shared/model';
-import { t } from '../../i18n/i18n.svelte';
-import type { GroupOption } from './OptionGroup.svelte';
 
 export type EngineProblem = 'not-running' | 'socket-missing' | 'permission-denied' | 'unreachable';
 
@@ -53,11 +52,7 @@ const optionCommands: Record<EngineProblem, Record<string, string[]>> = {
   },
 };
 
-export function engineProblemOptions(problem: EngineProblem): GroupOption<string>[] {
-  return Object.entries(optionCommands[problem]).map(([value, commands]) => ({
-    value,
-    label: t(`fix.engine.${problem}.${value}`),
-    consequence: t(`fix.engine.${problem}.${value}.why`),
-    commands,
-  }));
+/** The ways out of a problem, in order (the first is preselected), each with its commands. */
+export function engineProblemFixes(problem: EngineProblem): { value: string; commands: string[] }[] {
+  return Object.entries(optionCommands[problem]).map(([value, commands]) => ({ value, commands }));
 }

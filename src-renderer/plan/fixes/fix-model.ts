@@ -6,7 +6,7 @@
 import type { BarnacleError } from '../../../src-shared/errors';
 import type { EngineKind, ImageStore, ImageSummary } from '../../../src-shared/model';
 import type { CleanupIntent, ConflictDecision, FixChoice, FixChoices } from '../../../src-shared/plan';
-import { familiar, shellWord, short } from '../plan-format';
+import { familiar, shellWord, short } from '../refs';
 
 export type FixConflict = ConflictDecision['conflict'];
 export const fixConflicts: readonly FixConflict[] = [
@@ -71,14 +71,23 @@ function choicesFor(conflict: FixConflict, choice: FixChoice): Omit<FixChoices, 
 }
 
 /** The same intent with one image's fix changed; other images keep theirs. */
-export function withChoice(intent: CleanupIntent, imageId: string, conflict: FixConflict, choice: FixChoice): CleanupIntent {
+export function withChoice(
+  intent: CleanupIntent,
+  imageId: string,
+  conflict: FixConflict,
+  choice: FixChoice,
+): CleanupIntent {
   if (intent.type !== 'remove-images') return intent;
   const perImage = { ...(intent.choices?.perImage ?? {}) };
   perImage[imageId] = { ...(perImage[imageId] ?? {}), ...choicesFor(conflict, choice) };
   return { ...intent, choices: { ...(intent.choices ?? {}), perImage } };
 }
 
-export function fromDecision(decision: ConflictDecision, engineKind: EngineKind, intent: CleanupIntent | null): FixModel {
+export function fromDecision(
+  decision: ConflictDecision,
+  engineKind: EngineKind,
+  intent: CleanupIntent | null,
+): FixModel {
   const refs = intent?.type === 'remove-images' ? intent.refs.map(familiar) : [];
   const references = decision.references.map(familiar);
   return {
@@ -94,7 +103,8 @@ export function fromDecision(decision: ConflictDecision, engineKind: EngineKind,
     children: decision.children,
     options: decision.options.map((o) => ({ choice: o.choice, commands: o.commands })),
     chosen: decision.chosen,
-    blocked: decision.conflict === 'dependent-children' && !decision.options.some((o) => o.choice === 'remove-children'),
+    blocked:
+      decision.conflict === 'dependent-children' && !decision.options.some((o) => o.choice === 'remove-children'),
   };
 }
 
@@ -108,7 +118,8 @@ export interface LiveContext {
 function findImage(ref: string, images: ImageSummary[]): ImageSummary | undefined {
   const bare = ref.replace(/^sha256:/, '');
   return images.find(
-    (i) => i.id.replace(/^sha256:/, '').startsWith(bare) || i.tags.some((t) => t === ref || familiar(t) === familiar(ref)),
+    (i) =>
+      i.id.replace(/^sha256:/, '').startsWith(bare) || i.tags.some((t) => t === ref || familiar(t) === familiar(ref)),
   );
 }
 
@@ -157,11 +168,17 @@ export function fromError(error: BarnacleError, context: LiveContext): FixModel 
 function liveOptions(m: FixModel, target: string, engine: LiveContext['engine']): FixModelOptions {
   const rmi = `docker rmi ${shellWord(familiar(target.startsWith('sha256:') ? short(target) : target))}`;
   const all = m.containers.map((c) => shellWord(c.name)).join(' ');
-  const running = m.containers.filter((c) => c.running).map((c) => shellWord(c.name)).join(' ');
+  const running = m.containers
+    .filter((c) => c.running)
+    .map((c) => shellWord(c.name))
+    .join(' ');
   const keep: FixOptionModel = { choice: 'keep-image', commands: [] };
   switch (m.conflict) {
     case 'running-container':
-      return [keep, { choice: 'stop-and-remove-containers', commands: [`docker stop ${running || all}`, `docker rm ${all}`, rmi] }];
+      return [
+        keep,
+        { choice: 'stop-and-remove-containers', commands: [`docker stop ${running || all}`, `docker rm ${all}`, rmi] },
+      ];
     case 'stopped-container': {
       const options: FixOptionModel[] = [keep, { choice: 'remove-containers', commands: [`docker rm ${all}`, rmi] }];
       if (engine?.kind === 'docker' && engine.imageStore === 'classic') {
@@ -180,7 +197,10 @@ function liveOptions(m: FixModel, target: string, engine: LiveContext['engine'])
     case 'dependent-children':
       return [
         { choice: 'skip', commands: [] },
-        { choice: 'remove-children', commands: [`docker rmi ${[...m.children.map((c) => short(c.id)), short(m.imageId)].join(' ')}`] },
+        {
+          choice: 'remove-children',
+          commands: [`docker rmi ${[...m.children.map((c) => short(c.id)), short(m.imageId)].join(' ')}`],
+        },
       ];
   }
 }

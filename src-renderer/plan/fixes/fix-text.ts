@@ -35,7 +35,11 @@ export function fixExplanation(m: FixModel): string {
         ? t('fix.multiple-references.explainTag', { count: m.references.length, image: m.imageLabel })
         : t('fix.multiple-references.explainId', { count: m.references.length, image: m.imageLabel });
     case 'reference-in-use':
-      return t('fix.reference-in-use.explain', { count: m.containers.length, image: m.imageLabel, containers: names(m) });
+      return t('fix.reference-in-use.explain', {
+        count: m.containers.length,
+        image: m.imageLabel,
+        containers: names(m),
+      });
     case 'dependent-children':
       return (
         t('fix.dependent-children.explain', {
@@ -79,7 +83,10 @@ export function optionConsequence(m: FixModel, choice: FixChoice): string {
     case 'all-tags':
       return t('fix.consequence.all-tags', { tags: list(m.references) });
     case 'remove-children':
-      return t('fix.consequence.remove-children', { children: list(m.children.map((c) => c.label)), image: m.imageLabel });
+      return t('fix.consequence.remove-children', {
+        children: list(m.children.map((c) => c.label)),
+        image: m.imageLabel,
+      });
     default:
       return t(`fix.consequence.${choice}`, { engine: engineName(m) });
   }

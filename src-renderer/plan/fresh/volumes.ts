@@ -19,5 +19,7 @@ export function mountedNamedVolumes(containers: ContainerSummary[]): VolumeUse[]
       byName.set(m.name, users);
     }
   }
-  return [...byName.entries()].map(([name, users]) => ({ name, containers: users })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.entries()]
+    .map(([name, users]) => ({ name, containers: users }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

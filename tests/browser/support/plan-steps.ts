@@ -41,7 +41,9 @@ export async function chooseFix(dialog: Locator, conflict: string, option: strin
   const card = dialog.locator(`article[data-conflict="${conflict}"]`);
   await card.getByRole('radio', { name: option }).check();
   await settledPlan(dialog);
-  await expect(dialog.locator(`article[data-conflict="${conflict}"]`).getByRole('radio', { name: option })).toBeChecked();
+  await expect(
+    dialog.locator(`article[data-conflict="${conflict}"]`).getByRole('radio', { name: option }),
+  ).toBeChecked();
 }
 
 /** Confirms and waits for the summary. */

@@ -29,17 +29,26 @@ export async function seedScreens(docker: Dockerode): Promise<Seeded> {
     from: 'barnacle-demo/api:1.4.2',
     runs: ['echo debug > /debug.txt'],
   });
-  const web = await buildImage(docker, { tag: 'barnacle-demo/web:latest', files: { '/web/index.html': '<h1>web</h1>' } });
+  const web = await buildImage(docker, {
+    tag: 'barnacle-demo/web:latest',
+    files: { '/web/index.html': '<h1>web</h1>' },
+  });
   const worker = await buildImage(docker, { tag: 'barnacle-demo/worker:2.0', runs: ['echo worker > /worker.txt'] });
   // Rebuilding a tag with new content leaves the old image dangling, as in real life.
-  const dangling = await buildImage(docker, { tag: 'barnacle-demo/tmp:x', files: { '/tmp.txt': 'old\n'.repeat(5000) } });
+  const dangling = await buildImage(docker, {
+    tag: 'barnacle-demo/tmp:x',
+    files: { '/tmp.txt': 'old\n'.repeat(5000) },
+  });
   await buildImage(docker, { tag: 'barnacle-demo/tmp:x', files: { '/tmp.txt': 'new' } });
   const webContainer = await runContainer(docker, 'barnacle-demo/web:latest', {
     name: 'web-1',
     running: true,
     labels: { 'com.docker.compose.project': 'shop' },
   });
-  const workerContainer = await runContainer(docker, 'barnacle-demo/worker:2.0', { name: 'worker-old', running: false });
+  const workerContainer = await runContainer(docker, 'barnacle-demo/worker:2.0', {
+    name: 'worker-old',
+    running: false,
+  });
   return { api, apiDebug, web, worker, dangling, webContainer, workerContainer };
 }
 
