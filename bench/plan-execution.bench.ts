@@ -5,7 +5,8 @@
 // order of the contenders rotates each round so a busy spell on the machine
 // does not always land on the same one.
 // Run: npx tsx bench/plan-execution.bench.ts (as root; ~5-10 min on 2 cores).
-// Knobs: BENCH_PLAN_IMAGES (200), BENCH_ROUNDS (5), BENCH_SWEEP (executor concurrencies to try besides the app's, "1,8").
+// Knobs: BENCH_PLAN_IMAGES (200), BENCH_ROUNDS (5), BENCH_SWEEP (executor concurrencies to try besides the app's, "1,8"),
+// BENCH_OTHER_CONTAINERS (0: containers of other images present throughout, a busier host), BENCH_OUT (results path).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,11 +18,13 @@ import { createHandlers } from '../src-main/ipc/handlers';
 import { buildPlan } from '../src-main/planning/plan-service';
 import { connect, startEngine } from '../tests/engines/harness';
 import { imageArchive } from './lib/image-archive';
-import { execFileP, machineInfo, summarize, writeResults } from './lib/measure';
+import { execFileP, inParallel, machineInfo, summarize, writeResults } from './lib/measure';
 
 const IMAGES = Number(process.env.BENCH_PLAN_IMAGES ?? 200);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 5));
 const SWEEP = (process.env.BENCH_SWEEP ?? '1,8').split(',').filter(Boolean).map(Number);
+const OTHER_CONTAINERS = Number(process.env.BENCH_OTHER_CONTAINERS ?? 0);
+const OUT = process.env.BENCH_OUT ?? 'bench/results/plan-execution.json';
 const WARMUP_IMAGES = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,6 +34,29 @@ let core: BarnacleCore | null = null;
 try {
   const docker = connect(engine.host);
   const env = { ...process.env, DOCKER_HOST: engine.host };
+
+  // A busier host, when asked: containers (created, never started) of 20 other images, untouched by every contender.
+  if (OTHER_CONTAINERS > 0) {
+    const archive = imageArchive(
+      Array.from({ length: 20 }, (_, i) => ({ tag: `bench/keep:img-${i}`, content: `kept ${i}` })),
+    );
+    const stream = await docker.loadImage(archive as unknown as NodeJS.ReadableStream);
+    await new Promise((resolve, reject) =>
+      docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve(null))),
+    );
+    await inParallel(
+      Array.from({ length: OTHER_CONTAINERS }, (_, i) => i),
+      8,
+      async (i) => {
+        await docker.createContainer({
+          Image: `bench/keep:img-${i % 20}`,
+          name: `keep-${i}`,
+          HostConfig: { NetworkMode: 'none' },
+        });
+      },
+    );
+    console.log(`${OTHER_CONTAINERS} other containers created`);
+  }
 
   // The app as it runs: one core with live updates, the handler table the window calls.
   core = new BarnacleCore({ host: engine.host, label: 'bench', source: 'user' }, { dataDir });
@@ -193,6 +219,7 @@ try {
     machine: machineInfo(),
     loadAverage1mPerRound: loadPerRound,
     images: IMAGES,
+    otherContainers: OTHER_CONTAINERS,
     rounds: ROUNDS,
     executor: {
       concurrency: 4,
@@ -222,7 +249,7 @@ try {
     })),
   );
   console.log(results.ratios, results.executor, 'load average per round:', loadPerRound.join(' '));
-  writeResults('bench/results/plan-execution.json', results);
+  writeResults(OUT, results);
 } finally {
   core?.close();
   await engine.destroy();

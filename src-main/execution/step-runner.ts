@@ -72,17 +72,25 @@ class RefusedStep extends Error {}
 
 /** Runs one step; the outcome is never a thrown error. */
 export async function runStep(ctx: StepContext, step: PlanStep): Promise<FinalOutcome | EngineLostOutcome> {
+  // Whether the changing call went out: a failure before it (the read-only checks) means nothing happened.
+  let sent = false;
   try {
     const unmet = await unmetExpectation(ctx.docker, step);
     if (unmet) return unmet;
+    sent = true;
     await perform(ctx, step);
     return { state: 'done' };
   } catch (err) {
-    return outcomeOfFailure(ctx, step, err);
+    return outcomeOfFailure(ctx, step, err, sent);
   }
 }
 
-function outcomeOfFailure(ctx: StepContext, step: PlanStep, err: unknown): FinalOutcome | EngineLostOutcome {
+function outcomeOfFailure(
+  ctx: StepContext,
+  step: PlanStep,
+  err: unknown,
+  sent: boolean,
+): FinalOutcome | EngineLostOutcome {
   if (err instanceof RefusedStep) return { state: 'failed', kind: 'validation', message: err.message };
   if (err instanceof ops.LastTagError) {
     return {
@@ -101,7 +109,7 @@ function outcomeOfFailure(ctx: StepContext, step: PlanStep, err: unknown): Final
   if (error.kind === 'engine-unreachable') {
     const lost = `the engine stopped answering (${failure.code ?? failure.message})`;
     const outcome: FinalOutcome =
-      failure.code && NEVER_SENT.has(failure.code)
+      !sent || (failure.code && NEVER_SENT.has(failure.code))
         ? { state: 'not-run', reason: lost }
         : { state: 'failed', kind: 'engine-unreachable', message: `${error.message} It may or may not have happened.` };
     return { outcome, engineLost: lost };

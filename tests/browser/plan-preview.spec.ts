@@ -20,6 +20,12 @@ import {
 
 test.use({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
 
+/** Runs in the page: is the focused element inside the open dialog? */
+const focusInDialog = () =>
+  !!(
+    globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+  ).document.activeElement?.closest('dialog[open]');
+
 test.beforeEach(async ({ app }) => {
   await resetEngine(app.docker);
 });
@@ -137,4 +143,23 @@ test('a plan stopped midway can be resumed', async ({ app }) => {
   expect(await engineTags(app.docker)).not.toContain('slow/svc:1');
   expect(await engineTags(app.docker)).not.toContain('slow/free:1');
   expect(await engineContainerNames(app.docker)).not.toContain('slow-svc');
+});
+
+test('the preview is a modal: focus stays inside, Esc closes it, nothing changes', async ({ app }) => {
+  const id = await buildImage(app.docker, { tag: 'modal/x:1', files: { '/x.txt': 'x' } });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['modal/x']);
+  await settledPlan(dialog);
+  // Tab round the dialog twice over: focus never lands outside it.
+  const focusables = await dialog.locator('button:not([disabled]), input, [tabindex="0"]').count();
+  for (let i = 0; i < focusables * 2 + 1; i++) {
+    await app.page.keyboard.press('Tab');
+    expect(await app.page.evaluate(focusInDialog)).toBe(true);
+  }
+  await app.page.keyboard.press('Shift+Tab');
+  expect(await app.page.evaluate(focusInDialog)).toBe(true);
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await engineImageIds(app.docker)).toContain(id);
 });

@@ -19,6 +19,16 @@ test.beforeAll(async () => {
   if (host) seeded = await seedScreens(connect(host));
 });
 
+// The strict CSP (no inline styles or scripts) must hold on every screen: any violation fails the test.
+const cspErrors: string[] = [];
+test.beforeEach(async ({ page }) => {
+  cspErrors.length = 0;
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+});
+test.afterEach(() => expect(cspErrors).toEqual([]));
+
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png` });
 const short = (id: string) => id.replace('sha256:', '').slice(0, 12);
 
@@ -387,7 +397,8 @@ test.describe('engine health', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'No engine found here' });
     await expect(banner).toBeVisible();
     await expect(banner).toContainText('/tmp/barnacle-no-engine.sock');
-    await expect(banner).toContainText('Start Docker Desktop');
+    await expect(banner).toContainText('sudo systemctl start docker');
+    await expect(banner).toContainText(/Retrying in \d+ seconds?|Retrying…/);
     await expect(banner.getByRole('button', { name: 'Retry now' })).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('button', { name: /No engine found/ })).toBeVisible();
     await inBothThemes(page, 'health-banner');

@@ -176,6 +176,21 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     expect(all.after.images[id]).toBeUndefined();
   });
 
+  it.runIf(engine.kind === 'podman')(
+    "Podman's localhost/ names: found by their short name, untagged as listed",
+    async () => {
+      const id = await image('plan/loc:1', 10 * KiB);
+      await tagImage(docker, id, 'localhost/plan/loc', '2');
+      const { plan, after } = await planAndRun('localhost/ tag by short name', {
+        type: 'remove-images',
+        refs: ['plan/loc:2'],
+      });
+      expect(plan.steps.map((s) => [s.action, s.target])).toEqual([['untag', 'localhost/plan/loc:2']]);
+      expect(plan.commands).toEqual(['docker rmi plan/loc:2']);
+      expect(after.images[id]).toEqual([listed('plan/loc:1')]);
+    },
+  );
+
   it('several containers of one image: remove the stopped ones made from it (ancestor)', async () => {
     const app = await image('plan/anc:1', 20 * KiB);
     const child = await image('plan/anc-child:1', 10 * KiB, { from: 'plan/anc:1' });

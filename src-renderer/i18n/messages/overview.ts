@@ -32,6 +32,8 @@ export default {
     },
     'overview.actions.dangling.none': 'No dangling images: nothing to prune.',
     'overview.actions.dangling.button': 'Prune dangling (frees up to {size})',
+    'overview.actions.dangling.buttonEmpty': 'Prune dangling',
+    'overview.actions.unknown': 'Not known until an engine is connected.',
     'overview.actions.unused.title': 'Unused images older than…',
     'overview.actions.unused.detail': {
       one: '{n} image has no container at all',
@@ -80,6 +82,8 @@ export default {
     'overview.actions.dangling.detail': { other: '{n} 个没有标签且没有容器使用的镜像，最多 {size}' },
     'overview.actions.dangling.none': '没有悬空镜像，无需清理。',
     'overview.actions.dangling.button': '清理悬空镜像（最多释放 {size}）',
+    'overview.actions.dangling.buttonEmpty': '清理悬空镜像',
+    'overview.actions.unknown': '连接到引擎后才能知道。',
     'overview.actions.unused.title': '早于某个时间的未使用镜像…',
     'overview.actions.unused.detail': { other: '{n} 个镜像没有任何容器使用' },
     'overview.actions.unused.button': '清理未使用的镜像…',
