@@ -145,8 +145,9 @@ if (inventory) {
   );
 } else sections.push('## Inventory and planning\n\nNot run: no `bench/results/inventory.json`.');
 
-// Plan execution
-if (plan) {
+// Plan execution (and, when run, the same on a busier host)
+const busyPlan = read('plan-execution-busy-host');
+function planSection(plan, title) {
   const [ours, loop, once, api, ...sweep] = plan.measurements;
   const n = plan.images;
   const r = plan.ratios;
@@ -154,11 +155,11 @@ if (plan) {
     `Executing Barnacle's plan to remove ${n} images takes ${x(r.executionVsCliLoop)} the time of \`docker rmi\` one by one in a shell loop (${x(r.speedupVsCliLoop)} faster), ${x(r.executionVsCliOnce)} of one \`docker rmi\` with all ${n} IDs, and ${x(r.executionVsApiSequential)} of the raw \`DELETE /images/{id}\` calls made one after another (${ms(ours.medianMs)} against ${ms(loop.medianMs)}, ${ms(once.medianMs)} and ${ms(api.medianMs)}).`,
     `Previewing the plan (lists, layer facts for ${n} new images, planner, through the handler table) takes ${ms(plan.planning.medianMs)}; preview and execution together take ${x(r.planPlusExecutionVsCliLoop)} the time of the shell loop.`,
     `The lever is the executor's concurrency: ${plan.executor.concurrency} steps at once (${plan.executor.concurrencySource}), at most ${plan.executor.maxStepsInFlightObserved} were seen in flight. ` +
-      `Each step does more than a bare delete: it inspects the image and lists containers first (the plan's expectations), and the execution samples \`/system/df\` before and after to measure the bytes freed.`,
+      `Each step does more than a bare delete: it inspects the image and lists all containers first (the plan's expectations), and the execution samples \`/system/df\` before and after to measure the bytes freed.`,
   ];
   if (sweep.length) {
     words.push(
-      `For reference, the same executor called directly: ${sweep.map((s) => `${s.name.replace(/^executor called directly, /, '').replace(/ \(.*\)$/, '')} ${ms(s.medianMs)} (${x(s.medianMs / ours.medianMs)} of the app's)`).join('; ')}.`,
+      `For reference, the same executor called directly: ${sweep.map((s) => `${s.name.replace(/^executor called directly, /, '').replace(/ \(.*\)$/, '')} ${ms(s.medianMs)} (${x(s.medianMs / ours.medianMs)} the time of the app's)`).join('; ')}.`,
     );
   }
   if (plan.bytes) {
@@ -166,18 +167,37 @@ if (plan) {
       `Bytes in the last round: the plan predicted ${num(plan.bytes.predicted)}, the execution measured ${num(plan.bytes.measured)} (${plan.bytes.source}).`,
     );
   }
+  return [
+    title,
+    '',
+    `${measuredLine(plan)} ${plan.rounds} rounds; every round reloads ${n} fresh distinct images for each contender (not timed) and rotates their order.`,
+    '',
+    table([plan.planning, ...plan.measurements]),
+    '',
+    ...words.map((w) => `${w}\n`),
+  ].join('\n');
+}
+if (plan) {
   sections.push(
-    [
-      `## Plan execution: removing ${n} images`,
-      '',
-      `${measuredLine(plan)} ${plan.rounds} rounds; every round reloads ${n} fresh distinct images for each contender (not timed) and rotates their order.`,
-      '',
-      table([plan.planning, ...plan.measurements]),
-      '',
-      ...words.map((w) => `${w}\n`),
-      `The planning time on a big host (1,000 images / 2,000 containers) is in the inventory section above.`,
-    ].join('\n'),
+    planSection(plan, `## Plan execution: removing ${plan.images} images`) +
+      '\nThe planning time on a big host (1,000 images / 2,000 containers) is in the inventory section above.',
   );
+  if (busyPlan) {
+    sections.push(
+      planSection(
+        busyPlan,
+        `### The same on a busier host: ${num(busyPlan.otherContainers)} containers of other images present`,
+      ) +
+        `\nRun: \`BENCH_OTHER_CONTAINERS=${busyPlan.otherContainers} BENCH_ROUNDS=${busyPlan.rounds} BENCH_SWEEP=${
+          busyPlan.measurements.length > 4
+            ? busyPlan.measurements
+                .slice(4)
+                .map((m) => m.name.match(/concurrency (\d+)/)?.[1])
+                .join(',')
+            : "''"
+        } BENCH_OUT=bench/results/plan-execution-busy-host.json npx tsx bench/plan-execution.bench.ts\`.`,
+    );
+  }
 } else sections.push('## Plan execution\n\nNot run: no `bench/results/plan-execution.json`.');
 
 // Memory
@@ -205,7 +225,7 @@ if (memory) {
       ),
       row(`${num(f.iterations)} refreshes`, f, 'rss'),
       '',
-      `Over the second half of each phase the heap grew ${perRun(p, 'heapUsed')} and ${perRun(f, 'heapUsed')}; rss ${perRun(p, 'rss')} and ${perRun(f, 'rss')}.`,
+      `Over the second half of each phase the heap changed by ${perRun(p, 'heapUsed')} and ${perRun(f, 'heapUsed')}; rss by ${perRun(p, 'rss')} and ${perRun(f, 'rss')}.`,
       `Samples: every 10 plans and every 100 refreshes, in \`bench/results/memory.json\`.`,
     ].join('\n'),
   );
