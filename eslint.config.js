@@ -14,7 +14,10 @@ export default ts.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       // Only the desktop shell may talk to Electron; everything else runs under Node in tests.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/shell and src-preload import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/shell and src-preload import electron.' }] },
+      ],
     },
   },
   {

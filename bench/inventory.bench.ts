@@ -25,11 +25,23 @@ try {
     Array.from({ length: IMAGES }, (_, i) => ({ tag: `bench/img-${i}:v1`, content: `image ${i}` })),
   );
   const loadStream = await docker.loadImage(archive as unknown as NodeJS.ReadableStream);
-  await new Promise((resolve, reject) => docker.modem.followProgress(loadStream, (err) => (err ? reject(err) : resolve(null))));
-  await inParallel(Array.from({ length: CONTAINERS }, (_, i) => i), 8, async (i) => {
-    await docker.createContainer({ Image: `bench/img-${i % IMAGES}:v1`, name: `bench-c-${i}`, HostConfig: { NetworkMode: 'none' } });
-  });
-  console.log(`setup: ${IMAGES} images, ${CONTAINERS} containers in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
+  await new Promise((resolve, reject) =>
+    docker.modem.followProgress(loadStream, (err) => (err ? reject(err) : resolve(null))),
+  );
+  await inParallel(
+    Array.from({ length: CONTAINERS }, (_, i) => i),
+    8,
+    async (i) => {
+      await docker.createContainer({
+        Image: `bench/img-${i % IMAGES}:v1`,
+        name: `bench-c-${i}`,
+        HostConfig: { NetworkMode: 'none' },
+      });
+    },
+  );
+  console.log(
+    `setup: ${IMAGES} images, ${CONTAINERS} containers in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
+  );
 
   const connection = await connectEngine({ host: engine.host, label: 'bench', source: 'user' });
   const api = connection.docker;
@@ -55,7 +67,11 @@ try {
   const lists = await readLists(api, { containerSizes: true });
   const cache = new LayerFactsCache();
   const layerFactsCold = Date.now();
-  const layers = await fetchLayerFacts(api, lists.images.map((i) => i.id), { cache });
+  const layers = await fetchLayerFacts(
+    api,
+    lists.images.map((i) => i.id),
+    { cache },
+  );
   const layerFactsMs = Date.now() - layerFactsCold;
   const planInput = {
     images: lists.images,

@@ -2,14 +2,7 @@
 // passes ipcRenderer-backed functions; browser tests pass Playwright bindings.
 // Keeping one builder means the test page sees exactly the API the app sees.
 
-import {
-  channels,
-  eventNames,
-  type BarnacleApi,
-  type Channel,
-  type EventMap,
-  type EventName,
-} from './contract';
+import { channels, eventNames, type BarnacleApi, type Channel, type EventMap, type EventName } from './contract';
 import type { Result } from './errors';
 
 export interface BridgeTransport {

@@ -8,14 +8,7 @@
 
 import type { Result } from './errors';
 import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan, PlanProgress } from './plan';
-import type {
-  ContainerSummary,
-  DiskUsage,
-  Endpoint,
-  EngineHealth,
-  ImageSummary,
-  InventorySnapshot,
-} from './model';
+import type { ContainerSummary, DiskUsage, Endpoint, EngineHealth, ImageSummary, InventorySnapshot } from './model';
 
 export interface ListImagesArgs {
   /** Include intermediate (untagged parent) images, like `docker images -a`. */
@@ -142,7 +135,12 @@ export interface EventMap {
   showPlan: Plan;
 }
 export type EventName = keyof EventMap;
-export const eventNames = ['inventoryChanged', 'engineHealth', 'planProgress', 'showPlan'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'inventoryChanged',
+  'engineHealth',
+  'planProgress',
+  'showPlan',
+] as const satisfies readonly EventName[];
 
 /** IPC channel strings; the prefix keeps ours apart from anything Electron adds. */
 export const invokeChannel = (c: Channel): string => `barnacle:${c}`;

@@ -39,12 +39,7 @@ export type CleanupIntent =
   | { type: 'start-fresh'; volumes?: string[] };
 
 export type StepAction =
-  | 'stop-container'
-  | 'remove-container'
-  | 'remove-volume'
-  | 'untag'
-  | 'remove-image'
-  | 'remove-child-image';
+  'stop-container' | 'remove-container' | 'remove-volume' | 'untag' | 'remove-image' | 'remove-child-image';
 
 export type RiskFlag =
   | { kind: 'running-container' }

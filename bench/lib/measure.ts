@@ -18,7 +18,11 @@ export interface Measurement {
   samplesMs: number[];
 }
 
-export async function measure(name: string, runs: number, work: () => Promise<unknown> | unknown): Promise<Measurement> {
+export async function measure(
+  name: string,
+  runs: number,
+  work: () => Promise<unknown> | unknown,
+): Promise<Measurement> {
   await work(); // warm-up: connection set-up and JIT are not what we compare
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -73,7 +77,11 @@ export function writeResults(path: string, results: unknown): void {
 }
 
 /** Runs `work` over items with at most `limit` in flight. */
-export async function inParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>) {
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

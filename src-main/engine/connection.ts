@@ -79,9 +79,16 @@ export function healthFromFailure(endpoint: Endpoint, failure: EngineFailure): C
     case 'ECONNREFUSED':
       return scheme === 'tcp' || scheme === 'ssh'
         ? { state: 'unreachable', endpoint, message: `Nothing answers at ${where}: is the engine running there?` }
-        : { state: 'not-running', endpoint, message: `The engine at ${where} is not running. Start it, and Barnacle reconnects.` };
+        : {
+            state: 'not-running',
+            endpoint,
+            message: `The engine at ${where} is not running. Start it, and Barnacle reconnects.`,
+          };
   }
-  if (failure.statusCode === 400 && /client version .* too (old|new)|minimum supported API version/i.test(failure.message)) {
+  if (
+    failure.statusCode === 400 &&
+    /client version .* too (old|new)|minimum supported API version/i.test(failure.message)
+  ) {
     return { state: 'api-too-old', endpoint, message: failure.message };
   }
   return {

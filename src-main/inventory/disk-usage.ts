@@ -49,7 +49,9 @@ export function toDiskUsage(df: DfAnswer, fetchedAt: number, tookMs: number): Di
     },
     volumes: {
       total: volumes.reduce((s, v) => s + positive(v.UsageData?.Size), 0),
-      reclaimable: volumes.filter((v) => v.UsageData?.RefCount === 0).reduce((s, v) => s + positive(v.UsageData?.Size), 0),
+      reclaimable: volumes
+        .filter((v) => v.UsageData?.RefCount === 0)
+        .reduce((s, v) => s + positive(v.UsageData?.Size), 0),
       count: volumes.length,
       active: volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length,
     },

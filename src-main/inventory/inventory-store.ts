@@ -49,7 +49,11 @@ export class InventoryStore {
     const docker = this.docker();
     const snapshot = this.snapshotNow;
     if (!docker || !snapshot) return Promise.resolve();
-    this.spaceInFlight = fetchLayerFacts(docker, snapshot.images.map((i) => i.id), { cache: this.layerCache })
+    this.spaceInFlight = fetchLayerFacts(
+      docker,
+      snapshot.images.map((i) => i.id),
+      { cache: this.layerCache },
+    )
       .then((facts) => {
         this.layerCache.retainOnly(snapshot.images.map((i) => i.id));
         // A newer snapshot may have been published meanwhile: enrich that one, from the cache.
@@ -81,7 +85,8 @@ export class InventoryStore {
     this.diskUsageInFlight = readDiskUsage(docker)
       .then((usage) => {
         this.diskUsageNow = usage;
-        if (this.snapshotNow) this.publish(withSpaceFigures({ ...this.snapshotNow, diskUsage: usage }, this.cachedFacts(this.snapshotNow)));
+        if (this.snapshotNow)
+          this.publish(withSpaceFigures({ ...this.snapshotNow, diskUsage: usage }, this.cachedFacts(this.snapshotNow)));
         return usage;
       })
       // Disk usage is extra information; the lists stay useful without it.

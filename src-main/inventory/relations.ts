@@ -2,13 +2,7 @@
 // The images list's `Containers` field is -1 before API 1.51, so usage always
 // comes from containers' ImageID.
 
-import type {
-  ContainerRef,
-  ContainerState,
-  ContainerSummary,
-  ImageSummary,
-  MountInfo,
-} from '../../src-shared/model';
+import type { ContainerRef, ContainerState, ContainerSummary, ImageSummary, MountInfo } from '../../src-shared/model';
 import type { RawContainer, RawImage, RawMount } from './engine-answers';
 import { normalizeImageId } from './ids';
 
@@ -34,8 +28,7 @@ export function toContainerState(raw: string): ContainerState {
 }
 
 /** A container that keeps its image's tag from being removed without force. */
-export const isActiveState = (s: ContainerState): boolean =>
-  s === 'running' || s === 'paused' || s === 'restarting';
+export const isActiveState = (s: ContainerState): boolean => s === 'running' || s === 'paused' || s === 'restarting';
 
 function toMount(m: RawMount): MountInfo {
   const type = (m.Type ?? 'volume') as MountInfo['type'];

@@ -11,7 +11,8 @@ export function withSpaceFigures(snapshot: InventorySnapshot, facts: Map<string,
   const layered: LayeredImage[] = [];
   for (const image of snapshot.images) {
     const f = facts.get(image.id);
-    if (f) layered.push({ id: image.id, chainIds: f.chainIds, layerSizes: f.layerSizes, exact: f.exact, reason: f.reason });
+    if (f)
+      layered.push({ id: image.id, chainIds: f.chainIds, layerSizes: f.layerSizes, exact: f.exact, reason: f.reason });
   }
   // Figures over part of the images would be wrong, not approximate.
   if (layered.length !== snapshot.images.length) return snapshot;

@@ -98,7 +98,9 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
 
   return {
     listImages: withEngine('listImages', 'list', async (args) => {
-      const snapshot = args.all ? await core.inventory.refresh({ includeIntermediate: true }) : await core.inventory.refresh();
+      const snapshot = args.all
+        ? await core.inventory.refresh({ includeIntermediate: true })
+        : await core.inventory.refresh();
       return snapshot.images;
     }),
     listContainers: withEngine('listContainers', 'list', async () => (await core.inventory.refresh()).containers),
@@ -140,7 +142,9 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     ),
     // Plans: steps run inside the executor, which reports each step's outcome; what
     // reaches the catch here is a stale plan or an engine gone before the first step.
-    previewPlan: withEngine('previewPlan', 'list', (args, { connection }) => core.plans.preview(connection, args.intent)),
+    previewPlan: withEngine('previewPlan', 'list', (args, { connection }) =>
+      core.plans.preview(connection, args.intent),
+    ),
     executePlan: withEngine('executePlan', 'list', (args, { connection }) =>
       core.plans.execute(connection, args.planId, args.digest),
     ),

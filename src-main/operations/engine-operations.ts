@@ -78,8 +78,7 @@ export async function removeImage(
     if (users.length > 0) force = false;
   }
   const answer = (await docker.getImage(ref).remove({ force, noprune: options.noprune ?? false })) as
-    | DeleteAnswerItem[]
-    | null;
+    DeleteAnswerItem[] | null;
   return toRemoveReport(answer);
 }
 
@@ -118,7 +117,11 @@ interface PruneAnswer {
   SpaceReclaimed?: number;
 }
 
-export async function pruneImages(docker: Docker, engine: EngineKind, options: PruneImagesOptions): Promise<PruneReport> {
+export async function pruneImages(
+  docker: Docker,
+  engine: EngineKind,
+  options: PruneImagesOptions,
+): Promise<PruneReport> {
   // Podman 4.3's compat prune adds its own dangling filter and answers 500 to
   // dangling=false (containers/podman#17614): prune -a is done image by image there.
   if (engine === 'podman' && options.all) return pruneUnusedOneByOne(docker, options);

@@ -34,11 +34,7 @@ export function chosenFix<K extends keyof Omit<FixChoices, 'perImage'>>(
   return (choices?.perImage?.[imageId]?.[key] ?? choices?.[key] ?? fallback) as NonNullable<FixChoices[K]>;
 }
 
-export function runningDecision(
-  id: string,
-  image: ImageSummary,
-  chosen: RunningFix,
-): ConflictDecision {
+export function runningDecision(id: string, image: ImageSummary, chosen: RunningFix): ConflictDecision {
   const running = image.containers.filter((c) => isActiveState(c.state));
   const all = image.containers;
   const label = imageLabel(image);

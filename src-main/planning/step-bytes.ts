@@ -19,7 +19,8 @@ export function attributeBytes(
   const layered: LayeredImage[] = [];
   for (const image of images) {
     const l = layers.get(image.id);
-    if (l) layered.push({ id: image.id, chainIds: l.chainIds, layerSizes: l.layerSizes, exact: l.exact, reason: l.reason });
+    if (l)
+      layered.push({ id: image.id, chainIds: l.chainIds, layerSizes: l.layerSizes, exact: l.exact, reason: l.reason });
   }
   const removedImageIds = new Set(
     steps.filter((s) => s.action === 'remove-image' || s.action === 'remove-child-image').map((s) => s.target),

@@ -2,7 +2,14 @@
 // events to the window. Every call is checked against the sender's frame first.
 
 import { ipcMain, type WebContents } from 'electron';
-import { channels, eventChannel, invokeChannel, type EventMap, type EventName, type HandlerTable } from '../../src-shared/contract';
+import {
+  channels,
+  eventChannel,
+  invokeChannel,
+  type EventMap,
+  type EventName,
+  type HandlerTable,
+} from '../../src-shared/contract';
 import { fail } from '../../src-shared/errors';
 import { isTrustedSender } from '../security/window-policy';
 

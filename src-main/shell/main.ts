@@ -10,13 +10,7 @@ import type { Endpoint } from '../../src-shared/model';
 import { createHandlers } from '../ipc/handlers';
 import { trustedOrigins } from '../security/window-policy';
 import { registerHandlers, sendEvent } from './ipc-bridge';
-import {
-  appPaths,
-  applySessionPolicy,
-  createSecureWindow,
-  registerAppScheme,
-  serveRenderer,
-} from './secure-window';
+import { appPaths, applySessionPolicy, createSecureWindow, registerAppScheme, serveRenderer } from './secure-window';
 import { installTray } from './tray';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -46,7 +40,9 @@ async function start(): Promise<void> {
         defaultPath: suggestedName,
         filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
       };
-      const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const answer = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
       return answer.canceled || !answer.filePath ? null : answer.filePath;
     },
   });

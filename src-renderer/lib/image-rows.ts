@@ -33,12 +33,12 @@ export interface ImageRow {
 const ACTIVE = new Set(['running', 'paused', 'restarting']);
 
 /**
- * Bytes only this image holds (not shared with other images). The inventory
- * does not carry it yet; the plan service will. Until then it is unknown and
- * the table shows "—": never an estimate presented as a figure.
+ * Bytes only this image holds (layers no other image shares): what removing it
+ * alone frees. Main reads layer facts in the background and adds it to the
+ * inventory; until then it is unknown and the table shows "—", never a guess.
  */
-export function uniqueSize(_image: ImageSummary): number | null {
-  return null;
+export function uniqueSize(image: ImageSummary): number | null {
+  return image.uniqueSize ?? null;
 }
 
 export function imageStatus(image: ImageSummary): ImageStatus[] {

@@ -4,6 +4,7 @@
 // axe-core, and photographed in light and dark to test-results/screens/.
 
 import type { Locator, Page } from '@playwright/test';
+import { formatBytes } from '../../src-shared/format';
 import { connect } from '../engines/harness';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/app-fixture';
@@ -139,8 +140,13 @@ test.describe('images', () => {
     await expect(dangling).toContainText('dangling');
     await expect(bodyRows(page).filter({ hasText: 'barnacle-demo/web' })).toContainText('running');
     await expect(bodyRows(page).filter({ hasText: 'barnacle-demo/worker' })).toContainText('stopped only');
-    // Unique size is not known yet: shown as unknown, never guessed.
-    expect(new Set(await cellTexts(bodyRows(page), 6))).toEqual(new Set(['—']));
+    // Unique sizes arrive from main's layer facts in the background; each row then shows
+    // main's figure (a layer shared with another image counts for neither).
+    await expect.poll(async () => (await cellTexts(bodyRows(page), 6)).every((c) => /\d/.test(c))).toBe(true);
+    const danglingImage = app.core.inventory.snapshot!.images.find((i) => i.id === seeded.dangling)!;
+    expect(danglingImage.uniqueSize).toBeGreaterThan(0);
+    expect(danglingImage.uniqueSize).toBeLessThan(danglingImage.size);
+    await expect(dangling.locator('.c-unique')).toHaveText(formatBytes(danglingImage.uniqueSize!));
     // Containers column: count, names on hover.
     await expect(bodyRows(page).filter({ hasText: 'barnacle-demo/web' }).locator('.c-ctr')).toHaveAttribute(
       'title',

@@ -72,10 +72,11 @@ describeEachEngine('inventory relations', (engine) => {
 
   it('knows sibling tags, dangling images and a container whose image became dangling', async () => {
     const { images, containers } = await core.inventory.refresh();
-    expect(byId(images, ids.multi!).tags.map((t) => t.replace(/^docker\.io\/|^localhost\//, '')).sort()).toEqual([
-      'inv/multi:a',
-      'inv/multi:b',
-    ]);
+    expect(
+      byId(images, ids.multi!)
+        .tags.map((t) => t.replace(/^docker\.io\/|^localhost\//, ''))
+        .sort(),
+    ).toEqual(['inv/multi:a', 'inv/multi:b']);
     const old = byId(images, ids.old!);
     expect(old.dangling).toBe(true);
     expect(old.unused).toBe(true);

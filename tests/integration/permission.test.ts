@@ -24,7 +24,16 @@ describe.skipIf(!isRoot || !docker.ok)(
       chmodSync(engine.socketPath, 0o600);
       const { stdout } = await run(
         'setpriv',
-        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', 'tests/integration/support/probe-health.ts', engine.host],
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          process.execPath,
+          '--import',
+          'tsx',
+          'tests/integration/support/probe-health.ts',
+          engine.host,
+        ],
         { env: { ...process.env, HOME: '/tmp', TSX_TSCONFIG_PATH: 'tsconfig.node.json' } },
       );
       const health = JSON.parse(stdout) as { state: string; message: string };

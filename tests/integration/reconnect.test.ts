@@ -13,7 +13,10 @@ const kinds = (['docker', 'podman'] as const).filter((k) => engineAvailability(k
 function waitForHealth(core: BarnacleCore, state: EngineHealth['state'], timeoutMs: number): Promise<EngineHealth> {
   return new Promise((resolve, reject) => {
     if (core.session.health.state === state) return resolve(core.session.health);
-    const timer = setTimeout(() => reject(new Error(`no ${state} within ${timeoutMs} ms (${core.session.health.state})`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${state} within ${timeoutMs} ms (${core.session.health.state})`)),
+      timeoutMs,
+    );
     const off = core.session.onHealth((h) => {
       if (h.state !== state) return;
       clearTimeout(timer);
@@ -42,7 +45,7 @@ describe.each(kinds)('%s: reconnect', (kind) => {
     await engine.stop();
     const down = await waitForHealth(core, 'not-running', 10_000);
     expect(down.state).toBe('not-running');
-    expect("message" in down && down.message).toMatch(/stopped|not running/);
+    expect('message' in down && down.message).toMatch(/stopped|not running/);
     const whileDown = await handlers.listImages({});
     expect(whileDown.ok).toBe(false);
     if (!whileDown.ok) expect(whileDown.error.kind).toBe('engine-unreachable');
@@ -54,7 +57,10 @@ describe.each(kinds)('%s: reconnect', (kind) => {
   });
 
   it('names a missing socket as such', async () => {
-    const lost = new BarnacleCore({ host: `unix://${engine.dir}/nope.sock`, label: 'x', source: 'user' }, { backoffMs: [60_000] });
+    const lost = new BarnacleCore(
+      { host: `unix://${engine.dir}/nope.sock`, label: 'x', source: 'user' },
+      { backoffMs: [60_000] },
+    );
     const health = await lost.start();
     lost.close();
     expect(health.state).toBe('socket-not-found');

@@ -121,6 +121,17 @@ describe('sort', () => {
     expect(order('unique', 'asc')).toEqual(order('unique', 'desc'));
   });
 
+  it('by unique size, unknown ones last in both directions', () => {
+    const measured = toRows([
+      image(1, { tags: ['a:1'], uniqueSize: 300 }),
+      image(2, { tags: ['b:1'] }),
+      image(3, { tags: ['c:1'], uniqueSize: 100 }),
+    ]);
+    const refs = (dir: 'asc' | 'desc') => sortRows(measured, { key: 'unique', dir }, collator).map((r) => r.ref);
+    expect(refs('asc')).toEqual(['c:1', 'a:1', 'b:1']);
+    expect(refs('desc')).toEqual(['a:1', 'c:1', 'b:1']);
+  });
+
   it('does not change its input', () => {
     const before = rows.map((r) => r.key);
     sortRows(rows, { key: 'size', dir: 'asc' }, collator);

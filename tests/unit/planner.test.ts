@@ -619,7 +619,10 @@ describe('byte attribution', () => {
   });
 
   it("is inexact when the engine's container sizes are not what removal frees (vfs)", () => {
-    const inv = inventory([base, { name: 'a', tags: ['a:1'], parent: 'base' }], [{ name: 'c', image: 'a', sizeRw: 10 }]);
+    const inv = inventory(
+      [base, { name: 'a', tags: ['a:1'], parent: 'base' }],
+      [{ name: 'c', image: 'a', sizeRw: 10 }],
+    );
     const reason = "the vfs driver keeps a full copy of the image's files for each container";
     const p = planCleanup({
       ...planningInput(inv, { type: 'remove-stopped-containers' }, podman),

@@ -55,7 +55,8 @@ export async function bindPreload(page: Page, handlers: HandlerTable): Promise<B
   return {
     emit: async (event, payload) => {
       await page.evaluate(
-        ([e, p]) => (globalThis as unknown as { __barnacleEmit?: (e: string, p: unknown) => void }).__barnacleEmit?.(e, p),
+        ([e, p]) =>
+          (globalThis as unknown as { __barnacleEmit?: (e: string, p: unknown) => void }).__barnacleEmit?.(e, p),
         [event, payload] as const,
       );
     },
