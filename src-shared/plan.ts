@@ -35,7 +35,12 @@ export type CleanupIntent =
       /** Also remove stopped containers first (so their images become unused). */
       withStoppedContainers?: boolean;
     }
-  | { type: 'remove-stopped-containers'; ancestor?: string }
+  | {
+      type: 'remove-stopped-containers';
+      ancestor?: string;
+      /** Only these containers (IDs or names); running ones among them are reported, not stopped. */
+      ids?: string[];
+    }
   | { type: 'start-fresh'; volumes?: string[] };
 
 export type StepAction =

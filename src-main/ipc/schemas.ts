@@ -142,7 +142,13 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       withStoppedContainers: z.boolean().optional(),
     })
     .strict(),
-  z.object({ type: z.literal('remove-stopped-containers'), ancestor: imageRefSchema.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('remove-stopped-containers'),
+      ancestor: imageRefSchema.optional(),
+      ids: z.array(containerRefSchema).max(10_000).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('start-fresh'), volumes: z.array(volumeNameSchema).max(1000).optional() }).strict(),
 ]);
 

@@ -110,11 +110,15 @@ export function planCleanup(input: PlanningInput): Plan {
       }
       break;
     }
-    case 'remove-stopped-containers':
-      for (const c of selectStoppedContainers(input.containers, intent.ancestor, input.images)) {
+    case 'remove-stopped-containers': {
+      const stopped = selectStoppedContainers(input.containers, intent.ancestor, input.images);
+      const chosen = intent.ids ? pickContainers(input.containers, intent.ids, draft) : null;
+      for (const c of stopped) {
+        if (chosen && !chosen.has(c.id)) continue;
         draft.removeContainer(c, intent.ancestor ? `stopped container of ${intent.ancestor}` : 'stopped container');
       }
       break;
+    }
     case 'start-fresh':
       for (const c of input.containers) draft.removeContainer(c, 'start fresh: every container goes');
       for (const image of input.images) {
@@ -232,4 +236,26 @@ export function planDigest(plan: Omit<Plan, 'digest'>): string {
     steps: plan.steps.map((s) => [s.id, s.action, s.target, s.force ?? false, s.volumes ?? [], s.after, s.expect]),
   });
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
+}
+
+/** The containers the user named; running or unknown ones are reported as skipped, never stopped. */
+function pickContainers(containers: ContainerSummary[], ids: string[], draft: PlanDraft): Set<string> {
+  const chosen = new Set<string>();
+  for (const ref of ids) {
+    const c = containers.find(
+      (x) => x.id === ref || (ref.length >= 12 && x.id.startsWith(ref)) || x.names.includes(ref),
+    );
+    if (!c) {
+      draft.skip({ target: ref, label: ref, conflict: 'not-found', reason: `No container ${ref} on this engine.` });
+    } else if (isActiveState(c.state)) {
+      const label = c.names[0] ?? c.id.slice(0, 12);
+      draft.skip({
+        target: c.id,
+        label,
+        conflict: 'container-running',
+        reason: `${label} is ${c.state}: stop it first.`,
+      });
+    } else chosen.add(c.id);
+  }
+  return chosen;
 }

@@ -68,8 +68,15 @@ class ContainersView {
     );
   }
 
-  /** Opens the plan preview for the stopped containers in view (optionally of one image family). */
-  removeStopped(): void {
+  /**
+   * Opens the plan preview for stopped containers: the ones given, or else all
+   * in view (optionally of one image family).
+   */
+  removeStopped(ids?: string[]): void {
+    if (ids?.length) {
+      planFlow.open({ type: 'remove-stopped-containers', ids });
+      return;
+    }
     planFlow.open(
       this.ancestor
         ? { type: 'remove-stopped-containers', ancestor: this.ancestor }

@@ -423,6 +423,19 @@ describe('remove stopped containers', () => {
     expect(summary(p)).toEqual(['remove-container a-old', 'remove-container a2-old']);
     expect(p.commands).toEqual(['docker rm a-old a2-old']);
   });
+
+  it('with ids, only the named stopped containers; a running or unknown one is reported', () => {
+    const running = inv.containers.find((c) => c.state === 'running')!;
+    const p = plan(inv, {
+      type: 'remove-stopped-containers',
+      ids: [containerId('a2-old'), 'b-old', running.names[0]!, 'ghost'],
+    });
+    expect(summary(p)).toEqual(['remove-container a2-old', 'remove-container b-old']);
+    expect(p.skipped.map((s) => [s.label, s.conflict])).toEqual([
+      [running.names[0], 'container-running'],
+      ['ghost', 'not-found'],
+    ]);
+  });
 });
 
 describe('prune selection', () => {
