@@ -10,11 +10,18 @@ import type Dockerode from 'dockerode';
 import { BarnacleCore } from '../../../src-main/core/barnacle-core';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { assertHarnessHost, connect } from '../../engines/harness';
-import { bindPreload } from './preload-stand-in';
+import { bindPreload, type BoundPage } from './preload-stand-in';
 import { serveRenderer } from './static-server';
 
 export interface AppFixtures {
-  app: { page: Page; core: BarnacleCore; docker: Dockerode; open: () => Promise<void> };
+  app: {
+    page: Page;
+    core: BarnacleCore;
+    docker: Dockerode;
+    open: () => Promise<void>;
+    /** Pushes an event into the page as main would (for states this root test run cannot reach itself). */
+    emit: BoundPage['emit'];
+  };
 }
 
 export const test = base.extend<AppFixtures>({
@@ -39,7 +46,7 @@ export const test = base.extend<AppFixtures>({
     const open = async () => {
       await page.goto(server.url);
     };
-    await use({ page, core, docker: connect(host!), open });
+    await use({ page, core, docker: connect(host!), open, emit: bound.emit });
     for (const off of unsubscribe) off();
     core.close();
     await server.close();
