@@ -89,7 +89,14 @@ export function healthFromFailure(endpoint: Endpoint, failure: EngineFailure): C
     failure.statusCode === 400 &&
     /client version .* too (old|new)|minimum supported API version/i.test(failure.message)
   ) {
-    return { state: 'api-too-old', endpoint, message: failure.message };
+    const barnacleTooOld = /too old/i.test(failure.message);
+    return {
+      state: 'api-too-old',
+      endpoint,
+      message: `The engine at ${where} refused our API version (${failure.message}). ${
+        barnacleTooOld ? 'Update Barnacle.' : 'Update the engine.'
+      }`,
+    };
   }
   return {
     state: 'unreachable',
