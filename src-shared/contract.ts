@@ -8,7 +8,15 @@
 
 import type { Result } from './errors';
 import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan, PlanProgress } from './plan';
-import type { ContainerSummary, DiskUsage, Endpoint, EngineHealth, ImageSummary, InventorySnapshot } from './model';
+import type {
+  ContainerSummary,
+  DiskUsage,
+  Endpoint,
+  EngineHealth,
+  ImageLayerView,
+  ImageSummary,
+  InventorySnapshot,
+} from './model';
 
 export interface ListImagesArgs {
   /** Include intermediate (untagged parent) images, like `docker images -a`. */
@@ -73,6 +81,8 @@ export interface Contract {
   listContainers: { args: Record<string, never>; result: ContainerSummary[] };
   inventory: { args: Record<string, never>; result: InventorySnapshot };
   diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
+  /** An image's layers with sizes and how widely each is shared. */
+  imageLayers: { args: { id: string }; result: ImageLayerView };
   engineHealth: { args: Record<string, never>; result: EngineHealth };
   listEndpoints: { args: Record<string, never>; result: Endpoint[] };
   selectEngine: { args: SelectEngineArgs; result: EngineHealth };
@@ -107,6 +117,7 @@ export const channels = [
   'listContainers',
   'inventory',
   'diskUsage',
+  'imageLayers',
   'engineHealth',
   'listEndpoints',
   'selectEngine',

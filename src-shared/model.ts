@@ -83,6 +83,21 @@ export interface ImageSummary {
   uniqueSize?: number;
 }
 
+/** One image's layers, lowest first, for the detail panel: what each weighs and who else holds it. */
+export interface ImageLayerView {
+  imageId: string;
+  layers: {
+    chainId: string;
+    /** Bytes this layer stores. */
+    size: number;
+    /** How many other images hold this very layer: it is freed only when they go too. */
+    sharedWith: number;
+  }[];
+  /** False when the sizes are estimates (see reason). */
+  exact: boolean;
+  reason?: string;
+}
+
 export interface MountInfo {
   type: 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster' | 'image';
   /** Volume name (for volumes), source path (for binds). */

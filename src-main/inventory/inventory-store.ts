@@ -3,7 +3,8 @@
 // it arrives, so the lists never wait for /system/df.
 
 import type Docker from 'dockerode';
-import type { DiskUsage, InventorySnapshot } from '../../src-shared/model';
+import type { DiskUsage, ImageLayerView, InventorySnapshot } from '../../src-shared/model';
+import { normalizeImageId } from './ids';
 import { readDiskUsage } from './disk-usage';
 import { fetchLayerFacts, LayerFactsCache } from './layer-facts';
 import { withSpaceFigures } from './space-figures';
@@ -66,6 +67,33 @@ export class InventoryStore {
         this.spaceInFlight = null;
       });
     return this.spaceInFlight;
+  }
+
+  /** One image's layers with sizes, and how many other images hold each one. */
+  async layersOf(ref: string): Promise<ImageLayerView> {
+    const docker = this.requireDocker();
+    const { Id } = (await docker.getImage(ref).inspect()) as { Id: string };
+    const imageId = normalizeImageId(Id);
+    // Sharing is counted over every listed image's layers, so read those first (cached after once).
+    if (this.snapshotNow) await this.readSpaceFigures();
+    const facts = (await fetchLayerFacts(docker, [imageId], { cache: this.layerCache })).get(imageId);
+    if (!facts) throw Object.assign(new Error(`No such image: ${ref}`), { statusCode: 404 });
+    const holders = new Map<string, number>();
+    for (const other of this.layerCache.values()) {
+      if (other.imageId === imageId) continue;
+      for (const chain of new Set(other.chainIds)) holders.set(chain, (holders.get(chain) ?? 0) + 1);
+    }
+    const view: ImageLayerView = {
+      imageId,
+      layers: facts.chainIds.map((chainId, i) => ({
+        chainId,
+        size: facts.layerSizes[i] ?? 0,
+        sharedWith: holders.get(chainId) ?? 0,
+      })),
+      exact: facts.exact,
+    };
+    if (facts.reason) view.reason = facts.reason;
+    return view;
   }
 
   private cachedFacts(snapshot: InventorySnapshot) {

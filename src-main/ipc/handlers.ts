@@ -112,6 +112,7 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     diskUsage: withEngine('diskUsage', 'list', async (args) =>
       args.refresh || !core.inventory.diskUsage ? core.inventory.refreshDiskUsage() : core.inventory.diskUsage,
     ),
+    imageLayers: withEngine('imageLayers', 'list', (args) => core.inventory.layersOf(args.id)),
     engineHealth: local('engineHealth', async () => core.session.health),
     listEndpoints: local('listEndpoints', () => core.listEndpoints()),
     selectEngine: local('selectEngine', (args) => core.selectEngine(args.host)),

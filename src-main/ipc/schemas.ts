@@ -165,6 +165,7 @@ export const schemas = {
   engineHealth: noArgs,
   listEndpoints: noArgs,
   selectEngine: payload({ host: hostSchema }),
+  imageLayers: payload({ id: imageRefSchema }),
   stopContainer: payload({ id: containerRefSchema }),
   startContainer: payload({ id: containerRefSchema }),
   removeContainer: payload({

@@ -168,6 +168,12 @@ test.describe('images', () => {
     }
     await expect(detail.getByRole('button', { name: 'barnacle-demo/api-debug:1.4.2' })).toBeVisible();
     await expect(detail.getByText('Demo API')).toBeVisible();
+    // Layers from the engine: the base's, shared with every image built on it; the top one
+    // held by its child image too (api-debug is built on it), so removing it alone frees nothing.
+    const layers = detail.locator('li.layer');
+    await expect(layers).toHaveCount(2);
+    await expect(layers.first()).toContainText(/shared with \d+ images/);
+    await expect(layers.last()).toContainText('shared with 1 image');
     await inBothThemes(page, 'images-detail');
     await detail.getByRole('button', { name: 'barnacle-demo/api-debug:1.4.2' }).click();
     await expect(detail.getByRole('button', { name: 'barnacle-demo/api:1.4.2' })).toBeVisible();

@@ -46,6 +46,7 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   listContainers: { valid: {}, fields: {} },
   inventory: { valid: {}, fields: {} },
   diskUsage: { valid: { refresh: true }, fields: { refresh: bool } },
+  imageLayers: { valid: { id: `sha256:${HEX64}` }, fields: { id: required(str('imageRef')) } },
   engineHealth: { valid: {}, fields: {} },
   listEndpoints: { valid: {}, fields: {} },
   selectEngine: { valid: { host: 'unix:///var/run/docker.sock' }, fields: { host: required(str('host')) } },

@@ -137,4 +137,20 @@ describeEachEngine('inventory relations', (engine) => {
       expect(snapshot.diskUsage?.images.reclaimableExact).toBeUndefined();
     }
   });
+
+  it("shows an image's layers with sizes and who else holds each", async () => {
+    const result = await createHandlers(core).imageLayers({ id: ids.multi! });
+    if (!result.ok) throw new Error(result.error.message);
+    const { layers } = result.value;
+    // The base's layer(s) below, the image's own COPY layer on top.
+    expect(layers.length).toBeGreaterThanOrEqual(2);
+    const top = layers[layers.length - 1]!;
+    expect(top.sharedWith).toBe(0);
+    expect(top.size).toBeGreaterThan(0);
+    // Every image here is built on the base, so its first layer is shared widely.
+    expect(layers[0]!.sharedWith).toBeGreaterThanOrEqual(3);
+    const missing = await createHandlers(core).imageLayers({ id: 'nope/missing:1' });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.kind).toBe('not-found');
+  });
 });
