@@ -5,7 +5,7 @@
 // containers. heapUsed and rss are sampled after a forced GC every 10 plans
 // and every 100 refreshes; the slope over each phase's second half should be ~0.
 // Run: node --expose-gc --import tsx bench/memory.bench.ts (as root; ~3-5 min).
-// Knobs: BENCH_PLANS (100), BENCH_REFRESHES (1000).
+// Knobs: BENCH_PLANS (100), BENCH_REFRESHES (1000), BENCH_OUT (results path).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ if (!gc) {
 
 const PLANS = Number(process.env.BENCH_PLANS ?? 100);
 const REFRESHES = Number(process.env.BENCH_REFRESHES ?? 1000);
+const OUT = process.env.BENCH_OUT ?? 'bench/results/memory.json';
 const IMAGES_PER_PLAN = 5;
 const HOST_IMAGES = 200;
 const HOST_CONTAINERS = 100;
@@ -166,7 +167,7 @@ try {
         `rss ${mib(phase.rss.start)} → ${mib(phase.rss.end)} (max ${mib(phase.rss.max)}, slope ${phase.rss.secondHalfSlopeBytesPerIteration} B/it)`,
     );
   }
-  writeResults('bench/results/memory.json', results);
+  writeResults(OUT, results);
 } finally {
   core?.close();
   await engine.destroy();

@@ -1,7 +1,7 @@
 // The images screen: grid, toolbar, detail panel.
 export default {
   en: {
-    'images.summary': '{images} · {size} (shared layers counted once per image)',
+    'images.summary': '{images} · {size} summed per image (shared layers are stored once on disk)',
     'images.shown': '{n} shown',
     'images.selected': '{n} selected',
     'images.grid.label': 'Images',
@@ -53,7 +53,7 @@ export default {
     'images.detail.remove': 'Remove this image…',
   },
   zh: {
-    'images.summary': '{images} · {size}（共享层在每个镜像中都计算一次）',
+    'images.summary': '{images} · 按镜像相加 {size}（共享层在磁盘上只存一份）',
     'images.shown': '显示 {n} 个',
     'images.selected': '已选择 {n} 个',
     'images.grid.label': '镜像',
