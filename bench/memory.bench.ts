@@ -47,9 +47,10 @@ async function sample(iteration: number): Promise<Sample> {
 }
 
 /** Least-squares slope (bytes per iteration) over the samples from the middle of the phase on. */
-function secondHalfSlope(samples: Sample[], key: 'heapUsed' | 'rss', total: number): number {
+function secondHalfSlope(samples: Sample[], key: 'heapUsed' | 'rss', total: number): number | null {
   const pts = samples.filter((s) => s.iteration >= total / 2);
   const n = pts.length;
+  if (n < 2) return null; // a line needs two points: sample more often or run longer
   const mx = pts.reduce((a, p) => a + p.iteration, 0) / n;
   const my = pts.reduce((a, p) => a + p[key], 0) / n;
   const num = pts.reduce((a, p) => a + (p.iteration - mx) * (p[key] - my), 0);

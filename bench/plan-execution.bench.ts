@@ -14,11 +14,12 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { BarnacleCore } from '../src-main/core/barnacle-core';
 import { executePlan } from '../src-main/execution/executor';
+import { fetchDf } from '../src-main/inventory/disk-usage';
 import { createHandlers } from '../src-main/ipc/handlers';
 import { buildPlan } from '../src-main/planning/plan-service';
 import { connect, startEngine } from '../tests/engines/harness';
 import { imageArchive } from './lib/image-archive';
-import { execFileP, inParallel, machineInfo, summarize, writeResults } from './lib/measure';
+import { execFileP, inParallel, machineInfo, measure, summarize, writeResults } from './lib/measure';
 
 const IMAGES = Number(process.env.BENCH_PLAN_IMAGES ?? 200);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 5));
@@ -208,6 +209,16 @@ try {
   }
   loadPerRound.push(+loadavg()[0]!.toFixed(2));
 
+  // What one call costs on this host as it stands: the executor makes 2 df calls per plan and,
+  // per image step, an inspect and a full container list besides the DELETE.
+  const kept = (await docker.listImages()).find((i) => (i.RepoTags ?? []).some((t) => t.startsWith('bench/keep:')));
+  const callCosts = [
+    await measure('GET /system/df', 3, () => fetchDf(docker)),
+    await measure('GET /containers/json?all=1', 5, () => docker.listContainers({ all: true })),
+    await measure('GET /images/json', 5, () => docker.listImages()),
+  ];
+  if (kept) callCosts.push(await measure('GET /images/{id}/json', 5, () => docker.getImage(kept.Id).inspect()));
+
   const m = Object.fromEntries(contenders.map((c) => [c.key, summarize(c.name, samples.get(c.key)!)]));
   const planning = summarize(`Barnacle: preview the plan (handler previewPlan, ${IMAGES} images)`, planningMs);
   const ratio = (a: number, b: number) => +(a / b).toFixed(2);
@@ -227,6 +238,7 @@ try {
       maxStepsInFlightObserved: maxInFlight,
     },
     planning,
+    callCosts,
     measurements: [m.barnacle, m.cliLoop, m.cliOnce, m.apiSequential, ...sweep.map((s) => m[s.key])],
     bytes: lastBytes,
     ratios: {
