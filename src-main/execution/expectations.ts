@@ -62,6 +62,10 @@ async function imageExpectation(docker: Docker, step: PlanStep): Promise<FinalOu
       message: `${step.label} gained the tag${gained.length > 1 ? 's' : ''} ${gained.join(', ')} after the plan was made, so it stays. Preview again to include ${gained.length > 1 ? 'them' : 'it'}.`,
     };
   }
+  // Without force the engine itself refuses an image any container uses (Docker and Podman
+  // alike answer 409, which comes back as this step's conflict), so the container list —
+  // the costly read on a host with thousands of containers — is needed only for forced steps.
+  if (!step.force) return null;
   const allowed = new Set(step.expect.containerIds ?? []);
   const listed = (await docker.listContainers({ all: true })) as ListedContainer[];
   const unplanned = listed.filter((c) => normalizeImageId(c.ImageID) === step.target && !allowed.has(c.Id));
