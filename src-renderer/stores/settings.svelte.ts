@@ -1,5 +1,5 @@
-// The user's preferences: language, theme and when to ask before executing a
-// plan. Kept in localStorage (renderer-only, nothing main needs to trust) and
+// The user's preferences: language and theme (how confirm buttons read is
+// planFlow's own setting). Kept in localStorage (renderer-only, nothing main needs to trust) and
 // applied to the document at once, before the first paint (main.ts imports
 // this module before mounting).
 
@@ -7,17 +7,14 @@ import { i18n, type Locale } from '../i18n/i18n.svelte';
 
 export type LanguageChoice = 'system' | Locale;
 export type ThemeChoice = 'system' | 'light' | 'dark';
-/** Ask before executing every plan, or only those that stop something running. */
-export type ConfirmChoice = 'always' | 'running';
 
 interface Stored {
   language: LanguageChoice;
   theme: ThemeChoice;
-  confirm: ConfirmChoice;
 }
 
 const KEY = 'barnacle.settings';
-const defaults: Stored = { language: 'system', theme: 'system', confirm: 'always' };
+const defaults: Stored = { language: 'system', theme: 'system' };
 
 function load(): Stored {
   try {
@@ -25,7 +22,6 @@ function load(): Stored {
     return {
       language: ['system', 'en', 'zh'].includes(raw.language as string) ? raw.language! : defaults.language,
       theme: ['system', 'light', 'dark'].includes(raw.theme as string) ? raw.theme! : defaults.theme,
-      confirm: ['always', 'running'].includes(raw.confirm as string) ? raw.confirm! : defaults.confirm,
     };
   } catch {
     // Storage unavailable or corrupt: the defaults are safe.
@@ -36,7 +32,6 @@ function load(): Stored {
 class Settings {
   language = $state<LanguageChoice>(defaults.language);
   theme = $state<ThemeChoice>(defaults.theme);
-  confirm = $state<ConfirmChoice>(defaults.confirm);
 
   constructor() {
     Object.assign(this, load());
@@ -57,14 +52,9 @@ class Settings {
     this.save();
   }
 
-  setConfirm(confirm: ConfirmChoice): void {
-    this.confirm = confirm;
-    this.save();
-  }
-
   private save(): void {
     try {
-      localStorage.setItem(KEY, JSON.stringify({ language: this.language, theme: this.theme, confirm: this.confirm }));
+      localStorage.setItem(KEY, JSON.stringify({ language: this.language, theme: this.theme }));
     } catch {
       // A private or full storage only loses persistence, not the choice.
     }

@@ -11,10 +11,7 @@ export default {
     'settings.theme.light': 'Light',
     'settings.theme.dark': 'Dark',
     'settings.confirm.title': 'Confirmations',
-    'settings.confirm.description': 'When Barnacle asks “Are you sure?” after you press Execute in a plan preview.',
-    'settings.confirm.always': 'Always ask',
-    'settings.confirm.running': 'Only when the plan stops something running',
-    'settings.confirm.runningHint': 'Other plans run as soon as you press Execute.',
+    'settings.confirm.description': 'Nothing is removed until you confirm a plan you have seen, in its preview.',
     'settings.confirm.spellOut': 'Confirm buttons say what they do (“Stop 1 container and remove 3 images”)',
   },
   zh: {
@@ -28,10 +25,7 @@ export default {
     'settings.theme.light': '浅色',
     'settings.theme.dark': '深色',
     'settings.confirm.title': '确认',
-    'settings.confirm.description': '在计划预览中按下“执行”后，Barnacle 何时再次请你确认。',
-    'settings.confirm.always': '始终询问',
-    'settings.confirm.running': '仅当计划会停止正在运行的容器时',
-    'settings.confirm.runningHint': '其他计划在你按下“执行”后立即运行。',
+    'settings.confirm.description': '在预览中确认你看过的计划之前，不会删除任何内容。',
     'settings.confirm.spellOut': '确认按钮写明将要执行的操作（“停止 1 个容器并删除 3 个镜像”）',
   },
 };
