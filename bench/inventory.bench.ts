@@ -10,12 +10,14 @@ import { fetchLayerFacts, LayerFactsCache } from '../src-main/inventory/layer-fa
 import { planCleanup } from '../src-main/planning/planner';
 import { connect, ensureBaseImage, startEngine } from '../tests/engines/harness';
 import { imageArchive } from './lib/image-archive';
-import { execFileP, inParallel, machineInfo, measure, writeResults } from './lib/measure';
+import { codeState, execFileP, inParallel, machineInfo, measure, writeResults } from './lib/measure';
 
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 1000);
 const CONTAINERS = Number(process.env.BENCH_CONTAINERS ?? 2000);
 const RUNS = 10;
 
+// The source as loaded now (it may change on disk while the bench runs).
+const code = codeState();
 const engine = await startEngine('docker');
 try {
   const docker = connect(engine.host);
@@ -95,6 +97,7 @@ try {
   const results = {
     bench: 'inventory',
     machine: machineInfo(),
+    code,
     engine: `${connection.engine.kind} ${connection.engine.version} (API ${connection.engine.pinnedApiVersion})`,
     images: IMAGES,
     containers: CONTAINERS,

@@ -14,7 +14,7 @@ import { BarnacleCore } from '../src-main/core/barnacle-core';
 import { createHandlers } from '../src-main/ipc/handlers';
 import { connect, startEngine } from '../tests/engines/harness';
 import { imageArchive } from './lib/image-archive';
-import { inParallel, machineInfo, writeResults } from './lib/measure';
+import { codeState, inParallel, machineInfo, writeResults } from './lib/measure';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -68,6 +68,8 @@ function summary(samples: Sample[], total: number, unit: string) {
   return { iterations: total, unit, heapUsed: of('heapUsed'), rss: of('rss'), samples };
 }
 
+// The source as loaded now (it may change on disk while the bench runs).
+const code = codeState();
 const engine = await startEngine('docker');
 const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-bench-'));
 let core: BarnacleCore | null = null;
@@ -150,6 +152,7 @@ try {
     bench: 'memory',
     engine: `${connection.engine.kind} ${connection.engine.version} (API ${connection.engine.pinnedApiVersion})`,
     machine: machineInfo(),
+    code,
     setup: {
       liveUpdates: true,
       imagesPerPlan: IMAGES_PER_PLAN,

@@ -19,7 +19,7 @@ import { createHandlers } from '../src-main/ipc/handlers';
 import { buildPlan } from '../src-main/planning/plan-service';
 import { connect, startEngine } from '../tests/engines/harness';
 import { imageArchive } from './lib/image-archive';
-import { execFileP, inParallel, machineInfo, measure, summarize, writeResults } from './lib/measure';
+import { codeState, execFileP, inParallel, machineInfo, measure, summarize, writeResults } from './lib/measure';
 
 const IMAGES = Number(process.env.BENCH_PLAN_IMAGES ?? 200);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 5));
@@ -29,6 +29,8 @@ const OUT = process.env.BENCH_OUT ?? 'bench/results/plan-execution.json';
 const WARMUP_IMAGES = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// The source as loaded now (it may change on disk while the bench runs).
+const code = codeState();
 const engine = await startEngine('docker');
 const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-bench-'));
 let core: BarnacleCore | null = null;
@@ -228,6 +230,7 @@ try {
     engine: `${connection.engine.kind} ${connection.engine.version} (API ${connection.engine.pinnedApiVersion})`,
     dockerCli: (await execFileP('docker', ['version', '--format', '{{.Client.Version}}'], { env })).stdout.trim(),
     machine: machineInfo(),
+    code,
     loadAverage1mPerRound: loadPerRound,
     images: IMAGES,
     otherContainers: OTHER_CONTAINERS,

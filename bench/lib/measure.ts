@@ -1,7 +1,7 @@
 // Small timing helpers shared by the benches: repeat, take the median, keep
 // the raw samples so BENCHMARKS.md can show spread.
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
@@ -68,6 +68,20 @@ export function machineInfo() {
     platform: `${process.platform} ${process.arch}`,
     loadAverage1m: +loadavg()[0]!.toFixed(2),
   };
+}
+
+/** Which code was measured: the commit, and the app's source files changed on top of it. */
+export function codeState(): { commit: string; uncommitted: string[] } | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const uncommitted = git('status', '--porcelain', '--', 'src-main', 'src-shared', 'src-renderer', 'src-preload')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return { commit: git('rev-parse', '--short', 'HEAD'), uncommitted };
+  } catch {
+    return null;
+  }
 }
 
 export function writeResults(path: string, results: unknown): void {
