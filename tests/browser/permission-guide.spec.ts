@@ -4,37 +4,16 @@
 // is root's alone (tests/integration/support/probe-health.ts); the page then
 // gets that real health as main would send it.
 
-import { execFile } from 'node:child_process';
-import { chmodSync } from 'node:fs';
-import { promisify } from 'node:util';
-import type { EngineHealth } from '../../src-shared/model';
 import { startEngine } from '../engines/harness';
+import { healthAsNobody } from '../integration/support/health-as-nobody';
 import { expect, test } from './support/app-fixture';
 import { expectAccessible, shotBothSchemes } from './support/plan-steps';
-
-const run = promisify(execFile);
 
 test('the permission guide names the docker group and the commands', async ({ app }) => {
   test.skip(process.getuid?.() !== 0, 'needs root to run the probe as another user');
   const engine = await startEngine('docker');
   try {
-    chmodSync(engine.dir, 0o711);
-    chmodSync(engine.socketPath, 0o600);
-    const { stdout } = await run(
-      'setpriv',
-      [
-        '--reuid=65534',
-        '--regid=65534',
-        '--clear-groups',
-        process.execPath,
-        '--import',
-        'tsx',
-        'tests/integration/support/probe-health.ts',
-        engine.host,
-      ],
-      { env: { ...process.env, HOME: '/tmp', TSX_TSCONFIG_PATH: 'tsconfig.node.json' } },
-    );
-    const health = JSON.parse(stdout) as EngineHealth;
+    const health = await healthAsNobody(engine);
     expect(health.state).toBe('permission-denied');
 
     await app.open();
