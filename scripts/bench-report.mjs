@@ -122,7 +122,10 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
   const loads = [
     inventory?.machine && `inventory ${inventory.machine.loadAverage1m}`,
     plan?.loadAverage1mPerRound && `plan execution ${plan.loadAverage1mPerRound.join(', ')} (per round)`,
+    busyPlan?.loadAverage1mPerRound &&
+      `plan execution on the busier host ${busyPlan.loadAverage1mPerRound.join(', ')} (per round)`,
     memory?.machine && `memory ${memory.machine.loadAverage1m}`,
+    memoryLong?.machine && `memory, longer run ${memoryLong.machine.loadAverage1m}`,
     renderer?.machine && `renderer ${renderer.machine.loadAverage1m}`,
   ].filter(Boolean);
   const lines = ['## Machine', ''];
@@ -132,15 +135,15 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
   if (engines.length) lines.push(`- engines: ${engines.join('; ')}`);
   if (plan?.dockerCli)
     lines.push(`- \`docker\` CLI ${plan.dockerCli} (it negotiates down to the engine's API version)`);
-  const allLoads = [inventory, memory, renderer]
+  const allLoads = [inventory, memory, memoryLong, renderer]
     .map((r) => r?.machine?.loadAverage1m)
-    .concat(plan?.loadAverage1mPerRound ?? [])
+    .concat(plan?.loadAverage1mPerRound ?? [], busyPlan?.loadAverage1mPerRound ?? [])
     .filter((l) => typeof l === 'number');
   if (loads.length && m) {
     const busy = allLoads.some((l) => l > m.cores);
     lines.push(
       busy
-        ? `- the machine was busy while these ran (other work on it; 1-minute load average: ${loads.join('; ')}). With ${m.cores} cores, a load above ${m.cores} means processes waited for CPU: absolute times are inflated and noisy, the side-by-side ratios less so.`
+        ? `- other engineers' test runs shared the machine; 1-minute load average when each bench ended: ${loads.join('; ')}. With ${m.cores} cores, a load above ${m.cores} means processes waited for CPU: absolute times are then inflated and noisy, the side-by-side ratios less so.`
         : `- the machine was quiet while these ran (1-minute load average: ${loads.join('; ')}).`,
     );
   }
@@ -215,7 +218,7 @@ function planSection(plan, title) {
     `Executing Barnacle's plan to remove ${n} images takes ${x(r.executionVsCliLoop)} the time of \`docker rmi\` one by one in a shell loop (${loop.medianMs >= ours.medianMs ? `${x(loop.medianMs / ours.medianMs)} faster` : `${x(ours.medianMs / loop.medianMs)} slower`}), ${x(r.executionVsCliOnce)} of one \`docker rmi\` with all ${n} IDs, and ${x(r.executionVsApiSequential)} of the raw \`DELETE /images/{id}\` calls made one after another (${ms(ours.medianMs)} against ${ms(loop.medianMs)}, ${ms(once.medianMs)} and ${ms(api.medianMs)}).`,
     `Previewing the plan (lists, layer facts for ${n} new images, planner, through the handler table) takes ${ms(plan.planning.medianMs)}; preview and execution together take ${x(r.planPlusExecutionVsCliLoop)} the time of the shell loop.`,
     `The executor runs ${plan.executor.concurrency} steps at once (${plan.executor.concurrencySource}); at most ${plan.executor.maxStepsInFlightObserved} were seen in flight. ` +
-      `Each step does more than a bare delete: it inspects the image and lists all containers first (the plan's expectations), and the execution samples \`/system/df\` before and after to measure the bytes freed.`,
+      `Each image step does more than a bare delete: it inspects the image first (the plan's expectations; a forced step also lists the containers), and the execution samples \`/system/df\` before and after to measure the bytes freed.`,
   ];
   if (sweep.length) {
     words.push(
@@ -266,6 +269,13 @@ if (plan) {
 } else sections.push('## Plan execution\n\nNot run: no `bench/results/plan-execution.json`.');
 
 // Memory (and, when run, a longer run of the same bench)
+/** How far rss jumped between two consecutive samples: a few big steps make a slope over few samples coarse. */
+function rssSteps(...phases) {
+  const jumps = phases.flatMap((phase) => phase.samples.slice(1).map((s, i) => Math.abs(s.rss - phase.samples[i].rss)));
+  const biggest = Math.max(0, ...jumps);
+  if (biggest < 4 * 2 ** 20) return null;
+  return `The rss moved in steps of up to ${mib(biggest)} between consecutive samples (the allocator takes and returns memory in chunks), so its slope over a few samples is coarse; heapUsed is the finer measure.`;
+}
 function memorySection(memory, title, file) {
   const row = (label, phase, key) =>
     `| ${label} | ${key} | ${mib(phase[key].start)} | ${mib(phase[key].end)} | ${mib(phase[key].max)} | ${signedBytes(phase[key].secondHalfSlopeBytesPerIteration)} |`;
@@ -294,8 +304,11 @@ function memorySection(memory, title, file) {
     row(`${num(f.iterations)} refreshes`, f, 'rss'),
     '',
     `Over the second half of each phase the heap changed by ${perRun(p, 'heapUsed')} and ${perRun(f, 'heapUsed')}; rss by ${perRun(p, 'rss')} and ${perRun(f, 'rss')}.`,
+    rssSteps(p, f),
     `Samples: every 10 plans and every 100 refreshes, in \`${file}\`.`,
-  ].join('\n');
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
 }
 if (memory) {
   sections.push(memorySection(memory, '## Main-process memory', 'bench/results/memory.json'));
