@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConflictKind } from '../../src-shared/errors';
+import { conflictKinds, type ConflictKind } from '../../src-shared/errors';
 import type { ContainerState, ContainerSummary, EngineKind } from '../../src-shared/model';
 import {
   classifyFailure,
@@ -555,21 +555,7 @@ const rows: Row[] = [
 describe('classifyFailure over engine wordings', () => {
   it('has a row for every conflict kind an engine can answer', () => {
     const covered = new Set(rows.map((r) => r.kind));
-    for (const kind of [
-      'running-container',
-      'stopped-container',
-      'multiple-references',
-      'reference-in-use',
-      'dependent-children',
-      'not-found',
-      'prune-already-running',
-      'container-running',
-      'engine-unreachable',
-      'permission-denied',
-      'api-version',
-      'unknown',
-    ] as const)
-      expect(covered, kind).toContain(kind);
+    for (const kind of conflictKinds) expect(covered, kind).toContain(kind);
   });
 
   it.each(rows)('$what → $kind', (row) => {
