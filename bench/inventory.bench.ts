@@ -18,7 +18,7 @@ const RUNS = 10;
 
 // The source as loaded now (it may change on disk while the bench runs).
 const code = codeState();
-const engine = await startEngine('docker');
+const engine = await startEngine('docker20');
 try {
   const docker = connect(engine.host);
   await ensureBaseImage(docker);

@@ -70,7 +70,7 @@ function summary(samples: Sample[], total: number, unit: string) {
 
 // The source as loaded now (it may change on disk while the bench runs).
 const code = codeState();
-const engine = await startEngine('docker');
+const engine = await startEngine('docker20');
 const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-bench-'));
 let core: BarnacleCore | null = null;
 try {

@@ -31,7 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The source as loaded now (it may change on disk while the bench runs).
 const code = codeState();
-const engine = await startEngine('docker');
+const engine = await startEngine('docker20');
 const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-bench-'));
 let core: BarnacleCore | null = null;
 try {

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Private test engines to poke at by hand (needs root, like the integration tests).
 //
-//   node scripts/engines.mjs up      start Docker and Podman in .tmp/engines/, print DOCKER_HOST lines
-//   node scripts/engines.mjs down    stop them and delete .tmp/engines/{docker,podman}
+//   node scripts/engines.mjs up [NAME…]    start the matrix's engines (tests/engines/matrix.ts) in
+//                                        .tmp/engines/NAME, print DOCKER_HOST lines
+//   node scripts/engines.mjs down [NAME…]  stop them and delete their dirs
+// NAME: docker20, docker26-containerd, docker26-classic, podman43, podman54 (default: all).
+// Docker 26 and Podman 5.4 need `bash scripts/provision-engines.sh` first.
 //
 // The engines are the harness's own (tests/engines/harness.ts, loaded through
 // tsx's register API, so plain `node` works). Engines keep running after `up`
@@ -16,7 +19,9 @@ register();
 const harness = await import('../tests/engines/harness.ts');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.tmp', 'engines');
-const kinds = /** @type {const} */ (['docker', 'podman']);
+const { ENGINE_NAMES } = await import('../tests/engines/matrix.ts');
+const named = process.argv.slice(3);
+const kinds = named.length > 0 ? named : ENGINE_NAMES;
 
 async function up() {
   await Promise.all(
@@ -49,6 +54,6 @@ const command = process.argv[2];
 if (command === 'up') await up();
 else if (command === 'down') await down();
 else {
-  console.error('usage: node scripts/engines.mjs up|down');
+  console.error('usage: node scripts/engines.mjs up|down [NAME…]');
   process.exitCode = 2;
 }

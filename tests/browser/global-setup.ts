@@ -8,12 +8,12 @@ import { engineAvailability, ensureBaseImage, connect, reapStaleEngines, startEn
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync('out/renderer/index.html')) throw new Error('out/renderer is missing: run `npm run build` first');
   await reapStaleEngines();
-  const availability = engineAvailability('docker');
+  const availability = engineAvailability('docker20');
   if (!availability.ok) {
     process.env.BARNACLE_TEST_SKIP_DOCKER = availability.reason;
     return async () => {};
   }
-  const engine = await startEngine('docker');
+  const engine = await startEngine('docker20');
   await ensureBaseImage(connect(engine.host));
   process.env.BARNACLE_TEST_DOCKER_HOST = engine.host;
   return () => engine.destroy();

@@ -11,7 +11,7 @@ import { expectAccessible, shotBothSchemes } from './support/plan-steps';
 
 test('the permission guide names the docker group and the commands', async ({ app }) => {
   test.skip(process.getuid?.() !== 0, 'needs root to run the probe as another user');
-  const engine = await startEngine('docker');
+  const engine = await startEngine('docker20');
   try {
     const health = await healthAsNobody(engine);
     expect(health.state).toBe('permission-denied');

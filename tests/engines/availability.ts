@@ -1,8 +1,9 @@
 // Whether this machine can run a private engine, and if not, exactly what to install.
 import { accessSync, constants, openSync, readSync, closeSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { BUSYBOX } from './fixtures.js';
-import type { EngineKind } from './recipes.js';
+import { docker26Dir, matrixEntry, trixieRoot, type EngineName } from './matrix.js';
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 
@@ -48,13 +49,17 @@ function linkage(path: string): 'static' | 'dynamic' | 'missing' {
   }
 }
 
-function skippedByEnv(kind: EngineKind): boolean {
+/** BARNACLE_SKIP_ENGINES=all | a family (docker, podman) | engine names (docker26-classic,podman54). */
+function skippedByEnv(name: EngineName): boolean {
   const list = (process.env.BARNACLE_SKIP_ENGINES ?? '').split(/[\s,]+/);
-  return list.includes(kind) || list.includes('all');
+  return list.includes(name) || list.includes(matrixEntry(name).family) || list.includes('all');
 }
 
-export function engineAvailability(kind: EngineKind): Availability {
-  if (skippedByEnv(kind)) return { ok: false, reason: 'skipped by BARNACLE_SKIP_ENGINES' };
+const PROVISION = 'bash scripts/provision-engines.sh';
+
+export function engineAvailability(name: EngineName): Availability {
+  const kind = matrixEntry(name).family;
+  if (skippedByEnv(name)) return { ok: false, reason: 'skipped by BARNACLE_SKIP_ENGINES' };
   if (process.platform !== 'linux') return { ok: false, reason: `needs Linux (this is ${process.platform})` };
   if (process.getuid?.() !== 0) {
     return {
@@ -62,8 +67,19 @@ export function engineAvailability(kind: EngineKind): Availability {
       reason: 'needs root: the harness starts its own engine daemons (run the tests as root, e.g. in CI or a VM)',
     };
   }
+  if (name.startsWith('docker26') && !existsSync(`${docker26Dir()}/.complete`)) {
+    return { ok: false, reason: `Docker 26 is not provisioned in ${docker26Dir()} — ${PROVISION} docker26` };
+  }
+  if (name === 'podman54') {
+    if (!existsSync(`${trixieRoot()}/.complete`)) {
+      return { ok: false, reason: `the trixie root is not provisioned in ${trixieRoot()} — ${PROVISION} podman5` };
+    }
+    if (!findBinary('unshare')) return { ok: false, reason: 'unshare not found — apt-get install util-linux' };
+  }
   const needed: Array<[string, string]> =
-    kind === 'docker'
+    name === 'podman54'
+      ? [['runc', 'runc']] // the rest lives in the trixie root
+      : kind === 'docker'
       ? [
           ['dockerd', 'docker.io'],
           ['containerd', 'containerd'],
@@ -76,7 +92,7 @@ export function engineAvailability(kind: EngineKind): Availability {
   for (const [bin, pkg] of needed) {
     if (!findBinary(bin)) return { ok: false, reason: `${bin} not found — apt-get install ${pkg}` };
   }
-  if (kind === 'podman' && !findBinary('runc') && !findBinary('crun')) {
+  if (name === 'podman43' && !findBinary('runc') && !findBinary('crun')) {
     return { ok: false, reason: 'neither runc nor crun found — apt-get install runc' };
   }
   const busybox = linkage(BUSYBOX);

@@ -4,13 +4,18 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { connect, readMarker, writeMarker } from './guard.js';
 import { cmdlineOf, isAlive, logTail, removeEngineDir, sleep, spawnLogged, terminate } from './proc.js';
+import { matrixEntry, type EngineName, type ImageStore } from './matrix.js';
 import { recipes, type EngineKind, type Step } from './recipes.js';
 import { removeAllContainers } from './fixtures.js';
 
 export type { EngineKind } from './recipes.js';
 
 export interface StartedEngine {
+  /** Which engine of the matrix: 'docker26-containerd'. */
+  name: EngineName;
+  /** The API dialect: 'docker' | 'podman'. */
   kind: EngineKind;
+  store: ImageStore;
   dir: string;
   socketPath: string;
   /** 'unix:///…' */
@@ -66,10 +71,11 @@ async function waitReady(step: Step, pid: number, otherLogs: string[]): Promise<
  * the dir's marker, not in memory, so a test worker can stop()/start() the engine
  * global-setup started and global-setup's destroy() still finds the new processes.
  */
-export function attachEngine(kind: EngineKind, dir: string): StartedEngine {
-  const recipe = recipes[kind](dir);
+export function attachEngine(name: EngineName, dir: string): StartedEngine {
+  const { family: kind, store } = matrixEntry(name);
+  const recipe = recipes[name](dir);
   const api = recipe.steps[recipe.steps.length - 1];
-  if (!api) throw new Error(`no steps for ${kind}`);
+  if (!api) throw new Error(`no steps for ${name}`);
   for (const step of recipe.steps) {
     if (step.socket.length > MAX_SOCKET_PATH) {
       throw new Error(
@@ -86,7 +92,7 @@ export function attachEngine(kind: EngineKind, dir: string): StartedEngine {
     // Teardown stays with whoever started the engine first, while it lives.
     const previous = readMarker(dir)?.owner;
     const owner = previous !== undefined && isAlive(previous) ? previous : process.pid;
-    writeMarker(dir, { kind, owner, pids });
+    writeMarker(dir, { kind: name, owner, pids });
   };
 
   const stop = async (): Promise<void> => {
@@ -98,7 +104,7 @@ export function attachEngine(kind: EngineKind, dir: string): StartedEngine {
   };
 
   const start = async (): Promise<void> => {
-    if (livePids().length > 0) throw new Error(`${kind} engine in ${dir} is already running`);
+    if (livePids().length > 0) throw new Error(`${name} engine in ${dir} is already running`);
     for (const [name, content] of Object.entries(recipe.files)) writeFileSync(join(dir, name), content);
     const pids: number[] = [];
     record(pids); // before the socket exists, so the guard accepts it as soon as it answers
@@ -117,7 +123,9 @@ export function attachEngine(kind: EngineKind, dir: string): StartedEngine {
   };
 
   return {
+    name,
     kind,
+    store,
     dir,
     socketPath: api.socket,
     host,
@@ -142,10 +150,10 @@ export function attachEngine(kind: EngineKind, dir: string): StartedEngine {
  * Starts a private engine in `dir` (default: a fresh /tmp/bnh-XXXXXX) and waits
  * until its API answers /_ping.
  */
-export async function startEngine(kind: EngineKind, dir?: string): Promise<StartedEngine> {
+export async function startEngine(name: EngineName, dir?: string): Promise<StartedEngine> {
   const root = dir ?? mkdtempSync('/tmp/bnh-');
   mkdirSync(root, { recursive: true });
-  const engine = attachEngine(kind, root);
+  const engine = attachEngine(name, root);
   try {
     await engine.start();
   } catch (err) {

@@ -9,6 +9,7 @@ export const MARKER = '.barnacle-harness';
 
 /** What the marker records, so a later run can reap engines whose owner died. */
 export interface MarkerData {
+  /** The engine's name in the matrix (tests/engines/matrix.ts). */
   kind: string;
   /** The process that started the engine (vitest, or scripts/engines.mjs). */
   owner: number;

@@ -1,6 +1,6 @@
 // What tests/engines/global-setup.ts hands to test files through inject('engines').
 import 'vitest';
-import type { EngineKind } from './recipes.js';
+import type { EngineName } from './matrix.js';
 
 export interface EngineInfo {
   /** 'unix:///tmp/bnh-…/docker.sock' */
@@ -11,10 +11,9 @@ export interface EngineInfo {
 }
 
 export interface EnginesContext {
-  docker?: EngineInfo;
-  podman?: EngineInfo;
+  started: Partial<Record<EngineName, EngineInfo>>;
   /** Why an engine did not start, e.g. 'dockerd not found — apt-get install docker.io'. */
-  skipped: Partial<Record<EngineKind, string>>;
+  skipped: Partial<Record<EngineName, string>>;
 }
 
 declare module 'vitest' {

@@ -5,15 +5,18 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachEngine, ping } from './engine.js';
 import { readMarker } from './guard.js';
+import { isEngineName } from './matrix.js';
 import { isAlive } from './proc.js';
 
 export const TMP_PREFIX = 'bnh-';
 
 /** Stops and deletes the engine in `dir`, whatever state it was left in. */
 export async function reapEngineDir(dir: string): Promise<void> {
-  const kind = readMarker(dir)?.kind;
-  if (kind !== 'docker' && kind !== 'podman') throw new Error(`${dir} is not a harness engine dir`);
-  const engine = attachEngine(kind, dir);
+  // Markers written before the matrix named the engine by its family.
+  const recorded = readMarker(dir)?.kind;
+  const name = recorded === 'docker' ? 'docker20' : recorded === 'podman' ? 'podman43' : recorded;
+  if (!isEngineName(name)) throw new Error(`${dir} is not a harness engine dir`);
+  const engine = attachEngine(name, dir);
   if (!(await ping(engine.socketPath))) {
     // Containers outlive a killed engine (containerd shims, podman's conmon). A
     // fresh engine on the same dir adopts them, so destroy() can remove them

@@ -2,8 +2,10 @@
 // Everything an engine writes lives under D, so a run never meets a system engine
 // and teardown is "stop, unmount, rm -rf D".
 import { join } from 'node:path';
+import { docker26Dir, trixieRoot, type EngineFamily, type EngineName } from './matrix.js';
 
-export type EngineKind = 'docker' | 'podman';
+/** The API dialect: Docker's or Podman's compat API. */
+export type EngineKind = EngineFamily;
 
 export interface Step {
   name: string;
@@ -25,8 +27,24 @@ export interface Recipe {
   steps: Step[];
 }
 
-function docker(dir: string): Recipe {
+interface DockerBuild {
+  /** A folder holding usr/sbin/dockerd etc. (Docker 26); undefined: the system's. */
+  root?: string;
+  containerdStore: boolean;
+}
+
+function docker(dir: string, build: DockerBuild): Recipe {
   const ctrSock = join(dir, 'containerd.sock');
+  const bin = (name: string, sub = 'usr/bin') => (build.root ? join(build.root, sub, name) : name);
+  // Docker 26's dockerd finds its containerd shim, docker-init and docker-proxy on PATH;
+  // runc stays the system's (trixie's needs a newer glibc, provision-engines.sh drops it).
+  const env: NodeJS.ProcessEnv | undefined = build.root
+    ? {
+        ...process.env,
+        PATH: [join(build.root, 'usr/sbin'), join(build.root, 'usr/bin'), process.env.PATH ?? '', '/usr/sbin'].join(':'),
+      }
+    : undefined;
+  const daemonJson = build.containerdStore ? '{"features":{"containerd-snapshotter":true}}\n' : '{}\n';
   // dockerd 20.10 adopts /run/containerd/containerd.sock when a system containerd
   // runs there (sharing its "moby" namespace with the system dockerd); otherwise it
   // starts one itself. Starting our own and passing --containerd makes both cases
@@ -41,11 +59,12 @@ function docker(dir: string): Recipe {
     '',
   ].join('\n');
   return {
-    files: { 'daemon.json': '{}\n', 'containerd.toml': containerdToml },
+    files: { 'daemon.json': daemonJson, 'containerd.toml': containerdToml },
     steps: [
       {
         name: 'containerd',
-        argv: ['containerd', '--config', join(dir, 'containerd.toml')],
+        argv: [bin('containerd'), '--config', join(dir, 'containerd.toml')],
+        ...(env ? { env } : {}),
         log: join(dir, 'containerd.log'),
         socket: ctrSock,
         http: false,
@@ -54,8 +73,8 @@ function docker(dir: string): Recipe {
       {
         name: 'dockerd',
         argv: [
-          'dockerd',
-          // An empty config file so /etc/docker/daemon.json settings never leak in.
+          bin('dockerd', 'usr/sbin'),
+          // Our own config file so /etc/docker/daemon.json settings never leak in.
           `--config-file=${join(dir, 'daemon.json')}`,
           `--data-root=${join(dir, 'data')}`,
           `--exec-root=${join(dir, 'exec')}`,
@@ -68,7 +87,9 @@ function docker(dir: string): Recipe {
           '--ip-masq=false',
           '--bridge=none',
           '--userland-proxy=false',
+          ...(build.root ? ['--containerd-namespace=barnacle', '--containerd-plugins-namespace=barnacle-plugins'] : []),
         ],
+        ...(env ? { env } : {}),
         log: join(dir, 'engine.log'),
         socket: join(dir, 'docker.sock'),
         http: true,
@@ -79,7 +100,31 @@ function docker(dir: string): Recipe {
   };
 }
 
-function podman(dir: string): Recipe {
+/**
+ * Podman 5.4 needs glibc 2.38, so it runs chrooted in a Debian trixie root, in
+ * a mount namespace of its own: the mounts it needs vanish with its processes,
+ * and the engine dir is bind-mounted at the same path inside, so the socket and
+ * every path in the recipe mean the same on both sides.
+ */
+const CHROOT_SCRIPT = [
+  'R=$1; D=$2; shift 2',
+  'mount --bind "$R" "$R"', // else unpacking layers fails: "remount /, flags: 0x44000"
+  'mount -t proc proc "$R/proc"',
+  'mount --rbind /dev "$R/dev"',
+  'mount --rbind /sys "$R/sys"',
+  'mount -t tmpfs tmpfs "$R/run"',
+  'mount -t tmpfs tmpfs "$R/tmp"',
+  'mkdir -p "$R$D"',
+  'mount --bind "$D" "$R$D"',
+  'exec chroot "$R" "$@"',
+].join('\n');
+
+function inTrixieRoot(dir: string, argv: string[]): string[] {
+  const root = trixieRoot();
+  return ['unshare', '--mount', '--propagation', 'private', 'sh', '-ec', CHROOT_SCRIPT, 'podman54', root, dir, ...argv];
+}
+
+function podman(dir: string, chrooted: boolean): Recipe {
   // default_ulimits/pids_limit: without CAP_SYS_RESOURCE containers fail to start
   // ("error setting rlimit type 7"). lock_type=file: the default shm lock segment
   // (/dev/shm/libpod_lock) is shared by every rootful podman on the host, and a
@@ -92,6 +137,8 @@ function podman(dir: string): Recipe {
     'lock_type = "file"',
     'events_logger = "file"',
     'cgroup_manager = "cgroupfs"',
+    // Podman 5 defaults to crun, which refuses this host's hybrid cgroups.
+    ...(chrooted ? ['runtime = "runc"'] : []),
     `tmp_dir = "${join(dir, 'tmp')}"`,
     '[network]',
     `network_config_dir = "${join(dir, 'networks')}"`,
@@ -115,7 +162,7 @@ function podman(dir: string): Recipe {
     steps: [
       {
         name: 'podman',
-        argv: [
+        argv: ((argv: string[]) => (chrooted ? inTrixieRoot(dir, argv) : argv))([
           'podman',
           `--root=${join(dir, 'root')}`,
           `--runroot=${join(dir, 'run')}`,
@@ -124,7 +171,7 @@ function podman(dir: string): Recipe {
           'service',
           '--time=0',
           `unix://${join(dir, 'podman.sock')}`,
-        ],
+        ]),
         env: podmanEnv(dir),
         log: join(dir, 'engine.log'),
         socket: join(dir, 'podman.sock'),
@@ -145,4 +192,25 @@ export function podmanEnv(dir: string): NodeJS.ProcessEnv {
   };
 }
 
-export const recipes: Record<EngineKind, (dir: string) => Recipe> = { docker, podman };
+/**
+ * The podman CLI on the same engine as the service, for comparing with its native
+ * commands: for Podman 5.4, entered into the running service's mount namespace and root.
+ */
+export function podmanCli(
+  name: EngineName,
+  dir: string,
+  servicePid: number,
+): { argv: string[]; env: NodeJS.ProcessEnv } {
+  const env = podmanEnv(dir);
+  const base = ['podman', `--root=${join(dir, 'root')}`, `--runroot=${join(dir, 'run')}`, '--storage-driver=vfs'];
+  if (name !== 'podman54') return { argv: base, env };
+  return { argv: ['nsenter', `--target=${servicePid}`, '--mount', '--root', '--wd=/', ...base], env };
+}
+
+export const recipes: Record<EngineName, (dir: string) => Recipe> = {
+  docker20: (dir) => docker(dir, { containerdStore: false }),
+  'docker26-containerd': (dir) => docker(dir, { root: docker26Dir(), containerdStore: true }),
+  'docker26-classic': (dir) => docker(dir, { root: docker26Dir(), containerdStore: false }),
+  podman43: (dir) => podman(dir, false),
+  podman54: (dir) => podman(dir, true),
+};

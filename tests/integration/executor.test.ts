@@ -25,6 +25,7 @@ import {
   tagImage,
   type StartedEngine,
 } from '../engines/harness';
+import { ENGINE_NAMES } from '../engines/matrix';
 import { describeEachEngine } from '../engines/use-engines';
 import { connectTo, expectOnlyThePlan, observe } from './support/plan-world';
 
@@ -153,7 +154,7 @@ describeEachEngine('executor against a changing world', (engine) => {
 });
 
 // A private engine, stopped mid-plan and started again: the shared ones stay up.
-describe.runIf(engineAvailability('docker').ok)('docker: the engine goes away mid-plan', () => {
+describe.each(ENGINE_NAMES.filter((name) => engineAvailability(name).ok))('%s: the engine goes away mid-plan', (name) => {
   let engine: StartedEngine;
   let dataDir: string;
   afterAll(async () => {
@@ -162,7 +163,7 @@ describe.runIf(engineAvailability('docker').ok)('docker: the engine goes away mi
   });
 
   it('reports what finished and what did not, and resuming finishes the rest', async () => {
-    engine = await startEngine('docker');
+    engine = await startEngine(name);
     dataDir = await mkdtemp(join(tmpdir(), 'barnacle-exec-'));
     const docker = harnessClient(engine.host);
     await ensureBaseImage(docker);

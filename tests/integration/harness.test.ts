@@ -1,5 +1,6 @@
 // Proves the engine harness itself on the live engines global-setup started.
 import Dockerode from 'dockerode';
+import type { EngineName } from '../engines/matrix';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   BASE_TAG,
@@ -90,11 +91,11 @@ describeEachEngine('harness fixtures', (engine) => {
 });
 
 // Last in the file: restarts the engine the rest of the run shares.
-describe.runIf(Boolean(inject('engines').docker))('docker: stop() and start() on the same dir', () => {
+describe.each(Object.keys(inject('engines').started) as EngineName[])('%s: stop() and start() on the same dir', (name) => {
   it('comes back on the same socket with its images', async () => {
-    const info = inject('engines').docker;
+    const info = inject('engines').started[name];
     if (!info) return;
-    const engine = attachEngine('docker', info.dir);
+    const engine = attachEngine(name, info.dir);
     expect(engine.host).toBe(info.host);
     const before = engine.pid;
     await engine.stop();

@@ -7,7 +7,7 @@ import { engineAvailability, startEngine, type StartedEngine } from '../engines/
 import { healthAsNobody } from './support/health-as-nobody';
 
 const isRoot = process.getuid?.() === 0;
-const docker = engineAvailability('docker');
+const docker = engineAvailability('docker20');
 
 describe.skipIf(!isRoot || !docker.ok)(
   `permission denied${!isRoot ? ' (needs root to switch users)' : !docker.ok ? ` (${(docker as { reason: string }).reason})` : ''}`,
@@ -16,7 +16,7 @@ describe.skipIf(!isRoot || !docker.ok)(
     afterAll(() => engine?.destroy());
 
     it('names it, says what to do, and nothing crashes', async () => {
-      engine = await startEngine('docker');
+      engine = await startEngine('docker20');
       const health = await healthAsNobody(engine);
       if (health.state !== 'permission-denied') throw new Error(`expected permission-denied, got ${health.state}`);
       expect(health.state).toBe('permission-denied');

@@ -7,8 +7,9 @@ import type { EngineHealth } from '../../src-shared/model';
 import { BarnacleCore } from '../../src-main/core/barnacle-core';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { engineAvailability, ensureBaseImage, connect, startEngine, type StartedEngine } from '../engines/harness';
+import { ENGINE_NAMES } from '../engines/matrix';
 
-const kinds = (['docker', 'podman'] as const).filter((k) => engineAvailability(k).ok);
+const kinds = ENGINE_NAMES.filter((name) => engineAvailability(name).ok);
 
 function waitForHealth(core: BarnacleCore, state: EngineHealth['state'], timeoutMs: number): Promise<EngineHealth> {
   return new Promise((resolve, reject) => {
