@@ -49,17 +49,23 @@ function linkage(path: string): 'static' | 'dynamic' | 'missing' {
   }
 }
 
-/** BARNACLE_SKIP_ENGINES=all | a family (docker, podman) | engine names (docker26-classic,podman54). */
+/**
+ * BARNACLE_SKIP_ENGINES=all | a family (docker, podman) | engine names (docker26-classic,podman54);
+ * BARNACLE_ENGINES=names or families: only those (for a quick run while developing).
+ */
 function skippedByEnv(name: EngineName): boolean {
-  const list = (process.env.BARNACLE_SKIP_ENGINES ?? '').split(/[\s,]+/);
-  return list.includes(name) || list.includes(matrixEntry(name).family) || list.includes('all');
+  const words = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
+  const names = (list: string[]) => list.includes(name) || list.includes(matrixEntry(name).family);
+  const skip = words(process.env.BARNACLE_SKIP_ENGINES);
+  const only = words(process.env.BARNACLE_ENGINES);
+  return names(skip) || skip.includes('all') || (only.length > 0 && !names(only));
 }
 
 const PROVISION = 'bash scripts/provision-engines.sh';
 
 export function engineAvailability(name: EngineName): Availability {
   const kind = matrixEntry(name).family;
-  if (skippedByEnv(name)) return { ok: false, reason: 'skipped by BARNACLE_SKIP_ENGINES' };
+  if (skippedByEnv(name)) return { ok: false, reason: 'left out by BARNACLE_SKIP_ENGINES / BARNACLE_ENGINES' };
   if (process.platform !== 'linux') return { ok: false, reason: `needs Linux (this is ${process.platform})` };
   if (process.getuid?.() !== 0) {
     return {
@@ -80,15 +86,15 @@ export function engineAvailability(name: EngineName): Availability {
     name === 'podman54'
       ? [['runc', 'runc']] // the rest lives in the trixie root
       : kind === 'docker'
-      ? [
-          ['dockerd', 'docker.io'],
-          ['containerd', 'containerd'],
-          ['runc', 'runc'],
-        ]
-      : [
-          ['podman', 'podman'],
-          ['conmon', 'conmon'],
-        ];
+        ? [
+            ['dockerd', 'docker.io'],
+            ['containerd', 'containerd'],
+            ['runc', 'runc'],
+          ]
+        : [
+            ['podman', 'podman'],
+            ['conmon', 'conmon'],
+          ];
   for (const [bin, pkg] of needed) {
     if (!findBinary(bin)) return { ok: false, reason: `${bin} not found — apt-get install ${pkg}` };
   }

@@ -1,5 +1,6 @@
 // Fixture images and containers, made only through the engine API (no CLI, no
 // registry: everything is FROM scratch plus the host's static busybox).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
@@ -200,4 +201,59 @@ export async function resetEngine(docker: Dockerode): Promise<void> {
         .catch(() => {});
   }
   await docker.pruneVolumes();
+}
+
+export interface LoadSpec {
+  /** Tags to give the loaded image, e.g. ['local/made:1']. */
+  tags: string[];
+  /** The image's build date as its config records it (what `docker images` shows as CREATED). */
+  created: Date;
+  /** Files of the single layer (path → content); busybox is added so containers can run. */
+  files?: Record<string, string | Buffer>;
+  labels?: Record<string, string>;
+}
+
+/**
+ * Loads an image that no registry has, as `docker load` of a file would: a
+ * `docker save`-format archive made here (one layer: busybox plus `files`),
+ * with the build date chosen by the test. Returns the image id the engine gives it.
+ */
+export async function loadImage(docker: Dockerode, spec: LoadSpec): Promise<string> {
+  assertHarnessClient(docker);
+  const layer = tar([
+    { name: 'bin/busybox', data: readFileSync(BUSYBOX), mode: 0o755 },
+    ...Object.entries(spec.files ?? {}).map(([path, data]) => ({
+      name: path.replace(/^\//, ''),
+      data: Buffer.from(data),
+    })),
+  ]);
+  const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+  const diffId = `sha256:${sha(layer)}`;
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      created: spec.created.toISOString(),
+      config: { Cmd: ['/bin/busybox', 'sh'], Labels: spec.labels ?? {} },
+      rootfs: { type: 'layers', diff_ids: [diffId] },
+      history: [{ created: spec.created.toISOString(), created_by: 'barnacle-test loadImage' }],
+    }),
+  );
+  const configName = `${sha(config)}.json`;
+  const layerName = `${sha(layer)}/layer.tar`;
+  const manifest = [{ Config: configName, RepoTags: spec.tags, Layers: [layerName] }];
+  const archive = tar([
+    { name: configName, data: config },
+    { name: layerName, data: layer },
+    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) },
+  ]);
+  const stream = await docker.loadImage(Readable.from([archive]), { quiet: true });
+  const lines = await new Promise<BuildLine[]>((resolve, reject) => {
+    docker.modem.followProgress(stream, (err, out: BuildLine[]) => (err ? reject(err) : resolve(out)));
+  });
+  const failed = lines.find((l) => l.error !== undefined || l.errorDetail !== undefined);
+  if (failed) throw new Error(`load of ${spec.tags.join(', ')} failed: ${failed.error ?? failed.errorDetail?.message}`);
+  const first = spec.tags[0];
+  if (!first) throw new Error('loadImage needs a tag');
+  return (await docker.getImage(first).inspect()).Id;
 }

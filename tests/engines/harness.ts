@@ -8,6 +8,8 @@ export {
   BASE_TAG,
   ensureBaseImage,
   buildImage,
+  loadImage,
+  type LoadSpec,
   tagImage,
   runContainer,
   removeAllContainers,
