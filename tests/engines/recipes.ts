@@ -1,6 +1,7 @@
 // How each engine is laid out in its private dir D and which processes run it.
 // Everything an engine writes lives under D, so a run never meets a system engine
 // and teardown is "stop, unmount, rm -rf D".
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docker26Dir, trixieRoot, type EngineFamily, type EngineName } from './matrix.js';
 
@@ -41,7 +42,9 @@ function docker(dir: string, build: DockerBuild): Recipe {
   const env: NodeJS.ProcessEnv | undefined = build.root
     ? {
         ...process.env,
-        PATH: [join(build.root, 'usr/sbin'), join(build.root, 'usr/bin'), process.env.PATH ?? '', '/usr/sbin'].join(':'),
+        PATH: [join(build.root, 'usr/sbin'), join(build.root, 'usr/bin'), process.env.PATH ?? '', '/usr/sbin'].join(
+          ':',
+        ),
       }
     : undefined;
   const daemonJson = build.containerdStore ? '{"features":{"containerd-snapshotter":true}}\n' : '{}\n';
@@ -131,7 +134,9 @@ function podman(dir: string, chrooted: boolean): Recipe {
   // fresh tmp_dir makes podman "refresh" and free all of its locks.
   const containersConf = [
     '[containers]',
-    'default_ulimits = []',
+    // Podman 5's builder raises nofile and nproc for RUN steps unless told a limit:
+    // the host's own limits are ones it may keep.
+    `default_ulimits = [${chrooted ? `"nofile=${hostLimit('Max open files')}", "nproc=${hostLimit('Max processes')}"` : ''}]`,
     'pids_limit = 0',
     '[engine]',
     'lock_type = "file"',
@@ -180,6 +185,15 @@ function podman(dir: string, chrooted: boolean): Recipe {
       },
     ],
   };
+}
+
+/** 'soft:hard' of one of this process's limits, from /proc/self/limits ('Max open files'). */
+function hostLimit(name: string): string {
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(name));
+  const [soft, hard] = line?.slice(name.length).trim().split(/\s+/) ?? [];
+  return soft && hard ? `${soft}:${hard}` : '1024:1024';
 }
 
 /** Environment under which the podman CLI sees the same engine as the service. */
