@@ -59,7 +59,10 @@ try {
   ])) as unknown as [RawImage[], RawContainer[]];
   const relationsOnly = await measure('relations alone (pure, on the answers above)', RUNS, () => {
     const containers = rawContainers.map(toContainerSummary);
-    buildImageSummaries(rawImages, containers, { includeIntermediate: false });
+    buildImageSummaries(rawImages, containers, {
+      includeIntermediate: false,
+      engine: { kind: 'docker', imageStore: 'classic' },
+    });
   });
   const cli = await measure('docker images -a + docker ps -a (CLI)', RUNS, async () => {
     await execFileP('docker', ['images', '-a'], { env, maxBuffer: 64 << 20 });

@@ -16,6 +16,7 @@ const image = (n: number, dangling: boolean, inUse = false): ImageSummary => ({
   id: `sha256:${String(n).padStart(64, '0')}`,
   tags: dangling ? [] : [`app:${n}`],
   digests: [],
+  pullBack: { state: 'local', evidence: 'no-repo-digest' },
   created: 0,
   size: 0,
   parent: null,

@@ -58,13 +58,55 @@ export interface ContainerRef {
   state: ContainerState;
 }
 
+/**
+ * Could an image be pulled back from a registry after it is removed? Decided from
+ * what the engine records about where the image came from, never from the mere
+ * presence of a repo digest (see src-main/inventory/pull-back.ts):
+ * - registry: the engine recorded a pull or a push;
+ * - local: made on this engine (built, loaded, imported, committed), by the store's own record;
+ * - unknown: the engine records no source, so nobody can tell; treat as a warning.
+ */
+export type PullBack =
+  | {
+      state: 'registry';
+      /** Docker's classic store: a repo digest, which only a pull or a push records. */
+      evidence: 'repo-digest';
+    }
+  | {
+      state: 'local';
+      /**
+       * no-repo-digest: Docker's classic store lists none, so no pull or push ever happened here.
+       * localhost-name: Podman names it only under localhost/, where it puts what it built or loaded.
+       */
+      evidence: 'no-repo-digest' | 'localhost-name';
+    }
+  | {
+      state: 'unknown';
+      /**
+       * containerd-store-no-source: Docker's containerd image store gives every tagged image a
+       * repo digest, built, loaded or pulled, and shows no source through its API.
+       * podman-no-source: Podman records a digest for every named image, built, loaded or
+       * pulled, and no source registry.
+       * engine-unknown: the list was read without knowing the engine.
+       */
+      evidence: 'containerd-store-no-source' | 'podman-no-source' | 'engine-unknown';
+    };
+export type PullBackState = PullBack['state'];
+export type PullBackEvidence = PullBack['evidence'];
+
 export interface ImageSummary {
   /** Full ID, "sha256:<64 hex>". */
   id: string;
   /** Repository:tag references, as the engine reports them. Empty when dangling. */
   tags: string[];
-  /** Registry digests ("repo@sha256:…"); empty means the image cannot be pulled back. */
+  /**
+   * Repo digests ("repo@sha256:…") as the engine lists them. Not proof of a registry:
+   * Docker's containerd store and Podman record one for built and loaded images too.
+   * Whether the image could be pulled back is `pullBack`.
+   */
   digests: string[];
+  /** Whether the image could be pulled back from a registry once removed, and what says so. */
+  pullBack: PullBack;
   /** Unix seconds. */
   created: number;
   /** Bytes, including layers shared with other images. */

@@ -3,7 +3,7 @@
 // it frees. A plan is shown, confirmed by id + digest, and executed exactly.
 
 import type { ConflictKind } from './errors';
-import type { ContainerRef, EngineKind } from './model';
+import type { ContainerRef, EngineKind, PullBack } from './model';
 
 export type RunningFix = 'keep-image' | 'stop-and-remove-containers';
 export type StoppedFix = 'keep-image' | 'remove-containers' | 'untag-only' | 'force-delete';
@@ -50,7 +50,12 @@ export type RiskFlag =
   | { kind: 'running-container' }
   | { kind: 'anonymous-volumes'; volumes: string[] }
   | { kind: 'writable-layer'; bytes: number }
-  | { kind: 'not-pullable' }
+  /**
+   * The image may be gone for good once removed: certainly not from a registry
+   * (state local: "cannot be pulled back"), or the engine records no source
+   * (state unknown: "may not be pullable"). Both are warnings.
+   */
+  | ({ kind: 'not-pullable' } & Exclude<PullBack, { state: 'registry' }>)
   | { kind: 'compose-project'; project: string }
   | { kind: 'leaves-containers-without-image'; containers: string[] }
   | { kind: 'removes-volume'; volume: string };

@@ -35,7 +35,7 @@ export class BarnacleCore {
 
   constructor(endpoint: Endpoint, options: CoreOptions = {}) {
     this.session = new EngineSession(endpoint, options);
-    this.inventory = new InventoryStore(() => this.session.current()?.docker ?? null);
+    this.inventory = new InventoryStore(() => this.session.current());
     this.discover = options.discover ?? (async () => []);
     this.live = options.live ?? true;
     this.session.onHealth((health) => this.onHealth(health));

@@ -3,7 +3,7 @@
 // it arrives, so the lists never wait for /system/df.
 
 import type Docker from 'dockerode';
-import type { DiskUsage, ImageLayerView, InventorySnapshot } from '../../src-shared/model';
+import type { DiskUsage, EngineInfo, ImageLayerView, InventorySnapshot } from '../../src-shared/model';
 import { normalizeImageId } from './ids';
 import { readDiskUsage } from './disk-usage';
 import { fetchLayerFacts, LayerFactsCache } from './layer-facts';
@@ -20,7 +20,12 @@ export class InventoryStore {
   private layerCache = new LayerFactsCache();
   private spaceInFlight: Promise<void> | null = null;
 
-  constructor(private readonly docker: () => Docker | null) {}
+  /** `connection`: the current engine's client and what it is (its store decides each image's pull-back). */
+  constructor(private readonly connection: () => { docker: Docker; engine: EngineInfo } | null) {}
+
+  private docker(): Docker | null {
+    return this.connection()?.docker ?? null;
+  }
 
   get snapshot(): InventorySnapshot | null {
     return this.snapshotNow;
@@ -33,8 +38,8 @@ export class InventoryStore {
 
   /** Reads both lists now. Throws the engine's error when it cannot. */
   async refresh(options: ReadListsOptions = {}): Promise<InventorySnapshot> {
-    const docker = this.requireDocker();
-    const lists = await readLists(docker, options);
+    const { docker, engine } = this.requireConnection();
+    const lists = await readLists(docker, { ...options, engine });
     let snapshot: InventorySnapshot = { ...lists, diskUsage: this.diskUsageNow, takenAt: Date.now() };
     // A view with intermediates is an answer to one request, not the app's shared state.
     if (options.includeIntermediate) return snapshot;
@@ -136,10 +141,14 @@ export class InventoryStore {
     this.layerCache = new LayerFactsCache();
   }
 
+  private requireConnection(): { docker: Docker; engine: EngineInfo } {
+    const connection = this.connection();
+    if (!connection) throw Object.assign(new Error('no engine connected'), { code: 'ECONNREFUSED' });
+    return connection;
+  }
+
   private requireDocker(): Docker {
-    const docker = this.docker();
-    if (!docker) throw Object.assign(new Error('no engine connected'), { code: 'ECONNREFUSED' });
-    return docker;
+    return this.requireConnection().docker;
   }
 
   private publish(snapshot: InventorySnapshot): void {

@@ -3,6 +3,7 @@
 import type Docker from 'dockerode';
 import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import type { RawContainer, RawImage } from './engine-answers';
+import type { PullBackEngine } from './pull-back';
 import { buildImageSummaries, toContainerSummary } from './relations';
 
 export interface Lists {
@@ -14,6 +15,11 @@ export interface ReadListsOptions {
   includeIntermediate?: boolean;
   /** Ask for containers' writable-layer sizes: slower, the engine walks each layer. */
   containerSizes?: boolean;
+  /**
+   * The engine the lists come from, for each image's `pullBack`. Without it every
+   * image's pull-back is 'unknown' (warned about), never assumed.
+   */
+  engine?: PullBackEngine | null;
 }
 
 export async function readLists(docker: Docker, options: ReadListsOptions = {}): Promise<Lists> {
@@ -28,6 +34,7 @@ export async function readLists(docker: Docker, options: ReadListsOptions = {}):
   );
   const images = buildImageSummaries(rawImages ?? [], containers, {
     includeIntermediate: options.includeIntermediate ?? false,
+    engine: options.engine ?? null,
   });
   return { images, containers };
 }

@@ -5,6 +5,7 @@
 import type { ContainerRef, ContainerState, ContainerSummary, ImageSummary, MountInfo } from '../../src-shared/model';
 import type { RawContainer, RawImage, RawMount } from './engine-answers';
 import { normalizeImageId } from './ids';
+import { pullBackOf, type PullBackEngine } from './pull-back';
 
 const UNTAGGED = '<none>:<none>';
 const UNDIGESTED = '<none>@<none>';
@@ -63,6 +64,8 @@ export const containerName = (c: ContainerSummary): string => c.names[0] ?? c.id
 export interface RelationOptions {
   /** Keep intermediate images (untagged parents of other images), like `docker images -a`. */
   includeIntermediate: boolean;
+  /** The engine the lists come from: whether an image could be pulled back depends on its store. Null: unknown. */
+  engine: PullBackEngine | null;
 }
 
 /**
@@ -132,10 +135,12 @@ export function buildImageSummaries(
     if (!options.includeIntermediate && isIntermediate(id, raw)) continue;
     const tags = tagsOf(raw);
     const users = usersByImage.get(id) ?? [];
+    const digests = (raw.RepoDigests ?? []).filter((d) => d !== UNDIGESTED);
     summaries.push({
       id,
       tags,
-      digests: (raw.RepoDigests ?? []).filter((d) => d !== UNDIGESTED),
+      digests,
+      pullBack: pullBackOf({ tags, digests }, options.engine),
       created: raw.Created,
       size: raw.Size,
       parent: visibleParent(raw),

@@ -95,7 +95,9 @@ export function emitImageSteps(
       }),
     );
     const risks: RiskFlag[] = [];
-    if (r.image.digests.length === 0) risks.push({ kind: 'not-pullable' });
+    // Certainly local, or no evidence either way (the store records no source): both warn.
+    const { pullBack } = r.image;
+    if (pullBack.state !== 'registry') risks.push({ kind: 'not-pullable', ...pullBack });
     if (r.force)
       risks.push({ kind: 'leaves-containers-without-image', containers: r.image.containers.map((c) => c.name) });
     const action: StepAction = r.childStep ? 'remove-child-image' : 'remove-image';

@@ -27,7 +27,7 @@ async function plan(
 ): Promise<Plan> {
   const { docker, engine, endpoint } = connection;
   const [lists, accounting] = await Promise.all([
-    readLists(docker, { containerSizes: true }),
+    readLists(docker, { containerSizes: true, engine }),
     readLayerAccounting(docker),
   ]);
   // Containers may use an image the list hides (an intermediate): its layers pin bytes too.

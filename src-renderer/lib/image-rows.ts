@@ -48,8 +48,10 @@ export function imageStatus(image: ImageSummary): ImageStatus[] {
   else if (image.containers.length > 0) status.push('stopped-only');
   else status.push('unused');
   if (image.dangling) status.push('dangling');
-  // No registry digest: once removed, it cannot be pulled back.
-  if (image.digests.length === 0) status.push('not-pullable');
+  // Certainly made here: once removed, it cannot be pulled back. An image whose source the
+  // engine does not record (containerd store, Podman) gets no badge: that is true of every
+  // image there; the detail panel says so and the plan preview warns.
+  if (image.pullBack.state === 'local') status.push('not-pullable');
   return status;
 }
 

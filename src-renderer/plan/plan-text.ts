@@ -56,6 +56,8 @@ export function riskLabel(risk: RiskFlag): string {
       return t('plan.risk.writable-layer', { size: size(risk.bytes) });
     case 'compose-project':
       return t('plan.risk.compose-project', { project: risk.project });
+    case 'not-pullable':
+      return t(risk.state === 'unknown' ? 'plan.risk.not-pullable.unknown' : 'plan.risk.not-pullable');
     default:
       return t(`plan.risk.${risk.kind}`);
   }
@@ -73,6 +75,8 @@ export function riskTip(risk: RiskFlag): string {
       return t('plan.riskTip.leaves-containers-without-image', { containers: list(risk.containers) });
     case 'removes-volume':
       return t('plan.riskTip.removes-volume', { volume: risk.volume });
+    case 'not-pullable':
+      return t(`plan.riskTip.not-pullable.${risk.evidence}`);
     default:
       return t(`plan.riskTip.${risk.kind}`);
   }

@@ -7,6 +7,7 @@ const img = (id: string, over: Partial<ImageSummary> = {}): ImageSummary => ({
   id,
   tags: [],
   digests: [],
+  pullBack: { state: 'local', evidence: 'no-repo-digest' },
   created: 0,
   size: 0,
   parent: null,

@@ -12,6 +12,7 @@ function image(n: number, over: Partial<ImageSummary> = {}): ImageSummary {
     id: hex(n),
     tags: [],
     digests: [],
+    pullBack: { state: 'local', evidence: 'no-repo-digest' },
     created: NOW / 1000 - n * day,
     size: n * 1000,
     parent: null,
@@ -28,6 +29,7 @@ const images = [
   image(1, {
     tags: ['web:latest'],
     digests: ['web@sha256:aa'],
+    pullBack: { state: 'registry', evidence: 'repo-digest' },
     containers: [{ id: 'c1', name: 'web-1', state: 'running' }],
   }),
   image(2, { tags: ['api:1.4.2', 'api:latest', 'registry.local:5000/team/api:stable'] }),
@@ -64,6 +66,15 @@ describe('rows', () => {
     expect(imageStatus(images[1]!)).toEqual(['unused', 'not-pullable']);
     expect(imageStatus(images[2]!)).toEqual(['unused', 'dangling', 'not-pullable']);
     expect(imageStatus(images[3]!)).toEqual(['stopped-only', 'not-pullable']);
+  });
+
+  it('badges only an image certainly made here, not one whose source the engine does not record', () => {
+    const unknown = image(5, { tags: ['built:1'], digests: ['built@sha256:bb'] });
+    unknown.pullBack = { state: 'unknown', evidence: 'containerd-store-no-source' };
+    expect(imageStatus(unknown)).toEqual(['unused']);
+    const podmanLocal = image(6, { tags: ['localhost/local/x:1'], digests: ['localhost/local/x@sha256:cc'] });
+    podmanLocal.pullBack = { state: 'local', evidence: 'localhost-name' };
+    expect(imageStatus(podmanLocal)).toEqual(['unused', 'not-pullable']);
   });
 });
 

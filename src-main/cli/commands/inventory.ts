@@ -24,7 +24,7 @@ function imageShown(c: ContainerSummary, tagsById: Map<string, string[]>): strin
 
 export async function listImages(all: boolean, global: GlobalOptions, io: CliIo): Promise<number> {
   const { docker, engine } = await connectTarget(global, io);
-  const lists = await readLists(docker, { includeIntermediate: all }).catch((err: unknown) => {
+  const lists = await readLists(docker, { includeIntermediate: all, engine }).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
   });
   printResult(io, global.json, lists.images, (images) => renderImages(images, io.now()));
@@ -33,7 +33,7 @@ export async function listImages(all: boolean, global: GlobalOptions, io: CliIo)
 
 export async function listContainers(global: GlobalOptions, io: CliIo): Promise<number> {
   const { docker, engine } = await connectTarget(global, io);
-  const lists = await readLists(docker, { containerSizes: true }).catch((err: unknown) => {
+  const lists = await readLists(docker, { containerSizes: true, engine }).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
   });
   const tagsById = new Map(lists.images.map((i) => [i.id, i.tags]));

@@ -25,6 +25,24 @@ export const actionWords: Record<PlanStep['action'], string> = {
   'remove-child-image': 'remove child image',
 };
 
+/** Why an image may be gone for good: certainly made here, or the engine cannot say. */
+export function pullBackWords(risk: Extract<RiskFlag, { kind: 'not-pullable' }>): string {
+  switch (risk.evidence) {
+    case 'localhost-name':
+      return 'cannot be pulled back (named localhost/: built or loaded here)';
+    case 'containerd-store-no-source':
+      return "may not be pullable: Docker's containerd image store records no source";
+    case 'podman-no-source':
+      return 'may not be pullable: Podman records no source';
+    case 'engine-unknown':
+      return 'may not be pullable: the engine was not identified';
+    case 'no-repo-digest':
+    default:
+      // Plans saved before the evidence was recorded say only 'not-pullable': the old meaning.
+      return 'cannot be pulled back (no registry digest: built or loaded here)';
+  }
+}
+
 function riskWords(risk: RiskFlag): string {
   switch (risk.kind) {
     case 'running-container':
@@ -34,7 +52,7 @@ function riskWords(risk: RiskFlag): string {
     case 'writable-layer':
       return `loses ${formatBytes(risk.bytes)} written in the container`;
     case 'not-pullable':
-      return 'cannot be pulled back';
+      return pullBackWords(risk);
     case 'compose-project':
       return `compose project ${risk.project}`;
     case 'leaves-containers-without-image':

@@ -51,6 +51,7 @@ export default {
     'plan.risk.anonymous-volumes': 'anonymous volumes kept',
     'plan.risk.writable-layer': 'writable layer {size}',
     'plan.risk.not-pullable': 'cannot be pulled back',
+    'plan.risk.not-pullable.unknown': 'may not be pullable',
     'plan.risk.compose-project': 'compose: {project}',
     'plan.risk.leaves-containers-without-image': 'leaves containers without image',
     'plan.risk.removes-volume': 'deletes data',
@@ -61,8 +62,16 @@ export default {
     },
     'plan.riskTip.writable-layer':
       'Files it wrote outside volumes ({size}) are lost with it: copy them out first (docker cp) if you need them.',
-    'plan.riskTip.not-pullable':
+    'plan.riskTip.not-pullable.no-repo-digest':
       'Cannot be pulled back: it has no registry digest, so it was built or loaded here. Removing it may lose work.',
+    'plan.riskTip.not-pullable.localhost-name':
+      'Cannot be pulled back: Podman names it localhost/…, where it keeps what was built or loaded here. Removing it may lose work.',
+    'plan.riskTip.not-pullable.containerd-store-no-source':
+      'May not be pullable: Docker’s containerd image store records no source, and gives built and loaded images a digest just like pulled ones. If it was built or loaded here, removing it may lose work.',
+    'plan.riskTip.not-pullable.podman-no-source':
+      'May not be pullable: Podman records no source, and gives built and loaded images a digest just like pulled ones. If it was built or loaded here, removing it may lose work.',
+    'plan.riskTip.not-pullable.engine-unknown':
+      'May not be pullable: the engine was not identified, so where it came from cannot be told. If it was built or loaded here, removing it may lose work.',
     'plan.riskTip.compose-project': 'Part of the compose project “{project}”: “docker compose up” would recreate it.',
     'plan.riskTip.leaves-containers-without-image':
       '{containers} stay, but their image is gone: they cannot be recreated, and Docker shows a bare ID for them.',
@@ -188,6 +197,7 @@ export default {
     'plan.risk.anonymous-volumes': '保留匿名卷',
     'plan.risk.writable-layer': '可写层 {size}',
     'plan.risk.not-pullable': '无法重新拉取',
+    'plan.risk.not-pullable.unknown': '可能无法重新拉取',
     'plan.risk.compose-project': 'compose：{project}',
     'plan.risk.leaves-containers-without-image': '容器将失去镜像',
     'plan.risk.removes-volume': '删除数据',
@@ -196,7 +206,16 @@ export default {
       other: '它的 {count} 个匿名卷在删除后仍留在磁盘上；之后可用“docker volume prune”删除。',
     },
     'plan.riskTip.writable-layer': '它在卷以外写入的文件（{size}）会随之丢失：如有需要，请先用 docker cp 复制出来。',
-    'plan.riskTip.not-pullable': '无法重新拉取：它没有仓库摘要，是在本机构建或导入的。删除它可能会丢失工作成果。',
+    'plan.riskTip.not-pullable.no-repo-digest':
+      '无法重新拉取：它没有仓库摘要，是在本机构建或导入的。删除它可能会丢失工作成果。',
+    'plan.riskTip.not-pullable.localhost-name':
+      '无法重新拉取：Podman 将它命名为 localhost/…，这里存放的是本机构建或导入的镜像。删除它可能会丢失工作成果。',
+    'plan.riskTip.not-pullable.containerd-store-no-source':
+      '可能无法重新拉取：Docker 的 containerd 镜像存储不记录来源，本机构建或导入的镜像也和拉取的一样带有摘要。如果它是在本机构建或导入的，删除它可能会丢失工作成果。',
+    'plan.riskTip.not-pullable.podman-no-source':
+      '可能无法重新拉取：Podman 不记录来源，本机构建或导入的镜像也和拉取的一样带有摘要。如果它是在本机构建或导入的，删除它可能会丢失工作成果。',
+    'plan.riskTip.not-pullable.engine-unknown':
+      '可能无法重新拉取：未能识别引擎，无法判断它的来源。如果它是在本机构建或导入的，删除它可能会丢失工作成果。',
     'plan.riskTip.compose-project': '属于 compose 项目“{project}”：“docker compose up”会重新创建它。',
     'plan.riskTip.leaves-containers-without-image':
       '{containers} 会保留，但其镜像已不存在：无法重新创建，Docker 只会显示一个 ID。',

@@ -59,7 +59,7 @@ export default {
     'status.dangling': 'dangling',
     'status.dangling.hint': 'No tag points at this image any more',
     'status.not-pullable': 'not pullable',
-    'status.not-pullable.hint': 'No registry digest: once removed, it cannot be pulled back',
+    'status.not-pullable.hint': 'Built or loaded here: once removed, it cannot be pulled back',
   },
   zh: {
     'shell.loading': '正在加载…',
@@ -118,6 +118,6 @@ export default {
     'status.dangling': '悬空',
     'status.dangling.hint': '已经没有标签指向此镜像',
     'status.not-pullable': '无法重新拉取',
-    'status.not-pullable.hint': '没有仓库摘要：删除后无法再拉取回来',
+    'status.not-pullable.hint': '在本机构建或导入：删除后无法再拉取回来',
   },
 };

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { EngineInfo, ImageSummary, ContainerSummary } from '../../../src-shared/model';
 import type { CleanupIntent } from '../../../src-shared/plan';
 import type { ImageLayers } from '../../../src-main/inventory/layer-facts';
+import type { PullBackEngine } from '../../../src-main/inventory/pull-back';
 import { buildImageSummaries, toContainerSummary } from '../../../src-main/inventory/relations';
 import type { PlanningInput } from '../../../src-main/planning/planner';
 
@@ -44,7 +45,12 @@ export interface Inventory {
 export const NOW_MS = Date.UTC(2025, 5, 1, 12, 0, 0);
 const DAY = 24 * 3600;
 
-export function inventory(imageSpecs: ImageSpec[], containerSpecs: ContainerSpec[] = []): Inventory {
+/** `engine`: whose store decides each image's pull-back (Docker's classic store unless given). */
+export function inventory(
+  imageSpecs: ImageSpec[],
+  containerSpecs: ContainerSpec[] = [],
+  engine: PullBackEngine | null = dockerClassic,
+): Inventory {
   const specs = new Map(imageSpecs.map((s) => [s.name, s]));
   const chainOf = (name: string): [string, number][] => {
     const spec = specs.get(name)!;
@@ -74,7 +80,7 @@ export function inventory(imageSpecs: ImageSpec[], containerSpecs: ContainerSpec
       Labels: s.labels ?? {},
     })),
     containers,
-    { includeIntermediate: false },
+    { includeIntermediate: false, engine },
   );
   const layers = new Map<string, ImageLayers>(
     imageSpecs.map((s) => {
