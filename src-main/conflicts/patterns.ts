@@ -1,9 +1,10 @@
 // What an engine's refusal says, read off its message. The wordings are the
 // engines' own (moby daemon/images/image_delete.go, daemon/containerd/image_delete.go,
 // daemon/delete.go; podman pkg/api/handlers/compat, containers/common libimage,
-// containers/storage), older and newer, and the answers seen live on Docker 20.10
-// and Podman 4.3 (see tests/integration/conflicts.test.ts). Patterns search
-// anywhere in the message because Podman wraps errors ("image X is in use: …").
+// containers/storage), older and newer, and the answers seen live on Docker 20.10,
+// Docker 26.1 (containerd and classic stores), Podman 4.3 and Podman 5.4 (see
+// tests/integration/conflicts.test.ts). Patterns search anywhere in the message
+// because Podman wraps errors ("image X is in use: …").
 
 import type { ConflictKind } from '../../src-shared/errors';
 
@@ -36,8 +37,9 @@ interface MessagePattern {
 }
 
 // Docker's classic store prints a 12-hex ID; the containerd store prints the
-// reference ("nginx:latest") or the short ID. Docker 20.10 says "(must be forced)";
-// some reports quote "(must force)" for the containerd store, so accept both.
+// reference ("nginx:latest") or the short ID. Seen live: "(must be forced)" and
+// "(cannot be forced)" everywhere, except the classic store's last-tag conflict,
+// which says "(must force)".
 const forceClause = String.raw`\((?:must|cannot) (?:be )?forced?\)`;
 const hex = String.raw`[0-9a-f]{12,64}`;
 
@@ -114,7 +116,8 @@ export const messagePatterns: readonly MessagePattern[] = [
     },
   },
   {
-    // Podman 5+, force on an image a running container uses, and `rm` of a running container.
+    // `rm` of a running or paused container (500 on Podman 4.3 and 5.4, seen live). Podman 5/6 source
+    // also wraps it for force on an image a running container uses; 5.4.2 instead removed the container.
     source: 'podman: container is running',
     pattern: new RegExp(String.raw`cannot remove container (${hex}) as it is (running|paused|\w+)`),
     read: (m) => {
@@ -153,14 +156,36 @@ export const messagePatterns: readonly MessagePattern[] = [
     read: (m) => ({ kind: 'not-found', image: g(m, 1), containers: [] }),
   },
   {
+    // An image that went while it was being removed (a removal that lost a race): Docker 20.10
+    // answers 500, Docker 26's classic store 404.
+    source: 'docker classic store: image ID gone',
+    pattern: /unrecognized image ID (\S+)/,
+    read: (m) => ({ kind: 'not-found', image: g(m, 1), containers: [] }),
+  },
+  {
+    // The same on Docker 26's containerd store: `image "docker.io/library/x:1": not found`.
+    source: 'docker containerd store: image gone',
+    pattern: /\bimage "([^"]+)": not found/,
+    read: (m) => ({ kind: 'not-found', image: g(m, 1), containers: [] }),
+  },
+  {
+    // Podman 4.3 and 5.4 read a 64-hex ID that names no image as a repository name, and refuse
+    // that with 500: `normalizing image: normalizing name "<id>" (orig: "<id>") for compat API:
+    // invalid repository name (<id>), cannot specify 64-byte hexadecimal strings`.
+    source: 'podman: image ID that names no image',
+    pattern: /invalid repository name \(([0-9a-f]{64})\), cannot specify 64-byte hexadecimal strings/,
+    read: (m) => ({ kind: 'not-found', image: g(m, 1), containers: [] }),
+  },
+  {
     source: 'docker: no such container',
     pattern: /No such container: (\S+)/,
     read: (m) => ({ kind: 'not-found', containers: [g(m, 1)] }),
   },
   {
-    // "failed to find image nope:latest: nope:latest: image not known"
+    // "failed to find image nope:latest: docker.io/library/nope:latest: image not known"; an ID that went
+    // mid-removal adds `locating image with ID "<hex>": ` or `reading image "<hex>": …` (seen live).
     source: 'podman: image not known',
-    pattern: /(?:failed to find image (\S+?): )?(?:\S+: )?image not known/,
+    pattern: /(?:failed to find image (\S+?): (?:.*?: )?)?image not known/,
     read: (m) => {
       const reading: EngineReading = { kind: 'not-found', containers: [] };
       if (m[1]) reading.image = m[1];
