@@ -3,7 +3,7 @@
 // it frees. A plan is shown, confirmed by id + digest, and executed exactly.
 
 import type { ConflictKind } from './errors';
-import type { ContainerRef, EngineKind, PullBack } from './model';
+import type { ContainerRef, EngineKind, ImageStore, PullBack } from './model';
 
 export type RunningFix = 'keep-image' | 'stop-and-remove-containers';
 export type StoppedFix = 'keep-image' | 'remove-containers' | 'untag-only' | 'force-delete';
@@ -26,8 +26,15 @@ export type CleanupIntent =
       type: 'prune-images';
       /** false: dangling only; true: every unused image. */
       all: boolean;
-      /** Older than: Go duration ("24h") against the image's Created time. */
+      /** Older than: a Go duration ("24h") or a timestamp, read on `untilClock`. */
       until?: string;
+      /**
+       * Which clock "older than" reads. 'engine' (the default): the one the engine's own
+       * `docker image prune --filter until` reads, so the two agree. 'build': the image's
+       * build date (CREATED in `docker images`). They differ on Docker's containerd image
+       * store only, whose prune reads when the image arrived on this engine.
+       */
+      untilClock?: UntilClock;
       labels?: string[];
       notLabels?: string[];
       /** Name patterns (glob, e.g. "postgres:*") to keep. */
@@ -42,6 +49,18 @@ export type CleanupIntent =
       ids?: string[];
     }
   | { type: 'start-fresh'; volumes?: string[] };
+
+export type UntilClock = 'engine' | 'build';
+
+/** What an `until` cut-off was compared with: the image's build date, or when it arrived on the engine. */
+export type UntilBasis = 'build-date' | 'arrival';
+
+/** An untagged parent image (a classic-builder step) that the engine deletes together with a step's image. */
+export interface CascadedParent {
+  id: string;
+  /** Bytes of its layers freed with it (already counted in the step's bytes). */
+  bytes: number;
+}
 
 export type StepAction =
   'stop-container' | 'remove-container' | 'remove-volume' | 'untag' | 'remove-image' | 'remove-child-image';
@@ -91,6 +110,11 @@ export interface PlanStep {
   force?: boolean;
   /** Named volumes removed with a container (start fresh, asked by name). */
   volumes?: string[];
+  /**
+   * remove-image: untagged parent images the engine deletes with this one (each
+   * store by its own rule), so the plan names everything that goes.
+   */
+  alsoRemoves?: CascadedParent[];
   expect: StepExpectation;
 }
 
@@ -133,8 +157,10 @@ export interface Plan {
   /** sha256 over everything the execution depends on; confirming needs id and digest. */
   digest: string;
   createdAt: number;
-  engine: { host: string; kind: EngineKind; version: string };
+  engine: { host: string; kind: EngineKind; version: string; store?: ImageStore };
   intent: CleanupIntent;
+  /** Prune with `until`: what the cut-off was compared with on this engine. */
+  untilBasis?: UntilBasis;
   steps: PlanStep[];
   decisions: ConflictDecision[];
   bytesFreed: number;

@@ -10,7 +10,7 @@ import { toContainerSummary } from '../inventory/relations';
 import type { RawContainer } from '../inventory/engine-answers';
 import { runSteps, succeeded, type FinalOutcome } from './schedule';
 import { runStep, type StepContext } from './step-runner';
-import { measuredBytes, sampleUsage, type UsageSample } from './usage-sample';
+import { measuredBytes, sampleUsage, unmeasurableBecause, type UsageSample } from './usage-sample';
 
 /** Asked to stop: no step starts after cancel(); running ones finish. */
 export class PlanCancellation {
@@ -51,7 +51,7 @@ export async function executePlan(
   const measure = options.measure ?? true;
   let engineLost: string | null = null;
 
-  const before = measure ? await sampleUsage(docker, engine.kind) : null;
+  const before = measure ? await sampleUsage(docker, engine) : null;
   // Names for the containers the engine's refusals mention; without a list they show as IDs.
   const listed = ((await docker.listContainers({ all: true }).catch(() => [])) as unknown as RawContainer[]).map(
     toContainerSummary,
@@ -81,8 +81,8 @@ export async function executePlan(
   const outcomes = await runSteps(plan.steps, run, { concurrency: options.concurrency ?? 4, stopReason, onChange });
 
   const finishedSteps = plan.steps.filter((s) => outcomes.get(s.id)?.state === 'done');
-  const measurement = await measureFreed(before, finishedSteps, () =>
-    engineLost ? Promise.resolve(null) : sampleUsage(docker, engine.kind),
+  const measurement = await measureFreed(before, finishedSteps, unmeasurableBecause(engine), () =>
+    engineLost ? Promise.resolve(null) : sampleUsage(docker, engine),
   );
   const report: ExecutionReport = {
     planId: plan.id,
@@ -105,6 +105,7 @@ export async function executePlan(
 async function measureFreed(
   before: UsageSample | null,
   finished: PlanStep[],
+  unmeasurable: string | null,
   sampleAfter: () => Promise<UsageSample | null>,
 ): Promise<Pick<ExecutionReport, 'bytesFreed' | 'bytesSource' | 'bytesNote'>> {
   const fromPlan = finished.reduce((sum, s) => sum + s.bytes, 0);
@@ -128,6 +129,6 @@ async function measureFreed(
     bytesSource: 'plan',
     bytesNote: before
       ? 'the engine did not answer after the plan'
-      : 'this engine reports no disk usage to measure with',
+      : (unmeasurable ?? 'the engine did not answer before the plan'),
   };
 }

@@ -4,7 +4,7 @@
 // answers LayersSize 0, so there the plan's own figures are all we have.
 
 import type Docker from 'dockerode';
-import type { EngineKind } from '../../src-shared/model';
+import type { EngineInfo } from '../../src-shared/model';
 import { fetchDf } from '../inventory/disk-usage';
 
 export interface UsageSample {
@@ -18,9 +18,26 @@ interface DfWithContainerIds {
   Containers?: { Id?: string; SizeRw?: number }[] | null;
 }
 
-/** null when the engine cannot tell (Podman) or did not answer. */
-export async function sampleUsage(docker: Docker, kind: EngineKind): Promise<UsageSample | null> {
-  if (kind === 'podman') return null;
+/**
+ * Why this engine's disk usage cannot measure what a plan frees, or null when it can.
+ * Podman's compat API answers LayersSize 0. Docker's containerd image store counts
+ * unpacked snapshots in LayersSize but not the content blobs that go with them
+ * (about as many bytes again), so its figure would be half the truth.
+ */
+export function unmeasurableBecause(engine: Pick<EngineInfo, 'kind' | 'imageStore'>): string | null {
+  if (engine.kind === 'podman') return 'this engine reports no disk usage to measure with';
+  if (engine.imageStore === 'containerd') {
+    return "the containerd image store's disk usage counts unpacked layers but not the content blobs that go with them";
+  }
+  return null;
+}
+
+/** null when the engine cannot tell (see unmeasurableBecause) or did not answer. */
+export async function sampleUsage(
+  docker: Docker,
+  engine: Pick<EngineInfo, 'kind' | 'imageStore'>,
+): Promise<UsageSample | null> {
+  if (unmeasurableBecause(engine)) return null;
   try {
     const df = (await fetchDf(docker)) as DfWithContainerIds;
     if (typeof df.LayersSize !== 'number') return null;

@@ -15,6 +15,12 @@ export type Verdict = { exact: true } | { exact: false; reason: string };
 export interface LayerAccounting {
   images: Verdict;
   containers: Verdict;
+  /**
+   * True on Docker's containerd image store, which keeps every layer twice: its
+   * (compressed) content blob and the unpacked snapshot. History sizes count only
+   * the snapshot, so what a removal frees adds the blob's share (layer-facts.ts).
+   */
+  blobsBesideSnapshots: boolean;
 }
 
 interface VersionAnswer {
@@ -45,7 +51,8 @@ function imagesVerdict(version: VersionAnswer, info: InfoAnswer, driver: string)
   if (imageStoreOf(info) === 'containerd') {
     return {
       exact: false,
-      reason: "the containerd image store also keeps each layer's compressed blob, which layer sizes leave out",
+      reason:
+        "the containerd image store keeps each layer twice, as an unpacked snapshot and as its compressed blob; each layer's blob is estimated as its share of the image's content, and identical layers built twice may or may not share a snapshot",
     };
   }
   if (!DIFF_STORING_DRIVERS.has(driver)) {
@@ -65,7 +72,8 @@ export function layerAccountingOf(version: VersionAnswer, info: InfoAnswer): Lay
           reason: "the vfs driver keeps a full copy of the image's files for each container, beyond its writable layer",
         }
       : EXACT;
-  return { images: imagesVerdict(version, info, driver), containers };
+  const blobsBesideSnapshots = engineKindOf(version) === 'docker' && imageStoreOf(info) === 'containerd';
+  return { images: imagesVerdict(version, info, driver), containers, blobsBesideSnapshots };
 }
 
 export async function readLayerAccounting(docker: Docker): Promise<LayerAccounting> {

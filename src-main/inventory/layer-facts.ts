@@ -164,16 +164,29 @@ function estimateSizes(draft: Draft, knownByChain: ReadonlyMap<string, number>):
   return out;
 }
 
+/**
+ * The containerd image store: history gives each layer's snapshot; inspect's Size
+ * is the image's content (blobs). Each layer is credited its snapshot plus its
+ * share of the content, in proportion to the snapshots: the API tells neither a
+ * layer's blob size nor its compression.
+ */
+function withBlobShares(snapshots: number[], contentBytes: number): number[] {
+  const total = snapshots.reduce((a, b) => a + b, 0);
+  if (total <= 0) return snapshots;
+  return snapshots.map((s) => s + Math.round((s / total) * contentBytes));
+}
+
 function settle(draft: Draft, accounting: LayerAccounting, knownByChain: ReadonlyMap<string, number>): ImageLayers {
   const { mapping } = draft;
   const fromHistory = mapping.kind === 'exact';
   const reasons: string[] = [];
   if (mapping.kind !== 'exact') reasons.push(mapping.reason);
   if (!accounting.images.exact) reasons.push(accounting.images.reason);
+  const snapshots = mapping.kind === 'mismatch' ? estimateSizes(draft, knownByChain) : mapping.layerSizes;
   const facts: ImageLayers = {
     imageId: draft.imageId,
     chainIds: draft.chainIds,
-    layerSizes: mapping.kind === 'mismatch' ? estimateSizes(draft, knownByChain) : mapping.layerSizes,
+    layerSizes: accounting.blobsBesideSnapshots ? withBlobShares(snapshots, draft.imageSize) : snapshots,
     exact: fromHistory && accounting.images.exact,
     sizeSource: fromHistory ? 'history' : 'estimated',
   };

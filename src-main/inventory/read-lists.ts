@@ -9,6 +9,11 @@ import { buildImageSummaries, toContainerSummary } from './relations';
 export interface Lists {
   images: ImageSummary[];
   containers: ContainerSummary[];
+  /**
+   * Every image, intermediates included, with direct parents and children: what
+   * the engine may delete along with an image (see planning/cascade.ts).
+   */
+  everyImage: ImageSummary[];
 }
 
 export interface ReadListsOptions {
@@ -32,9 +37,10 @@ export async function readLists(docker: Docker, options: ReadListsOptions = {}):
   const containers = rawContainers.map((c) =>
     toContainerSummary(options.containerSizes && c.SizeRw === undefined ? { ...c, SizeRw: 0 } : c),
   );
-  const images = buildImageSummaries(rawImages ?? [], containers, {
-    includeIntermediate: options.includeIntermediate ?? false,
-    engine: options.engine ?? null,
-  });
-  return { images, containers };
+  const engine = options.engine ?? null;
+  const everyImage = buildImageSummaries(rawImages ?? [], containers, { includeIntermediate: true, engine });
+  const images = options.includeIntermediate
+    ? everyImage
+    : buildImageSummaries(rawImages ?? [], containers, { includeIntermediate: false, engine });
+  return { images, containers, everyImage };
 }

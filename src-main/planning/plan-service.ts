@@ -8,7 +8,10 @@ import type { EngineConnection } from '../engine/connection';
 import { readLayerAccounting } from '../inventory/layer-accounting';
 import { fetchLayerFacts, type LayerFactsCache } from '../inventory/layer-facts';
 import { readLists } from '../inventory/read-lists';
-import { planCleanup } from './planner';
+import { normalizeImageId } from '../inventory/ids';
+import { cascadeFactIds } from './cascade';
+import { planCleanup, type PlanningInput } from './planner';
+import { usesArrivalClock } from './selection';
 
 export interface BuildPlanOptions {
   layerCache?: LayerFactsCache;
@@ -36,18 +39,52 @@ async function plan(
     accounting,
     ...(opts.layerCache ? { cache: opts.layerCache } : {}),
   });
-  opts.layerCache?.retainOnly(ids);
-  return planCleanup({
+  const now = opts.now ?? Date.now();
+  const olderOnEngineClock =
+    intent.type === 'prune-images' && intent.until && intent.untilClock !== 'build' && usesArrivalClock(engine)
+      ? await imagesOlderOnEngine(docker, intent.until)
+      : undefined;
+  const input: PlanningInput = {
     intent,
     images: lists.images,
     containers: lists.containers,
+    allImages: lists.everyImage,
     layers,
     engine,
     host: endpoint.host,
-    now: opts.now ?? Date.now(),
+    now,
     containerAccounting: accounting.containers,
+    ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
     ...(resume ?? {}),
+  };
+  const first = planCleanup(input);
+  // Untagged parents that go with a step: their layer facts give the bytes they free.
+  const parentIds = cascadeFactIds(
+    new Map(first.steps.flatMap((s) => (s.alsoRemoves ? [[s.id, s.alsoRemoves] as const] : []))),
+    lists.everyImage,
+  ).filter((id) => !layers.has(id));
+  if (parentIds.length === 0) {
+    opts.layerCache?.retainOnly(ids);
+    return first;
+  }
+  const parentLayers = await fetchLayerFacts(docker, parentIds, {
+    accounting,
+    ...(opts.layerCache ? { cache: opts.layerCache } : {}),
   });
+  opts.layerCache?.retainOnly([...ids, ...parentLayers.keys()]);
+  return planCleanup({ ...input, layers: new Map([...layers, ...parentLayers]) });
+}
+
+/**
+ * The images the engine itself counts as older than `until`: on a store whose
+ * prune reads the time an image arrived (usesArrivalClock), that time is not in
+ * any answer, but the image list applies the very same filter.
+ */
+async function imagesOlderOnEngine(docker: EngineConnection['docker'], until: string): Promise<Set<string>> {
+  const answer = (await docker.listImages({ all: true, filters: JSON.stringify({ until: [until] }) })) as {
+    Id: string;
+  }[];
+  return new Set(answer.map((i) => normalizeImageId(i.Id)));
 }
 
 export function buildPlan(

@@ -7,17 +7,18 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
-import type { CleanupIntent, FixChoices, Plan } from '../../src-shared/plan';
+import type { CleanupIntent, FixChoices, Plan, UntilBasis } from '../../src-shared/plan';
 import type { Verdict } from '../inventory/layer-accounting';
 import type { ImageLayers } from '../inventory/layer-facts';
 import { isActiveState } from '../inventory/relations';
 import { settleChildren } from './children';
+import { cascadedParents, cascadeRuleOf } from './cascade';
 import { cliCommands } from './commands';
 import { chosenFix, imageLabel, referencesDecision, runningDecision, stoppedDecision } from './decisions';
 import { emitImageSteps, type Removal, type UntagRequest } from './image-steps';
 import { Phase, PlanDraft } from './plan-draft';
 import { ReferenceIndex } from './references';
-import { selectPruneCandidates, selectStoppedContainers } from './selection';
+import { selectPruneCandidates, selectStoppedContainers, usesArrivalClock } from './selection';
 import { attributeBytes } from './step-bytes';
 
 export interface PlanningInput {
@@ -37,6 +38,10 @@ export interface PlanningInput {
   restrictTo?: ReadonlySet<string>;
   /** Resuming: the plan this one finishes. */
   resumedFrom?: string;
+  /** Every image, intermediates included (Lists.everyImage): which untagged parents go with a step. */
+  allImages?: ImageSummary[];
+  /** Prune with `until` on the engine's clock where it is not the build date: the images it counts as older. */
+  olderOnEngineClock?: ReadonlySet<string>;
 }
 
 export function planCleanup(input: PlanningInput): Plan {
@@ -102,7 +107,13 @@ export function planCleanup(input: PlanningInput): Plan {
         }
       }
       const gone = new Set(input.containers.filter((c) => draft.containerStep(c.id)).map((c) => c.id));
-      const { candidates, kept } = selectPruneCandidates(intent, input.images, gone, input.now);
+      const { candidates, kept } = selectPruneCandidates(
+        intent,
+        input.images,
+        gone,
+        input.now,
+        input.olderOnEngineClock,
+      );
       for (const k of kept) draft.skip(k);
       const reason = intent.all ? 'unused' : 'dangling';
       for (const image of candidates) {
@@ -153,10 +164,29 @@ export function planCleanup(input: PlanningInput): Plan {
 
   const steps = draft.ordered();
   const space = attributeBytes(steps, input.layers, input.images, input.containers, input.containerAccounting);
+  if (input.allImages) {
+    const cascade = cascadedParents({
+      steps,
+      allImages: input.allImages,
+      containers: input.containers,
+      rule: cascadeRuleOf(input.engine),
+      layers: input.layers,
+      freedChains: space.freedChains,
+    });
+    for (const step of steps) {
+      const parents = cascade.get(step.id);
+      if (parents) step.alsoRemoves = parents;
+    }
+  }
   const plan: Omit<Plan, 'digest'> = {
     id: randomUUID(),
     createdAt: input.now,
-    engine: { host: input.host, kind: input.engine.kind, version: input.engine.version },
+    engine: {
+      host: input.host,
+      kind: input.engine.kind,
+      version: input.engine.version,
+      store: input.engine.imageStore,
+    },
     intent,
     steps,
     decisions: draft.decisions,
@@ -167,9 +197,16 @@ export function planCleanup(input: PlanningInput): Plan {
     skipped: draft.skipped,
   };
   if (input.resumedFrom) plan.resumedFrom = input.resumedFrom;
+  if (intent.type === 'prune-images' && intent.until) plan.untilBasis = untilBasisOf(intent, input);
   return { ...plan, digest: planDigest(plan) };
 }
 
+/** What an `until` cut-off is compared with: only the containerd store's own prune reads the arrival time. */
+function untilBasisOf(intent: PruneImagesIntent, input: PlanningInput): UntilBasis {
+  return intent.untilClock !== 'build' && usesArrivalClock(input.engine) ? 'arrival' : 'build-date';
+}
+
+type PruneImagesIntent = Extract<CleanupIntent, { type: 'prune-images' }>;
 type RemoveImagesIntent = Extract<CleanupIntent, { type: 'remove-images' }>;
 
 /** The refs the user typed, grouped per image: whole images, or some of an image's tags. */
@@ -233,7 +270,16 @@ export function planDigest(plan: Omit<Plan, 'digest'>): string {
   const canonical = JSON.stringify({
     id: plan.id,
     host: plan.engine.host,
-    steps: plan.steps.map((s) => [s.id, s.action, s.target, s.force ?? false, s.volumes ?? [], s.after, s.expect]),
+    steps: plan.steps.map((s) => [
+      s.id,
+      s.action,
+      s.target,
+      s.force ?? false,
+      s.volumes ?? [],
+      s.after,
+      s.expect,
+      (s.alsoRemoves ?? []).map((p) => p.id),
+    ]),
   });
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
 }

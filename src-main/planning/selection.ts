@@ -2,7 +2,7 @@
 // prune would take, with the same filters the engine applies, so the plan can
 // list them before anything happens (`docker image prune` cannot).
 
-import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
+import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
 import type { CleanupIntent, SkippedItem } from '../../src-shared/plan';
 import { isActiveState } from '../inventory/relations';
 import { imageLabel } from './decisions';
@@ -34,20 +34,38 @@ export function labelMatches(labels: Record<string, string>, filter: string): bo
   return labels[filter.slice(0, eq)] === filter.slice(eq + 1);
 }
 
+/**
+ * Whether the engine's own `prune --filter until` reads when an image arrived on it
+ * rather than its build date: Docker's containerd image store compares the until
+ * cut-off with the time its image record was made (a pull, load, tag or build on
+ * this engine), which the API shows nowhere but in the answer to that filter.
+ */
+export function usesArrivalClock(engine: Pick<EngineInfo, 'kind' | 'imageStore'>): boolean {
+  return engine.kind === 'docker' && engine.imageStore === 'containerd';
+}
+
+/**
+ * `olderOnEngineClock`: where the engine's clock is not the build date (see
+ * usesArrivalClock), the images the engine itself lists under the until filter;
+ * absent, `until` is compared with each image's build date.
+ */
 export function selectPruneCandidates(
   intent: PruneIntent,
   images: ImageSummary[],
   containersGone: Set<string>,
   nowMs: number,
+  olderOnEngineClock?: ReadonlySet<string>,
 ): { candidates: ImageSummary[]; kept: SkippedItem[] } {
   const cutoff = intent.until ? untilCutoff(intent.until, nowMs) : null;
+  const older = (image: ImageSummary) =>
+    olderOnEngineClock && intent.untilClock !== 'build' ? olderOnEngineClock.has(image.id) : image.created < cutoff!;
   const candidates: ImageSummary[] = [];
   const kept: SkippedItem[] = [];
   for (const image of images) {
     const users = image.containers.filter((c) => !containersGone.has(c.id));
     if (!intent.all && !image.dangling) continue;
     if (users.length > 0) continue;
-    if (cutoff !== null && image.created >= cutoff) continue;
+    if (cutoff !== null && !older(image)) continue;
     if (intent.labels?.length && !intent.labels.every((l) => labelMatches(image.labels, l))) continue;
     if (intent.notLabels?.some((l) => labelMatches(image.labels, l))) continue;
     const keepBy = intent.keep?.find((p) => image.tags.some((t) => matchesPattern(t, p)));

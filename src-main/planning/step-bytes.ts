@@ -15,7 +15,7 @@ export function attributeBytes(
   containers: ContainerSummary[],
   /** Whether a container's SizeRw is all its removal frees (not on vfs); absent means it is. */
   containerVerdict?: Verdict,
-): { bytes: number; exact: boolean; reasons: string[] } {
+): { bytes: number; exact: boolean; reasons: string[]; freedChains: Set<string> } {
   const layered: LayeredImage[] = [];
   for (const image of images) {
     const l = layers.get(image.id);
@@ -60,5 +60,5 @@ export function attributeBytes(
     });
   }
   for (const { step, size } of credited.values()) step.bytes += size;
-  return { bytes: result.bytes, exact: result.exact, reasons: result.reasons };
+  return { bytes: result.bytes, exact: result.exact, reasons: result.reasons, freedChains: new Set(credited.keys()) };
 }

@@ -27,7 +27,16 @@ export function liveEngines(): LiveEngine[] {
   return MATRIX.flatMap((entry) => {
     const info = started[entry.name];
     return info
-      ? [{ name: entry.name, kind: entry.family, store: entry.store, label: entry.label, ...info, docker: connect(info.host) }]
+      ? [
+          {
+            name: entry.name,
+            kind: entry.family,
+            store: entry.store,
+            label: entry.label,
+            ...info,
+            docker: connect(info.host),
+          },
+        ]
       : [];
   });
 }

@@ -5,7 +5,7 @@
 // per layer in root/vfs-layers/layers.json) and on disk (bytes under root/vfs/dir).
 
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
@@ -19,6 +19,7 @@ import { bytesFreed, type BytesFreed } from '../../src-main/planning/layer-space
 import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { tar } from '../engines/tar';
 import { describeEachEngine, type LiveEngine } from '../engines/use-engines';
+import { settledStorageBytes } from './support/engine-disk';
 
 const KiB = 1024;
 const LOCAL_BASE = 'space/base:1';
@@ -27,8 +28,8 @@ interface Usage {
   /** Docker: df LayersSize. Podman: sum of diff-size over image layers in its layer store. */
   layers: number;
   containersRw: number;
-  /** Podman only: bytes of files under the vfs driver's layer directories. */
-  disk?: number;
+  /** Bytes in the engine's storage folders (support/engine-disk.ts). */
+  disk: number;
 }
 
 interface Removal {
@@ -63,7 +64,9 @@ function podmanLayerStoreBytes(dir: string): number {
     id: string;
     'diff-size'?: number | null;
   }[];
-  const containers = JSON.parse(readFileSync(join(root, 'vfs-containers/containers.json'), 'utf8')) as {
+  // Podman 5 writes containers.json only once a container has existed.
+  const containersFile = join(root, 'vfs-containers/containers.json');
+  const containers = (existsSync(containersFile) ? JSON.parse(readFileSync(containersFile, 'utf8')) : []) as {
     layer: string;
   }[];
   const containerLayers = new Set(containers.map((c) => c.layer));
@@ -76,32 +79,12 @@ function podmanLayerStoreBytes(dir: string): number {
   return sum;
 }
 
-/** Bytes of everything but directories, each inode once (like moby's directory.Size). */
-function fileBytes(path: string, seen = new Set<number>()): number {
-  let sum = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) {
-      sum += fileBytes(full, seen);
-      continue;
-    }
-    const st = lstatSync(full);
-    if (seen.has(st.ino)) continue;
-    seen.add(st.ino);
-    sum += st.size;
-  }
-  return sum;
-}
-
 async function measure(engine: LiveEngine): Promise<Usage> {
   const df = await fetchDf(engine.docker);
   const containersRw = (df.Containers ?? []).reduce((s, c) => s + Math.max(0, c.SizeRw ?? 0), 0);
-  if (engine.kind === 'docker') return { layers: df.LayersSize ?? 0, containersRw };
-  return {
-    layers: podmanLayerStoreBytes(engine.dir),
-    containersRw,
-    disk: fileBytes(join(engine.dir, 'root/vfs/dir')),
-  };
+  const disk = await settledStorageBytes(engine);
+  if (engine.kind === 'docker') return { layers: df.LayersSize ?? 0, containersRw, disk };
+  return { layers: podmanLayerStoreBytes(engine.dir), containersRw, disk };
 }
 
 async function predict(
@@ -172,7 +155,11 @@ async function perform(engine: LiveEngine, label: string, removal: Removal): Pro
     deleted = await removeImages(docker, removal.images ?? [], lists, facts);
   }
   const after = await measure(engine);
-  const actual = before.layers - after.layers + (before.containersRw - after.containersRw);
+  // The containerd store frees blobs and snapshots both: what leaves its folders is the truth there.
+  const actual =
+    engine.store === 'containerd'
+      ? before.disk! - after.disk!
+      : before.layers - after.layers + (before.containersRw - after.containersRw);
   const removedRw = lists.containers
     .filter((c) => removal.containers?.includes(c.id))
     .reduce((sum, c) => sum + (c.sizeRw ?? 0), 0);
@@ -188,7 +175,7 @@ async function perform(engine: LiveEngine, label: string, removal: Removal): Pro
   if (spaceReclaimed !== undefined) result.spaceReclaimed = spaceReclaimed;
   measured.push(
     [
-      `${engine.kind.padEnd(6)} ${label.padEnd(44)} predicted ${String(predicted.bytes).padStart(8)}`,
+      `${engine.name.padEnd(19)} ${label.padEnd(44)} predicted ${String(predicted.bytes).padStart(8)}`,
       `actual ${String(actual).padStart(8)}`,
       result.disk !== undefined ? `disk ${String(result.disk).padStart(8)}` : '',
       spaceReclaimed !== undefined ? `SpaceReclaimed ${spaceReclaimed}` : '',
@@ -204,22 +191,51 @@ const close = (predicted: number, actual: number) =>
   Math.abs(predicted - actual) <= Math.max(4 * KiB, 0.01 * Math.max(Math.abs(predicted), Math.abs(actual)));
 
 /**
- * Prediction within tolerance of what the engine freed. Docker must also call it
- * exact and, when given, hit the bytes the fixture wrote to the byte.
+ * The containerd store's error bound, measured here. Each layer's blob is estimated
+ * as its share of the image's content, but blobs are compressed and the API does not
+ * say how well each layer compresses: incompressible layers come within 20 % (most
+ * rows of the table this file prints), a layer of zeros is over-counted (a 40 kB
+ * file of zeros: 84 kB predicted, 47 kB freed). So the stated bound is a factor of
+ * two, or 16 KiB for small removals (each image also has its own config and manifest).
  */
-function expectMatches(engine: LiveEngine, step: StepResult, dockerBytes?: number): void {
+const CONTAINERD_BOUND = { factor: 2, floor: 16 * KiB };
+const withinContainerdBound = (predicted: number, actual: number) =>
+  Math.abs(predicted - actual) <= CONTAINERD_BOUND.floor ||
+  (predicted <= CONTAINERD_BOUND.factor * actual && actual <= CONTAINERD_BOUND.factor * predicted);
+
+/**
+ * Prediction against what the engine freed, by store. Classic store: exact, to the
+ * byte when given. Containerd store: "about", within its bound of the bytes that
+ * left its blob and snapshot folders. Podman: "about", against its own layer store.
+ */
+function expectMatches(engine: LiveEngine, step: StepResult, classicBytes?: number): void {
   const { predicted, actual } = step;
-  expect(close(predicted.bytes, actual), `predicted ${predicted.bytes}, engine freed ${actual}`).toBe(true);
-  if (engine.kind === 'docker') {
-    expect(predicted.reasons).toEqual([]);
-    expect(predicted.exact).toBe(true);
-    if (dockerBytes !== undefined) expect(predicted.bytes).toBe(dockerBytes);
-  } else {
-    // Podman's sizes are its own tar-stream figures: right for its layer store, not
-    // for disk, where vfs keeps a full copy per layer and per container.
-    if (step.layerBytes > 0) expect(predicted.reasons.join('\n')).toMatch(/tar streams/);
-    if (step.containerBytes > 0) expect(predicted.reasons.join('\n')).toMatch(/full copy .* each container/);
-    expect(predicted.exact).toBe(predicted.bytes === 0);
+  const reasons = predicted.reasons.join('\n');
+  switch (engine.store) {
+    case 'classic':
+      expect(close(predicted.bytes, actual), `predicted ${predicted.bytes}, engine freed ${actual}`).toBe(true);
+      expect(predicted.reasons).toEqual([]);
+      expect(predicted.exact).toBe(true);
+      if (classicBytes !== undefined) expect(predicted.bytes).toBe(classicBytes);
+      break;
+    case 'containerd':
+      expect(
+        withinContainerdBound(predicted.bytes, actual),
+        `predicted ${predicted.bytes}, left the disk ${actual}`,
+      ).toBe(true);
+      if (step.layerBytes > 0) {
+        expect(predicted.exact).toBe(false);
+        expect(reasons).toMatch(/containerd image store keeps each layer twice/);
+      }
+      break;
+    case 'podman':
+      expect(close(predicted.bytes, actual), `predicted ${predicted.bytes}, engine freed ${actual}`).toBe(true);
+      // Podman's sizes are its own tar-stream figures: right for its layer store, not
+      // for disk, where vfs keeps a full copy per layer and per container.
+      if (step.layerBytes > 0) expect(reasons).toMatch(/tar streams/);
+      if (step.containerBytes > 0) expect(reasons).toMatch(/full copy .* each container/);
+      expect(predicted.exact).toBe(predicted.bytes === 0);
+      break;
   }
 }
 
@@ -330,7 +346,7 @@ describeEachEngine('space freed by removals', (engine) => {
     expectMatches(engine, alone);
 
     const both = await perform(engine, 'container + its image', { containers: [c1], images: [w] });
-    expectMatches(engine, both, engine.kind === 'docker' ? 64 * KiB + (rw2 ?? 0) : undefined);
+    expectMatches(engine, both, 64 * KiB + (rw2 ?? 0));
   });
 
   it('counts steps that add empty or zero-size layers', async () => {
@@ -351,10 +367,16 @@ describeEachEngine('space freed by removals', (engine) => {
     const diffIds = (await docker.getImage(e).inspect()).RootFS.Layers ?? [];
     expect(eFacts.chainIds).toHaveLength(diffIds.length);
     expect(eFacts.sizeSource).toBe('history');
-    if (engine.kind === 'docker') {
+    if (engine.store === 'classic') {
       // `RUN true` adds no layer on Docker; mkdir and rm add zero-size ones.
       expect(eFacts.exact).toBe(true);
       expect(eFacts.layerSizes.slice(2)).toEqual([30 * KiB, 0, 40000, 0]);
+    } else if (engine.store === 'containerd') {
+      // Each step is a snapshot of its own: even mkdir and rm take a block, plus a blob share.
+      expect(eFacts.exact).toBe(false);
+      expect(eFacts.reason).toMatch(/containerd image store keeps each layer twice/);
+      expect(eFacts.layerSizes.slice(2)).toHaveLength(4);
+      for (const size of eFacts.layerSizes.slice(2)) expect(size).toBeGreaterThan(0);
     } else {
       expect(eFacts.exact).toBe(false);
       expect(eFacts.reason).toMatch(/tar streams/);
@@ -385,6 +407,37 @@ describeEachEngine('space freed by removals', (engine) => {
     return [old, current] as const;
   }
 
+  /**
+   * Docker 26's containerd store prunes image records only: the untagged build steps
+   * under a pruned image (classic builder) stay as dangling images and keep its
+   * content on disk, where deleting the image by ID (what a plan does) takes them
+   * too. So the prune frees almost nothing, and the plan's `docker rmi` frees what it says.
+   */
+  async function expectContainerdPruneKeepsBuildSteps(
+    live: LiveEngine,
+    images: string[],
+    filters: Record<string, string[]>,
+  ): Promise<void> {
+    const everyId = async () => (await docker.listImages({ all: true })).map((i) => i.Id);
+    const parentsOf = async (id: string) => {
+      const out: string[] = [];
+      for (let p = (await docker.getImage(id).inspect()).Parent; p; p = (await docker.getImage(p).inspect()).Parent) {
+        out.push(p);
+      }
+      return out;
+    };
+    const steps = (await Promise.all(images.map(parentsOf))).flat().filter((p) => p !== '');
+    const before = await settledStorageBytes(live);
+    await docker.pruneImages({ filters });
+    const left = await everyId();
+    for (const id of images) expect(left).not.toContain(id);
+    const stepsLeft = steps.filter((p) => left.includes(p));
+    expect(stepsLeft.length, 'build steps under the pruned images stay').toBeGreaterThan(0);
+    const prunedFreed = before - (await settledStorageBytes(live));
+    expect(prunedFreed).toBeLessThan(16 * KiB);
+    measured.push(`${live.name.padEnd(19)} ${'engine prune (build steps stay)'.padEnd(44)} freed ${prunedFreed}`);
+  }
+
   it('matches what a dangling-image prune frees and reports', async () => {
     await localBase();
     const label = { 'barnacle.space': 'prune' };
@@ -392,6 +445,10 @@ describeEachEngine('space freed by removals', (engine) => {
     const [p2] = await danglingAndTagged('space/p:2', 30 * KiB, label);
     const [p3] = await danglingAndTagged('space/p:3', 40 * KiB, label);
     await runContainer(docker, p3, { running: false });
+    if (engine.store === 'containerd') {
+      await expectContainerdPruneKeepsBuildSteps(engine, [p1, p2], { label: ['barnacle.space=prune'] });
+      return;
+    }
     const step = await perform(engine, 'prune dangling labelled images', {
       images: [p1, p2],
       pruneFilters: { label: ['barnacle.space=prune'] },
@@ -403,7 +460,7 @@ describeEachEngine('space freed by removals', (engine) => {
     if (engine.kind === 'docker') expect(step.spaceReclaimed).toBe(step.predicted.bytes);
   });
 
-  it('matches what a prune of all unused images frees (Podman 4.3 refuses dangling=false)', async () => {
+  it('matches what a prune of all unused images frees (Podman 4.3 refuses dangling=false, 5.4 takes it)', async () => {
     await localBase();
     const label = { 'barnacle.space': 'unused' };
     const u1 = await buildImage(docker, { tag: 'space/u:1', from: LOCAL_BASE, files: blob(20 * KiB), labels: label });
@@ -411,14 +468,19 @@ describeEachEngine('space freed by removals', (engine) => {
     const u3 = await buildImage(docker, { tag: 'space/u:3', from: LOCAL_BASE, files: blob(40 * KiB), labels: label });
     await runContainer(docker, u3, { running: false });
     const pruneFilters = { dangling: ['false'], label: ['barnacle.space=unused'] };
-    if (engine.kind === 'podman') {
+    if (engine.name === 'podman43') {
       const failure = await docker.pruneImages({ filters: pruneFilters }).then(() => null, readEngineFailure);
       expect(failure).toMatchObject({ statusCode: 500, message: expect.stringMatching(/dangling.*more than once/) });
       return;
     }
+    if (engine.store === 'containerd') {
+      await expectContainerdPruneKeepsBuildSteps(engine, [u1, u2], pruneFilters);
+      return;
+    }
+    // Podman 5.4 takes dangling=false (it lists non-dangling images: none is dangling here).
     const step = await perform(engine, 'prune all unused labelled images', { images: [u1, u2], pruneFilters });
     expectMatches(engine, step, 50 * KiB);
-    expect(step.spaceReclaimed).toBe(step.predicted.bytes);
+    if (engine.kind === 'docker') expect(step.spaceReclaimed).toBe(step.predicted.bytes);
   });
 
   it('estimates sizes for an image whose history cannot be matched, from the layers others share', async () => {
@@ -437,14 +499,20 @@ describeEachEngine('space freed by removals', (engine) => {
     const step = await perform(engine, 'history-less image: remove it', { images: [bare] });
     const facts = step.facts.get(bare)!;
     expect(facts).toMatchObject({ sizeSource: 'estimated', exact: false });
-    expect(facts.reason).toMatch(/history \(0 steps, 0 with content\) does not match its 2 layers/);
+    // Docker 26's containerd store refuses the history of an image that has none (seen live).
+    expect(facts.reason).toMatch(
+      engine.store === 'containerd'
+        ? /the engine could not give its history/
+        : /history \(0 steps, 0 with content\) does not match its 2 layers/,
+    );
     expect(step.facts.get(described)!.sizeSource).toBe('history');
     expect(step.predicted.exact).toBe(false);
     // The shared layer's size came from the described image; the rest of Size is the own layer.
-    expect(close(step.predicted.bytes, step.actual), `predicted ${step.predicted.bytes}, freed ${step.actual}`).toBe(
+    const near = engine.store === 'containerd' ? withinContainerdBound : close;
+    expect(near(step.predicted.bytes, step.actual), `predicted ${step.predicted.bytes}, freed ${step.actual}`).toBe(
       true,
     );
-    if (engine.kind === 'docker') expect(step.predicted.bytes).toBe(24 * KiB);
+    if (engine.store === 'classic') expect(step.predicted.bytes).toBe(24 * KiB);
   });
 
   it('copes with history entries that have no creation time', async () => {
@@ -456,11 +524,14 @@ describeEachEngine('space freed by removals', (engine) => {
     );
     const step = await perform(engine, 'undated history: remove it', { images: [undated] });
     const facts = step.facts.get(undated)!;
-    if (engine.kind === 'docker') {
+    if (engine.store === 'classic') {
       expect(facts).toMatchObject({ sizeSource: 'history', exact: true, layerSizes: [12 * KiB] });
       expectMatches(engine, step, 12 * KiB);
+    } else if (engine.store === 'containerd') {
+      expect(facts).toMatchObject({ sizeSource: 'history', exact: false });
+      expectMatches(engine, step);
     } else {
-      // Podman 4.3 panics on such a history (500, nil pointer): the size is estimated from Size.
+      // Podman 4.3 and 5.4 both panic on such a history (500, nil pointer): the size is estimated from Size.
       expect(facts.sizeSource).toBe('estimated');
       expect(facts.reason).toMatch(/could not give its history \(.*nil pointer/);
       expect(close(step.predicted.bytes, step.actual), `predicted ${step.predicted.bytes}, freed ${step.actual}`).toBe(

@@ -159,6 +159,7 @@ describe('layerAccountingOf', () => {
     expect(layerAccountingOf(docker, { Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs']] })).toEqual({
       images: { exact: true },
       containers: { exact: true },
+      blobsBesideSnapshots: false,
     });
   });
 
@@ -180,5 +181,8 @@ describe('layerAccountingOf', () => {
     const accounting = layerAccountingOf(docker, { Driver: 'overlayfs', DriverStatus: status });
     expect(accounting.images.exact).toBe(false);
     if (!accounting.images.exact) expect(accounting.images.reason).toMatch(/compressed blob/);
+    // Its history sizes count the unpacked snapshot only: the blob's share is added to each layer.
+    expect(accounting.blobsBesideSnapshots).toBe(true);
+    expect(layerAccountingOf(podman, { Driver: 'overlay', DriverStatus: status }).blobsBesideSnapshots).toBe(false);
   });
 });

@@ -1,0 +1,62 @@
+// What an engine's storage really holds on disk, per store, measured in the
+// folders the harness gave it: the figure a plan's "frees" is checked against.
+
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LiveEngine } from '../../engines/use-engines';
+
+/** Bytes of every file below `path` (not directories), each inode once, like moby's directory.Size. */
+export function fileBytes(path: string, seen = new Set<number>()): number {
+  if (!existsSync(path)) return 0;
+  let sum = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) {
+      sum += fileBytes(full, seen);
+      continue;
+    }
+    const st = lstatSync(full);
+    if (seen.has(st.ino)) continue;
+    seen.add(st.ino);
+    sum += st.size;
+  }
+  return sum;
+}
+
+/**
+ * Classic store: the overlay2 folder (layers and containers' writable layers).
+ * Containerd store: containerd's content blobs and its overlayfs snapshots, the
+ * two copies of every layer. Podman (vfs here): the driver's layer folders.
+ */
+export function storageBytes(engine: Pick<LiveEngine, 'store' | 'dir'>): number {
+  switch (engine.store) {
+    case 'classic':
+      return fileBytes(join(engine.dir, 'data/overlay2'));
+    case 'containerd': {
+      const root = join(engine.dir, 'containerd/root');
+      const seen = new Set<number>();
+      return (
+        fileBytes(join(root, 'io.containerd.content.v1.content/blobs'), seen) +
+        fileBytes(join(root, 'io.containerd.snapshotter.v1.overlayfs/snapshots'), seen)
+      );
+    }
+    case 'podman':
+      return fileBytes(join(engine.dir, 'root/vfs/dir'));
+  }
+}
+
+/**
+ * The storage figure once it holds still: containerd collects some snapshots
+ * after the delete has answered (moby's unleaseSnapshotsFromDeletedConfigs).
+ */
+export async function settledStorageBytes(engine: Pick<LiveEngine, 'store' | 'dir'>): Promise<number> {
+  let last = storageBytes(engine);
+  if (engine.store !== 'containerd') return last;
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    const now = storageBytes(engine);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
