@@ -36,8 +36,8 @@
 // - Racing removals of one image by ID: Docker 20.10 500 / Docker 26 classic 404
 //   "unrecognized image ID sha256:…"; containerd store 404 `image "docker.io/x:1": not
 //   found`; both Docker 26 stores also 404 "No such image: sha256:…". Podman mostly lets every racer
-//   succeed; a loser gets 404 "failed to find image …: image not known", or on 4.3 a
-//   500 "… invalid repository name (<id>), cannot specify 64-byte hexadecimal strings".
+//   succeed; a loser gets 404 "failed to find image …: image not known", or a 500
+//   "… invalid repository name (<id>), cannot specify 64-byte hexadecimal strings".
 // - An image ID that names no image: Docker 404 "No such image: sha256:<id>"; Podman
 //   404 "failed to find image sha256:<id>: … image not known", but for the bare 64-hex
 //   ID a 500 refusing it as a repository name.
@@ -46,6 +46,8 @@
 // - Stopping a stopped container, starting a running one: 304 with an empty body
 //   everywhere; dockerode throws.
 // - API version: Docker 400 "client version X is too new/old"; Podman accepts any.
+// - A reference no engine can parse: Docker 400 "invalid reference format: …", Podman
+//   500 "normalizing image: …": no conflict Barnacle has a kind for.
 
 import Dockerode from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -503,7 +505,7 @@ describeEachEngine('conflicts, produced and classified', (engine: LiveEngine) =>
       // What a loser is told depends on how far it got before the winner finished.
       if (podman) {
         if (error.statusCode === 500) {
-          // Seen on Podman 4.3: the ID no longer names an image, so it is read as a (forbidden) repository name.
+          // Seen on Podman 4.3 and 5.4: the ID no longer names an image, so it is read as a (forbidden) repository name.
           expect(error.engineMessage).toBe(
             `normalizing image: normalizing name for compat API: parsing named reference "${hex}": invalid repository name (${hex}), cannot specify 64-byte hexadecimal strings`,
           );
@@ -585,6 +587,27 @@ describeEachEngine('conflicts, produced and classified', (engine: LiveEngine) =>
     for (const failure of [tooNew, tooOld]) {
       expect(classifyFailure(failure, { operation: 'connect', engine: kind }).kind).toBe('api-version');
     }
+  });
+
+  it('a reference the engine cannot parse: an answer Barnacle has no kind for', async () => {
+    const { error } = await refused('remove-image', 'UPPER/Case:1', () => docker.getImage('UPPER/Case:1').remove());
+
+    expect(error.kind).toBe('unknown');
+    const said: Record<typeof name, [number, string]> = {
+      docker20: [400, 'invalid reference format: repository name must be lowercase'],
+      'docker26-containerd': [400, 'invalid reference format: repository name (Case) must be lowercase'],
+      'docker26-classic': [400, 'invalid reference format: repository name (Case) must be lowercase'],
+      podman43: [500, 'normalizing image: normalizing name for compat API: repository name must be lowercase'],
+      podman54: [
+        500,
+        'normalizing image: normalizing name for compat API: parsing reference "UPPER/Case:1": repository name must be lowercase',
+      ],
+    };
+    expect([error.statusCode, error.engineMessage]).toEqual(said[name]);
+    // The plain words keep the engine's own, named after the engine in use.
+    expect(error.message).toBe(
+      `${podman ? 'Podman' : 'Docker'} could not remove the image (HTTP ${said[name][0]}): ${said[name][1]}`,
+    );
   });
 
   describe('force', () => {
