@@ -7,6 +7,7 @@ import {
   resolverFromContainers,
   type FailedOperation,
 } from '../../src-main/conflicts/classify';
+import { engineWording, type PredictedConflict, type WordingFacts } from '../../src-main/conflicts/wording';
 import { readEngineFailure, type EngineFailure } from '../../src-main/engine/engine-error';
 
 const imgShort = 'f90217510c5a';
@@ -1369,6 +1370,112 @@ describe('classifyFailure over engine wordings', () => {
         expect(error.message).toContain(`"${c.name}"`);
         expect(error.message).not.toContain(c.id.slice(0, 12));
       }
+    }
+  });
+});
+
+describe('engineWording: what the engine in use would answer, for a predicted conflict', () => {
+  const live = (on: LiveEngineName, what: string): LiveRow => {
+    const row = liveRows.find((r) => r.on === on && r.what === what);
+    if (!row) throw new Error(`no live row ${on}: ${what}`);
+    return row;
+  };
+  const store = (on: LiveEngineName) => (on === 'docker26-containerd' ? 'containerd' : 'classic');
+  const cases: [LiveEngineName, string, PredictedConflict, WordingFacts][] = [
+    [
+      'docker20',
+      'running container, by ID',
+      'running-container',
+      { imageId: 'sha256:' + fullOf('dd06d057f22e'), containerId: fullOf('6e33d6b3d4ae') },
+    ],
+    [
+      'docker26-containerd',
+      'stopped container, by ID',
+      'stopped-container',
+      { imageId: fullOf('5da77e279a0c'), containerId: fullOf('bd8963a182ea') },
+    ],
+    ['docker26-classic', 'two tags, by ID', 'multiple-references', { imageId: fullOf('a0212188313a') }],
+    [
+      'docker26-classic',
+      'last tag of an image a stopped container uses, by name',
+      'reference-in-use',
+      { imageId: fullOf('ecefbaaa4f4f'), containerId: fullOf('b9f7f9cd1c3c'), reference: 'conf/laststopped:1' },
+    ],
+    [
+      'docker26-containerd',
+      'last tag of an image a running container uses, by name',
+      'reference-in-use',
+      { imageId: fullOf('41460629aeca'), containerId: fullOf('c35ae69850fd'), reference: 'conf/lastrunning:1' },
+    ],
+    [
+      'docker20',
+      'parent of a child image, by ID, with or without force',
+      'dependent-children',
+      { imageId: fullOf('1ecf7dbe836d') },
+    ],
+    [
+      'podman54',
+      'running container, by ID (the inventory says it runs)',
+      'running-container',
+      {
+        imageId: 'sha256:20089ac8b7d8ea2b0b1cbd83b6d253559e8ffbaf1b48fb405756d81688b15c06',
+        containerId: '5e799b0ac5bc87da96b620d2a3eb6be9d512bf294cff42069c7b00a9b69f3efb',
+      },
+    ],
+    [
+      'podman43',
+      'last tag of an image a stopped container uses, by name',
+      'reference-in-use',
+      {
+        imageId: 'sha256:0000000000000000000000000000000000000000000000000000000000000000',
+        requested: 'conf/laststopped:1',
+        containerId: '2b985b58356c1f31ee26c2f56507b012e48fc3c9c073ea4a6465e70bd8b7b00b',
+        reference: 'conf/laststopped:1',
+      },
+    ],
+    [
+      'podman54',
+      'two tags, by ID (500; the tags in no fixed order)',
+      'multiple-references',
+      {
+        imageId: 'sha256:8e18ecdf0805b8a640fbe8f9e61ef4efd9c0ff20daae57a4f54b152569fe2731',
+        tags: ['docker.io/conf/multi:2', 'docker.io/conf/multi:1'],
+      },
+    ],
+  ];
+
+  it.each(cases)('%s: %s', (on, what, conflict, facts) => {
+    const row = live(on, what);
+    const wording = engineWording(conflict, facts, { kind: liveEngines[on].kind, imageStore: store(on) });
+    expect(wording).toBe(row.message);
+    // And it reads back as what the engine's own answer reads as.
+    const { operation, engine, target, resolver } = fromLive(row);
+    const context = { operation, engine, target, resolve: resolver };
+    expect(classifyFailure({ statusCode: row.status, message: wording ?? '' }, context).kind).toBe(row.kind);
+  });
+
+  it('is null where the engine has no such conflict and would go ahead', () => {
+    const facts = { imageId: fullOf('1ecf7dbe836d') };
+    expect(engineWording('dependent-children', facts, { kind: 'docker', imageStore: 'containerd' })).toBeNull();
+    expect(engineWording('dependent-children', facts, { kind: 'podman', imageStore: 'classic' })).toBeNull();
+  });
+
+  it('never words a Podman answer like Docker’s', () => {
+    for (const conflict of [
+      'running-container',
+      'stopped-container',
+      'multiple-references',
+      'reference-in-use',
+    ] as const) {
+      const wording = engineWording(
+        conflict,
+        { imageId: imgFull, containerId: webFull, tags: ['a:1'] },
+        {
+          kind: 'podman',
+          imageStore: 'classic',
+        },
+      );
+      expect(wording).not.toMatch(/^conflict: /);
     }
   });
 });
