@@ -83,6 +83,17 @@ export function withChoice(
   return { ...intent, choices: { ...(intent.choices ?? {}), perImage } };
 }
 
+/** Every Docker image-conflict answer starts so; no Podman answer does (seen live, tests/unit/classify.test.ts). */
+const DOCKER_WORDING = /^conflict: /;
+
+/**
+ * A predicted answer is quoted as "What Podman says" only when it is in Podman's words: a
+ * plan that carries Docker's wording on Podman shows no quote rather than a wrong one.
+ */
+function predictedWords(message: string, engineKind: EngineKind): string {
+  return engineKind === 'podman' && DOCKER_WORDING.test(message) ? '' : message;
+}
+
 export function fromDecision(
   decision: ConflictDecision,
   engineKind: EngineKind,
@@ -95,7 +106,7 @@ export function fromDecision(
     imageId: decision.imageId,
     imageLabel: decision.imageLabel,
     engineKind,
-    engineMessage: decision.engineMessage,
+    engineMessage: predictedWords(decision.engineMessage, engineKind),
     barnacleMessage: '',
     containers: decision.containers.map((c) => ({ id: c.id, name: c.name, running: RUNNING.has(c.state) })),
     references,
