@@ -13,8 +13,8 @@ import { buildPlan } from '../../src-main/planning/plan-service';
 import type { CleanupIntent, ExecutionReport, Plan } from '../../src-shared/plan';
 import { BASE_TAG, buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
-import { join } from 'node:path';
-import { closeBytes, connectTo, expectOnlyThePlan, observe, overlayBytes, type World } from './support/plan-world';
+import { settledStorageBytes, withinContainerdBound } from './support/engine-disk';
+import { closeBytes, connectTo, expectOnlyThePlan, observe, type World } from './support/plan-world';
 
 const KiB = 1024;
 const measured: string[] = [];
@@ -48,35 +48,49 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
   async function planAndRun(label: string, intent: CleanupIntent): Promise<Run> {
     const plan = await buildPlan(connection, intent);
     const before = await observe(docker);
-    const diskBefore = engine.kind === 'docker' ? overlayBytes(join(engine.dir, 'data')) : 0;
+    const diskBefore = await settledStorageBytes(engine);
     const report = await executePlan(connection, plan);
-    const diskFreed = engine.kind === 'docker' ? diskBefore - overlayBytes(join(engine.dir, 'data')) : null;
+    const diskFreed = diskBefore - (await settledStorageBytes(engine));
     const after = await observe(docker);
     expectOnlyThePlan(before, after, plan, report);
     for (const step of plan.steps)
       expect(report.outcomes[step.id], `${step.id} ${step.action} ${step.label}`).toEqual({ state: 'done' });
     expect(report.finished).toBe(true);
     measured.push(
-      `${engine.kind.padEnd(6)} ${label.padEnd(40)} predicted ${String(plan.bytesFreed).padStart(8)}` +
+      `${engine.name.padEnd(19)} ${label.padEnd(40)} predicted ${String(plan.bytesFreed).padStart(8)}` +
         `  report ${String(report.bytesFreed).padStart(8)} (${report.bytesSource})` +
-        (diskFreed === null ? '' : `  overlay2 files ${String(diskFreed).padStart(8)}`),
+        `  left the disk ${String(diskFreed).padStart(8)}`,
     );
-    if (engine.kind === 'docker') {
-      expect(plan.exact, plan.inexactReasons.join('; ')).toBe(true);
-      const forced = plan.steps.some((s) => s.force);
-      expect(report.bytesSource).toBe(forced ? 'plan' : 'disk-usage');
-      expect(
-        closeBytes(plan.bytesFreed, report.bytesFreed),
-        `predicted ${plan.bytesFreed}, reported ${report.bytesFreed}`,
-      ).toBe(true);
-      // What left the disk, whatever the engine's own figures say.
-      expect(closeBytes(plan.bytesFreed, diskFreed!), `predicted ${plan.bytesFreed}, disk freed ${diskFreed}`).toBe(
-        true,
-      );
-    } else {
-      // Podman's compat API has no layer total to measure with; its sizes are tar-stream figures.
-      expect(report.bytesSource).toBe('plan');
-      if (plan.steps.some((s) => s.action === 'remove-image')) expect(plan.exact).toBe(false);
+    const removesImages = plan.steps.some((s) => s.action === 'remove-image');
+    switch (engine.store) {
+      case 'classic': {
+        expect(plan.exact, plan.inexactReasons.join('; ')).toBe(true);
+        const forced = plan.steps.some((s) => s.force);
+        expect(report.bytesSource).toBe(forced ? 'plan' : 'disk-usage');
+        expect(
+          closeBytes(plan.bytesFreed, report.bytesFreed),
+          `predicted ${plan.bytesFreed}, reported ${report.bytesFreed}`,
+        ).toBe(true);
+        // What left the disk, whatever the engine's own figures say.
+        expect(closeBytes(plan.bytesFreed, diskFreed), `predicted ${plan.bytesFreed}, disk freed ${diskFreed}`).toBe(
+          true,
+        );
+        break;
+      }
+      case 'containerd':
+        // Blobs and snapshots both go; df counts snapshots only, so the report keeps the plan's figure.
+        if (removesImages) expect(plan.exact).toBe(false);
+        expect(report.bytesSource).toBe('plan');
+        expect(
+          withinContainerdBound(plan.bytesFreed, diskFreed),
+          `predicted ${plan.bytesFreed}, left the disk ${diskFreed}`,
+        ).toBe(true);
+        break;
+      case 'podman':
+        // Podman's compat API has no layer total to measure with; its sizes are tar-stream figures.
+        expect(report.bytesSource).toBe('plan');
+        if (removesImages) expect(plan.exact).toBe(false);
+        break;
     }
     return { plan, report, before, after };
   }
@@ -138,7 +152,7 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
       choices: { stoppedContainer: 'force-delete' },
     };
     const { plan, report, after } = await planAndRun('stopped container, force-delete', intent);
-    if (engine.kind === 'docker') {
+    if (engine.store === 'classic') {
       expect(actions(plan)).toEqual(['remove-image plan/forced:1']);
       expect(plan.steps[0]).toMatchObject({ force: true, expect: { containerIds: [c] } });
       expect(plan.commands).toEqual([`docker rmi -f ${shortId(id)}`]);
@@ -148,6 +162,20 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
       expect(plan.bytesFreed).toBe(0);
       // Docker's df stops counting those layers at once (it would say 40 KiB freed): the plan's 0 is reported.
       expect(report.bytesNote).toMatch(/force-deleted/);
+    } else if (engine.store === 'containerd') {
+      // Force on this store drops only the tag: force-delete is not offered, untag-only is.
+      expect(plan.steps).toEqual([]);
+      const offered = plan.decisions[0]!.options.map((o) => o.choice);
+      expect(offered).toContain('untag-only');
+      expect(offered).not.toContain('force-delete');
+      const untag = await planAndRun('stopped container, untag-only', {
+        ...intent,
+        choices: { stoppedContainer: 'untag-only' },
+      });
+      expect(actions(untag.plan)).toEqual(['untag plan/forced:1']);
+      expect(untag.plan.commands).toEqual(['docker rmi -f plan/forced:1']);
+      expect(untag.after.images[id]).toEqual([]);
+      expect(untag.after.containers[c]).toBe(`exited ${id}`);
     } else {
       expect(plan.steps).toEqual([]);
       expect(plan.decisions[0]!.options.map((o) => o.choice)).not.toContain('force-delete');
@@ -235,7 +263,7 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     // The shared base has a child that stays: kept, and said so.
     expect(plan.skipped).toEqual([expect.objectContaining({ target: shared, conflict: 'dependent-children' })]);
     expect(plan.steps.map((s) => s.target).sort()).toEqual([a, b].sort());
-    if (engine.kind === 'docker') expect(plan.bytesFreed).toBe(50 * KiB);
+    if (engine.store === 'classic') expect(plan.bytesFreed).toBe(50 * KiB);
     expect(Object.keys(after.images)).toEqual(expect.arrayContaining([shared, keep]));
   });
 
@@ -252,7 +280,7 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     expect(plan.steps.map((s) => s.label).sort()).toEqual(
       [`<none> ${shortId(old1)}`, `<none> ${shortId(old2)}`].sort(),
     );
-    if (engine.kind === 'docker') expect(plan.bytesFreed).toBe(40 * KiB);
+    if (engine.store === 'classic') expect(plan.bytesFreed).toBe(40 * KiB);
   });
 
   it('unused images older than a cut-off: fresh ones kept with 24h, taken with a cut-off in the future', async () => {
@@ -268,12 +296,15 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
     const unused = await build();
     const day = await buildPlan(connection, { type: 'prune-images', all: true, until: '24h', labels: filter.label });
     expect(day.steps).toEqual([]);
-    // Docker's own prune with the same filters agrees, both ways. (Podman 4.3's compat prune
+    // The engine's own prune with the same filters, both ways. (Podman 4.3's compat prune
     // refuses dangling=false, containers/podman#17614: nothing to compare with there.)
     const future = String(Math.floor(Date.now() / 1000) + 60);
     const ahead = await buildPlan(connection, { type: 'prune-images', all: true, until: future, labels: filter.label });
     expect(ahead.steps.map((s) => s.target).sort()).toEqual([...unused].sort());
-    if (engine.kind === 'docker') {
+    expect(ahead.untilBasis).toBe(engine.store === 'containerd' ? 'arrival' : 'build-date');
+    const planParents = ahead.steps.flatMap((s) => (s.alsoRemoves ?? []).map((p) => p.id));
+    if (engine.store !== 'podman') expect(planParents.length).toBeGreaterThan(0); // the classic builder's steps
+    if (engine.name !== 'podman43') {
       const enginePrune = (until: string) =>
         docker.pruneImages({ filters: { dangling: ['false'], until: [until], ...filter } });
       const beforePrune = await observe(docker);
@@ -282,7 +313,14 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
       await enginePrune(future);
       const afterPrune = await observe(docker);
       const engineTook = Object.keys(beforePrune.images).filter((id) => !(id in afterPrune.images));
-      expect(engineTook.sort()).toEqual([...unused].sort());
+      if (engine.store === 'containerd') {
+        // This store's prune deletes image records only: the build steps under them stay,
+        // untagged. The plan deletes by ID, which takes them, and names them.
+        expect(engineTook.sort()).toEqual([...unused].sort());
+        for (const parent of planParents) expect(afterPrune.images[parent]).toEqual([]);
+      } else {
+        expect(engineTook.sort()).toEqual([...unused, ...planParents].sort());
+      }
     }
 
     // And executed by Barnacle on a fresh set.
@@ -295,7 +333,7 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
       labels: filter.label,
     });
     expect(plan.steps.map((s) => s.target).sort()).toEqual([...again].sort());
-    if (engine.kind === 'docker') expect(plan.bytesFreed).toBe(23 * KiB);
+    if (engine.store === 'classic') expect(plan.bytesFreed).toBe(23 * KiB);
   });
 
   it('start fresh: every container and image goes, volumes stay unless listed', async () => {

@@ -19,7 +19,7 @@ import { bytesFreed, type BytesFreed } from '../../src-main/planning/layer-space
 import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { tar } from '../engines/tar';
 import { describeEachEngine, type LiveEngine } from '../engines/use-engines';
-import { settledStorageBytes } from './support/engine-disk';
+import { settledStorageBytes, withinContainerdBound } from './support/engine-disk';
 
 const KiB = 1024;
 const LOCAL_BASE = 'space/base:1';
@@ -189,19 +189,6 @@ async function perform(engine: LiveEngine, label: string, removal: Removal): Pro
 
 const close = (predicted: number, actual: number) =>
   Math.abs(predicted - actual) <= Math.max(4 * KiB, 0.01 * Math.max(Math.abs(predicted), Math.abs(actual)));
-
-/**
- * The containerd store's error bound, measured here. Each layer's blob is estimated
- * as its share of the image's content, but blobs are compressed and the API does not
- * say how well each layer compresses: incompressible layers come within 20 % (most
- * rows of the table this file prints), a layer of zeros is over-counted (a 40 kB
- * file of zeros: 84 kB predicted, 47 kB freed). So the stated bound is a factor of
- * two, or 16 KiB for small removals (each image also has its own config and manifest).
- */
-const CONTAINERD_BOUND = { factor: 2, floor: 16 * KiB };
-const withinContainerdBound = (predicted: number, actual: number) =>
-  Math.abs(predicted - actual) <= CONTAINERD_BOUND.floor ||
-  (predicted <= CONTAINERD_BOUND.factor * actual && actual <= CONTAINERD_BOUND.factor * predicted);
 
 /**
  * Prediction against what the engine freed, by store. Classic store: exact, to the

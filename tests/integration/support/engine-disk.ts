@@ -60,3 +60,18 @@ export async function settledStorageBytes(engine: Pick<LiveEngine, 'store' | 'di
   }
   return last;
 }
+
+const KiB = 1024;
+
+/**
+ * The containerd store's error bound, measured here. Each layer's blob is estimated
+ * as its share of the image's content, but blobs are compressed and the API does not
+ * say how well each layer compresses: incompressible layers come within 20 % (most
+ * rows of the table space-freed.test.ts prints), a layer of zeros is over-counted (a 40 kB
+ * file of zeros: 84 kB predicted, 47 kB freed). So the stated bound is a factor of
+ * two, or 16 KiB for small removals (each image also has its own config and manifest).
+ */
+export const CONTAINERD_BOUND = { factor: 2, floor: 16 * KiB };
+export const withinContainerdBound = (predicted: number, actual: number) =>
+  Math.abs(predicted - actual) <= CONTAINERD_BOUND.floor ||
+  (predicted <= CONTAINERD_BOUND.factor * actual && actual <= CONTAINERD_BOUND.factor * predicted);

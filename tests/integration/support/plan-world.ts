@@ -2,8 +2,6 @@
 // difference is exactly what the plan's finished steps said: nothing outside
 // the plan touched, nothing in it left undone.
 
-import { lstatSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { expect } from 'vitest';
 import type { EngineConnection } from '../../../src-main/engine/connection';
@@ -12,7 +10,7 @@ import { readLists } from '../../../src-main/inventory/read-lists';
 import type { ExecutionReport, Plan } from '../../../src-shared/plan';
 
 export interface World {
-  /** Visible images (what `docker images` shows): ID → sorted tags. */
+  /** Every image, intermediates included (`docker images -a`): ID → sorted tags. */
   images: Record<string, string[]>;
   /** Container ID → state ('running' | 'exited' …) and image ID. */
   containers: Record<string, string>;
@@ -23,7 +21,7 @@ export async function observe(docker: Dockerode): Promise<World> {
   const lists = await readLists(docker);
   const volumes = ((await docker.listVolumes()).Volumes ?? []).map((v) => v.Name).sort();
   return {
-    images: Object.fromEntries(lists.images.map((i) => [i.id, [...i.tags].sort()])),
+    images: Object.fromEntries(lists.everyImage.map((i) => [i.id, [...i.tags].sort()])),
     containers: Object.fromEntries(lists.containers.map((c) => [c.id, `${c.state} ${c.imageId}`])),
     volumes,
   };
@@ -45,6 +43,8 @@ export function expectedAfter(before: World, plan: Plan, report: ExecutionReport
       case 'remove-image':
       case 'remove-child-image':
         delete images[step.target];
+        // The untagged parents the plan said go with it: nothing else may.
+        for (const parent of step.alsoRemoves ?? []) delete images[parent.id];
         break;
       case 'untag':
         for (const [id, tags] of Object.entries(images)) images[id] = tags.filter((t) => t !== step.target);
@@ -74,28 +74,4 @@ export const closeBytes = (predicted: number, actual: number) =>
 
 export async function connectTo(host: string, label: string): Promise<EngineConnection> {
   return connect({ host, label, source: 'user' });
-}
-
-/**
- * Bytes of files under a Docker data root's overlay2 store, each inode once
- * (layers and containers' writable layers): what is really on disk.
- */
-export function overlayBytes(dataRoot: string): number {
-  const seen = new Set<number>();
-  const walk = (path: string): number => {
-    let sum = 0;
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) sum += walk(full);
-      else {
-        const st = lstatSync(full);
-        if (!seen.has(st.ino)) {
-          seen.add(st.ino);
-          sum += st.size;
-        }
-      }
-    }
-    return sum;
-  };
-  return walk(join(dataRoot, 'overlay2'));
 }
