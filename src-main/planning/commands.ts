@@ -1,6 +1,8 @@
 // The docker CLI commands that do what a plan's steps do, so people learn the
 // tool underneath. Consecutive steps of one kind share one command, as a person
-// would type them.
+// would type them. Every word names exactly what the step acts on, whatever else
+// the engine holds: the commands are checked against the executor on every
+// engine of the test matrix (tests/integration/commands-match-plan.test.ts).
 
 import type { PlanStep } from '../../src-shared/plan';
 import { shortId } from '../inventory/ids';
@@ -10,7 +12,33 @@ export function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-function commandFor(step: PlanStep): { verb: string; word: string } {
+export interface CommandContext {
+  /**
+   * Every tag the engine lists, on any image. An engine reads a bare word as a
+   * name before it reads it as an ID prefix (seen on Docker 20.10 and 26, both
+   * stores, and Podman 4.3 and 5.4): `docker rmi 4a0c45ddce37` untags an image
+   * tagged `4a0c45ddce37:latest` instead of deleting image 4a0c45ddce37…. With
+   * the tags known, such an ID is written in full (64 hex, which no name may be).
+   */
+  tags?: Iterable<string>;
+}
+
+/** The names a bare word stands for on Docker and Podman: `x` is x:latest, docker.io/library/x:latest, localhost/x:latest. */
+function bareNames(tags: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const tag of tags) {
+    const name = tag.replace(/^(docker\.io\/library\/|localhost\/)/, '');
+    if (name.endsWith(':latest')) names.add(name.slice(0, -':latest'.length));
+  }
+  return names;
+}
+
+function imageWord(id: string, taken: Set<string>): string {
+  const short = shortId(id);
+  return taken.has(short) ? id.replace(/^sha256:/, '') : short;
+}
+
+function commandFor(step: PlanStep, taken: Set<string>): { verb: string; word: string } {
   switch (step.action) {
     case 'stop-container':
       return { verb: 'docker stop', word: step.label };
@@ -20,14 +48,19 @@ function commandFor(step: PlanStep): { verb: string; word: string } {
       return { verb: 'docker volume rm', word: step.target };
     case 'untag':
       // Forced only for untag-only on the containerd store, where force drops just the tag.
-      return { verb: step.force ? 'docker rmi -f' : 'docker rmi', word: step.label };
+      // The tag as the engine lists it (the step's target), never the shortened label: a short
+      // name can name another image. Docker reads `x/y:1` as docker.io/x/y:1, never as
+      // localhost/x/y:1; Podman reads it as localhost/x/y:1 first when that exists, even when
+      // the tag meant is docker.io/x/y:1. Docker lists docker.io names short already.
+      return { verb: step.force ? 'docker rmi -f' : 'docker rmi', word: step.target };
     case 'remove-image':
     case 'remove-child-image':
-      return { verb: step.force ? 'docker rmi -f' : 'docker rmi', word: shortId(step.target) };
+      return { verb: step.force ? 'docker rmi -f' : 'docker rmi', word: imageWord(step.target, taken) };
   }
 }
 
-export function cliCommands(steps: PlanStep[]): string[] {
+export function cliCommands(steps: PlanStep[], context: CommandContext = {}): string[] {
+  const taken = bareNames(context.tags ?? []);
   const commands: string[] = [];
   let verb = '';
   let words: string[] = [];
@@ -36,7 +69,7 @@ export function cliCommands(steps: PlanStep[]): string[] {
     words = [];
   };
   for (const step of steps) {
-    const c = commandFor(step);
+    const c = commandFor(step, taken);
     if (c.verb !== verb) flush();
     verb = c.verb;
     words.push(c.word);
