@@ -1,11 +1,16 @@
 import { defineConfig } from '@playwright/test';
+import type { AppOptions } from './tests/browser/support/app-fixture';
+import { FLOW_SPECS } from './tests/browser/support/engines';
 
 // Browser tests drive the built renderer in Debian's Chromium with the preload
 // API bound to main's real handler table and a live engine from tests/engines.
-// Electron tests run the real app where an Electron binary exists.
-export default defineConfig({
+// The flow specs run once per engine (one project each); the screens, the
+// permission guide and the Electron test (which runs the real app where an
+// Electron binary exists) run on Docker 20.10 only. global-setup starts the
+// engines; one this machine cannot run is skipped, its tests saying why.
+// Projects run one after another (workers: 1): the engines share 2 cores.
+export default defineConfig<AppOptions>({
   testDir: 'tests',
-  testMatch: ['browser/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
@@ -20,4 +25,13 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  projects: [
+    {
+      name: 'docker20',
+      testMatch: ['browser/**/*.spec.ts', 'electron/**/*.spec.ts'],
+      use: { engine: 'docker20' },
+    },
+    { name: 'docker26-containerd', testMatch: FLOW_SPECS, use: { engine: 'docker26-containerd' } },
+    { name: 'podman54', testMatch: FLOW_SPECS, use: { engine: 'podman54' } },
+  ],
 });

@@ -1,9 +1,11 @@
 // The activity screen after real plans ran: the history table, the chart of
 // space freed, and the exports (written where the save dialog would put them).
+// Runs on each engine of support/engines.ts; each row names the engine it ran on.
 
 import { readFileSync } from 'node:fs';
 import { buildImage, resetEngine } from '../engines/harness';
 import { expect, test } from './support/app-fixture';
+import { productName } from './support/engines';
 import {
   confirmAndWait,
   expectAccessible,
@@ -46,6 +48,10 @@ test('executed plans are listed, charted and exported', async ({ app }, testInfo
   await expect(rows.nth(1)).toContainText('removed 2 images');
   await expect(rows.nth(1)).toContainText('Done');
   await expect(rows.nth(1).locator('td').nth(3)).toHaveText(/\d+(\.\d+)? kB/);
+  for (const i of [0, 1]) {
+    await expect(rows.nth(i).locator('td').nth(1)).toContainText(`${productName(app.engine)} `);
+    await expect(rows.nth(i).locator('td').nth(1)).toContainText(app.engine.host);
+  }
   const chart = app.page.getByRole('img', { name: /Space freed over time/ });
   await expect(chart).toBeVisible();
   await expect(chart.locator('circle')).toHaveCount(2);

@@ -1,12 +1,16 @@
 // The guided fix-it flows on a live engine: each conflict explained, its fixes
 // offered with the safe default preselected, the chosen fix carried into the
-// plan, and the engine checked afterwards with the test's own client.
+// plan, and the engine checked afterwards with the test's own client. Runs on
+// each engine of support/engines.ts; where the engines differ (what the card
+// quotes, which fixes a stopped container's image gets) each one's behaviour is
+// written out.
 
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { expect, test } from './support/app-fixture';
+import { productName } from './support/engines';
 import {
   chooseFix,
   confirmAndWait,
@@ -19,6 +23,24 @@ import {
   settledPlan,
   shotBothSchemes,
 } from './support/plan-steps';
+
+/** The fixes a stopped container's image gets, by image store (src-main/planning/decisions.ts). */
+const STOPPED_FIXES = {
+  // Docker's classic store can delete the image from under its containers.
+  classic: [
+    'Keep the image',
+    'Remove the stopped container, then the image',
+    'Force-delete the image, keep the containers',
+  ],
+  // The containerd store keeps the content while containers use it: forcing drops only the tags.
+  containerd: [
+    'Keep the image',
+    'Remove the stopped container, then the image',
+    'Keep the containers, remove only the tags',
+  ],
+  // Podman's force removes the containers too, so the app never offers it.
+  podman: ['Keep the image', 'Remove the stopped container, then the image'],
+};
 
 test.use({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -35,7 +57,7 @@ test('an image used by a running container goes after “stop and remove” is c
   const card = dialog.locator('article[data-conflict="running-container"]');
   await expect(card).toContainText('Used by a running container');
   await expect(card).toContainText('"api-1"');
-  await expect(card).toContainText(/What Docker says/);
+  await expect(card).toContainText(`What ${productName(app.engine)} says`);
   await expect(card.locator('pre').first()).toContainText(
     '(cannot be forced) - image is being used by running container',
   );
@@ -51,8 +73,10 @@ test('an image used by a running container goes after “stop and remove” is c
   await expect(dialog.locator('[data-group="remove-image"]')).toContainText('demo/api:1.4');
   await expect(dialog.getByTestId('plan-confirm')).toHaveText('Stop and remove 1 container and 1 image');
   await shotBothSchemes(app.page, 'fix-running-container-chosen');
-  mkdirSync('docs', { recursive: true });
-  copyFileSync('test-results/flows/fix-running-container-chosen-light.png', 'docs/fix-running-container.png');
+  if (app.engine.name === 'docker20') {
+    mkdirSync('docs', { recursive: true });
+    copyFileSync('test-results/flows/fix-running-container-chosen-light.png', 'docs/fix-running-container.png');
+  }
 
   const summary = await confirmAndWait(dialog);
   await expect(summary).toContainText(/Freed .* · removed 1 image and 1 container/);
@@ -72,6 +96,14 @@ test('a stopped container: remove it with the image', async ({ app }) => {
     '(must be forced) - image is being used by stopped container',
   );
   await expect(card.getByRole('radio', { name: 'Keep the image' })).toBeChecked();
+  // Each store's own fixes, in order.
+  const expected = STOPPED_FIXES[app.engine.store];
+  await expect(card.getByRole('radio')).toHaveCount(expected.length);
+  for (const [i, label] of expected.entries()) {
+    await expect(card.getByRole('radio').nth(i)).toHaveAccessibleName(new RegExp(`^${label}`));
+  }
+  if (app.engine.family === 'podman') await expect(card).toContainText('On Podman, forcing the delete would remove');
+  else await expect(card).not.toContainText('On Podman');
   await expectAccessible(app.page);
   await shotBothSchemes(app.page, 'fix-stopped-container');
 
@@ -83,6 +115,7 @@ test('a stopped container: remove it with the image', async ({ app }) => {
 });
 
 test('a stopped container: force-delete the image and keep the container (classic store)', async ({ app }) => {
+  test.skip(app.engine.store !== 'classic', `${app.engine.store} store: no force-delete (see the test above)`);
   const id = await buildImage(app.docker, { tag: 'demo/cron:1', files: { '/cron.txt': 'cron' } });
   await runContainer(app.docker, 'demo/cron:1', { name: 'cron-1', running: false });
   await app.open();
@@ -98,6 +131,31 @@ test('a stopped container: force-delete the image and keep the container (classi
 
   await confirmAndWait(dialog);
   expect(await engineImageIds(app.docker)).not.toContain(id);
+  expect(await engineContainerNames(app.docker)).toContain('cron-1');
+});
+
+test('a stopped container: remove only the tags, keep the container and the image (containerd store)', async ({
+  app,
+}) => {
+  test.skip(app.engine.store !== 'containerd', `${app.engine.store} store: no untag-only fix (see the test above)`);
+  const id = await buildImage(app.docker, { tag: 'demo/cron:1', files: { '/cron.txt': 'cron' } });
+  await runContainer(app.docker, 'demo/cron:1', { name: 'cron-1', running: false });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['demo/cron']);
+  await chooseFix(dialog, 'stopped-container', 'Keep the containers, remove only the tags');
+  const card = dialog.locator('article[data-conflict="stopped-container"]');
+  await expect(card.locator('pre').last()).toContainText('docker rmi -f demo/cron:1');
+  await expect(dialog.locator('[data-group="untag"]')).toContainText('demo/cron:1');
+  await expect(dialog.locator('[data-group="remove-image"]')).toHaveCount(0);
+  await expect(dialog.locator('.commands pre').last()).toContainText('docker rmi -f demo/cron:1');
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'fix-stopped-untag-only');
+
+  await confirmAndWait(dialog);
+  // The tag is gone; the image stays, untagged, for its container.
+  expect(await engineTags(app.docker)).not.toContain('demo/cron:1');
+  expect(await engineImageIds(app.docker)).toContain(id);
   expect(await engineContainerNames(app.docker)).toContain('cron-1');
 });
 
@@ -182,7 +240,8 @@ test('a conflict raised live mid-plan opens the same guided flow and its fix', a
 });
 
 test('engine problems: socket missing, then not running', async ({ app }) => {
-  const host = process.env.BARNACLE_TEST_DOCKER_HOST!;
+  test.skip(app.engine.name !== 'docker20', 'no engine involved (a missing socket, a dead one): docker20 covers it');
+  const host = app.engine.host;
   const dir = mkdtempSync(join(tmpdir(), 'barnacle-nosock-'));
   await app.open();
   try {
@@ -230,7 +289,7 @@ test.describe('in Simplified Chinese', () => {
     await settledPlan(dialog);
     const card = dialog.locator('article[data-conflict="running-container"]');
     await expect(card).toContainText('被运行中的容器使用');
-    await expect(card).toContainText('Docker 的原话');
+    await expect(card).toContainText(`${productName(app.engine)} 的原话`);
     await chooseFix(dialog, 'running-container', /停止并删除 1 个容器，然后删除镜像/);
     await expect(dialog.getByTestId('plan-confirm')).toHaveText(/^停止并删除 1 个容器和\s?1 个镜像$/);
     await expectAccessible(app.page);

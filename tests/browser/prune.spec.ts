@@ -1,5 +1,8 @@
 // The prune dialog on a live engine: options become a prune-images plan,
 // re-planned as they change, so the list of what goes is the plan Confirm runs.
+// Runs on each engine of support/engines.ts. Podman's API has no build cache
+// prune (POST /build/prune answers 404 on Podman 5.4): the last test says what
+// the app should do there.
 
 import { buildImage, resetEngine, runContainer } from '../engines/harness';
 import { expect, test } from './support/app-fixture';
@@ -80,7 +83,9 @@ test('prune unused older than 24 h keeps new images; a custom cutoff takes them,
   await dialog.getByLabel('Keep labels').fill('keep=true');
   await dialog.getByLabel('Keep names').fill('old/pg:*, barnacle-test/*');
   await dialog.getByRole('checkbox', { name: /Also remove stopped containers/ }).check();
-  await dialog.getByRole('checkbox', { name: 'Also prune the build cache' }).check();
+  // Podman has no build cache endpoint: see the last test.
+  const withCache = app.engine.family === 'docker';
+  if (withCache) await dialog.getByRole('checkbox', { name: 'Also prune the build cache' }).check();
   await settledPlan(dialog);
   const images = dialog.locator('[data-group="remove-image"]');
   await expect(images).toContainText('old/a:1');
@@ -90,13 +95,13 @@ test('prune unused older than 24 h keeps new images; a custom cutoff takes them,
   await expect(images).not.toContainText('old/used');
   await expect(dialog.locator('[data-group="remove-container"]')).toContainText('stopped-1');
   await expect(dialog.locator('section.skipped')).toContainText('matches a keep pattern');
-  await expect(dialog.getByTestId('build-cache-note')).toContainText('docker builder prune');
+  if (withCache) await expect(dialog.getByTestId('build-cache-note')).toContainText('docker builder prune');
   await expect(dialog.getByTestId('plan-confirm')).toHaveText('Remove 1 container and 3 images');
   await expectAccessible(app.page);
   await shotBothSchemes(app.page, 'prune-unused-custom');
 
   const summary = await confirmAndWait(dialog);
-  await expect(dialog.getByTestId('build-cache-result')).toContainText('Build cache: freed');
+  if (withCache) await expect(dialog.getByTestId('build-cache-result')).toContainText('Build cache: freed');
   await expect(summary).toContainText('removed 3 images and 1 container');
   await shotBothSchemes(app.page, 'prune-summary');
   const tags = await engineTags(app.docker);
@@ -106,4 +111,24 @@ test('prune unused older than 24 h keeps new images; a custom cutoff takes them,
   const containers = await engineContainerNames(app.docker);
   expect(containers).toContain('used-1');
   expect(containers).not.toContain('stopped-1');
+});
+
+test('Podman: the build cache option never ends in a failure', async ({ app }) => {
+  test.skip(app.engine.family !== 'podman', 'Docker prunes its build cache (the test above)');
+  // Defect: the prune dialog offers “Also prune the build cache” on Podman, whose API has no
+  // POST /build/prune (404); after the prune the summary says “Build cache prune failed: What
+  // Barnacle tried to prune the build cache no longer exists. Refresh the list.” The option
+  // should be left out (or disabled) on Podman, or done the way Podman can.
+  test.fail(true, 'build cache prune offered on Podman fails with a misleading “no longer exists”');
+  await buildImage(app.docker, { tag: 'pr/app:1', files: { '/app.txt': 'old' } });
+  await buildImage(app.docker, { tag: 'pr/app:1', files: { '/app.txt': 'new' } });
+  await app.open();
+
+  const dialog = await openPrune(app.page);
+  const cache = dialog.getByRole('checkbox', { name: 'Also prune the build cache' });
+  if ((await cache.count()) === 0 || (await cache.isDisabled())) return; // not offered: right
+  await cache.check();
+  await settledPlan(dialog);
+  await confirmAndWait(dialog);
+  await expect(dialog.getByTestId('build-cache-result')).toContainText('Build cache: freed');
 });

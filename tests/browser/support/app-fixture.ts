@@ -1,6 +1,7 @@
 // A Playwright fixture: the built renderer served on loopback, in Chromium,
 // with window.barnacle bound to a real BarnacleCore (main's handler table) on
-// the harness Docker engine. Events main would send reach the page too.
+// a harness engine: the project's `engine` option (playwright.config.ts) names
+// which one. Events main would send reach the page too.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +11,21 @@ import type Dockerode from 'dockerode';
 import { BarnacleCore } from '../../../src-main/core/barnacle-core';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { assertHarnessHost, connect } from '../../engines/harness';
+import type { EngineName } from '../../engines/matrix';
+import { browserEngine, type BrowserEngine } from './engines';
 import { bindPreload, type BoundPage } from './preload-stand-in';
 import { serveRenderer } from './static-server';
+
+export interface AppOptions {
+  /** The harness engine this project's tests run on. */
+  engine: EngineName;
+}
 
 export interface AppFixtures {
   app: {
     page: Page;
+    /** Which engine: name, family ('docker' | 'podman'), image store, host. */
+    engine: BrowserEngine;
     core: BarnacleCore;
     docker: Dockerode;
     open: () => Promise<void>;
@@ -24,15 +34,20 @@ export interface AppFixtures {
   };
 }
 
-export const test = base.extend<AppFixtures>({
-  app: async ({ page }, use, testInfo) => {
-    const host = process.env.BARNACLE_TEST_DOCKER_HOST;
-    testInfo.skip(!host, `no test engine: ${process.env.BARNACLE_TEST_SKIP_DOCKER ?? 'harness did not start Docker'}`);
-    assertHarnessHost(host!);
+export const test = base.extend<AppFixtures & AppOptions>({
+  engine: ['docker20', { option: true }],
+  app: async ({ page, engine: name }, use, testInfo) => {
+    const engine = browserEngine(name);
+    if ('skip' in engine) {
+      testInfo.skip(true, engine.skip);
+      return;
+    }
+    const host = engine.host;
+    assertHarnessHost(host);
     // A private history per test; exports land in the test's output folder instead of a save dialog.
     const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-browser-'));
     const core = new BarnacleCore(
-      { host: host!, label: 'Test Docker', source: 'env-docker-host' },
+      { host, label: `Test ${engine.family === 'podman' ? 'Podman' : 'Docker'}`, source: 'env-docker-host' },
       { backoffMs: [200], dataDir, chooseSavePath: async (name) => testInfo.outputPath(name) },
     );
     await core.start();
@@ -46,7 +61,7 @@ export const test = base.extend<AppFixtures>({
     const open = async () => {
       await page.goto(server.url);
     };
-    await use({ page, core, docker: connect(host!), open, emit: bound.emit });
+    await use({ page, engine, core, docker: connect(host), open, emit: bound.emit });
     for (const off of unsubscribe) off();
     core.close();
     await server.close();

@@ -3,11 +3,17 @@
 // it (screenshots, axe), and read back what the engine holds afterwards.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type Dockerode from 'dockerode';
 import { mkdirSync } from 'node:fs';
 
 export const FLOWS_DIR = 'test-results/flows';
+
+/** Where this test's screenshots go: test-results/flows/ on docker20, test-results/flows/<engine>/ on the others. */
+export function flowsDir(): string {
+  const engine = (test.info().project.use as { engine?: string }).engine ?? 'docker20';
+  return engine === 'docker20' ? FLOWS_DIR : `${FLOWS_DIR}/${engine}`;
+}
 
 /** Opens a screen through the sidebar link, as a person would (any language). */
 export async function goTo(page: Page, screen: 'overview' | 'images' | 'containers' | 'activity' | 'settings') {
@@ -63,10 +69,11 @@ export async function expectAccessible(page: Page, include = 'dialog[open]'): Pr
   ).toEqual([]);
 }
 
-/** Screenshot of the page with the dialog, under test-results/flows/. */
+/** Screenshot of the page with the dialog, under test-results/flows/[<engine>/]. */
 export async function shot(page: Page, name: string): Promise<string> {
-  mkdirSync(FLOWS_DIR, { recursive: true });
-  const path = `${FLOWS_DIR}/${name}.png`;
+  const dir = flowsDir();
+  mkdirSync(dir, { recursive: true });
+  const path = `${dir}/${name}.png`;
   await page.screenshot({ path, animations: 'disabled' });
   return path;
 }
