@@ -1,11 +1,15 @@
-// Images built on an image that goes must go first, or the engine refuses
-// ("image has dependent child images", which force does not override). For a
-// removal the user asked for, Barnacle asks whether the children go too; for a
-// prune or start-fresh it keeps the parent, as the engine's own prune does.
+// On Docker's classic store, images built on an image that goes must go first,
+// or the engine refuses ("image has dependent child images", which force does
+// not override). For a removal the user asked for, Barnacle asks whether the
+// children go too; for a prune or start-fresh it keeps the parent, as the
+// engine's own prune does. The containerd store and Podman have no such
+// conflict (seen live): they delete the parent and the children keep the
+// layers they share with it, so nothing is asked there.
 
-import type { ImageSummary } from '../../src-shared/model';
+import type { EngineInfo, ImageSummary } from '../../src-shared/model';
 import type { CleanupIntent, FixChoices } from '../../src-shared/plan';
 import type { ImageLayers } from '../inventory/layer-facts';
+import { cascadeRuleOf } from './cascade';
 import { childrenDecision, chosenFix, imageLabel } from './decisions';
 import { allDescendants, uniqueBytes } from './image-graph';
 import type { Removal } from './image-steps';
@@ -22,6 +26,7 @@ export interface ChildrenContext {
   intent: CleanupIntent;
   images: ImageSummary[];
   layers: ReadonlyMap<string, ImageLayers>;
+  engine: EngineInfo;
 }
 
 /** Repeats until stable: adding a child can raise its own conflicts, dropping one can strand its parent. */
@@ -31,6 +36,7 @@ export function settleChildren(
   draft: PlanDraft,
   considerWhole: ConsiderWhole,
 ): void {
+  if (cascadeRuleOf(context.engine) !== 'classic') return;
   const byId = new Map(context.images.map((i) => [i.id, i]));
   const asking = context.intent.type === 'remove-images';
   const choices = context.intent.type === 'remove-images' ? context.intent.choices : undefined;
@@ -63,6 +69,7 @@ export function settleChildren(
       const decision = childrenDecision(
         draft.decisionId(),
         removal.image,
+        context.engine,
         staying.map((image) => ({ image, bytes: sizes!.get(image.id) ?? 0 })),
         blockedBy,
         chosenFix(choices, removal.image.id, 'dependentChildren', 'skip'),

@@ -13,6 +13,7 @@ import type {
   RunningFix,
   StoppedFix,
 } from '../../src-shared/plan';
+import { engineWording, type PredictedConflict, type WordingEngine, type WordingFacts } from '../conflicts/wording';
 import { shortId } from '../inventory/ids';
 import { isActiveState } from '../inventory/relations';
 import { shellWord } from './commands';
@@ -34,7 +35,16 @@ export function chosenFix<K extends keyof Omit<FixChoices, 'perImage'>>(
   return (choices?.perImage?.[imageId]?.[key] ?? choices?.[key] ?? fallback) as NonNullable<FixChoices[K]>;
 }
 
-export function runningDecision(id: string, image: ImageSummary, chosen: RunningFix): ConflictDecision {
+/** The engine's own words for a predicted conflict ('' where this engine would not refuse). */
+const saidBy = (engine: WordingEngine, conflict: PredictedConflict, facts: WordingFacts): string =>
+  engineWording(conflict, facts, engine) ?? '';
+
+export function runningDecision(
+  id: string,
+  image: ImageSummary,
+  engine: WordingEngine,
+  chosen: RunningFix,
+): ConflictDecision {
   const running = image.containers.filter((c) => isActiveState(c.state));
   const all = image.containers;
   const label = imageLabel(image);
@@ -44,7 +54,7 @@ export function runningDecision(id: string, image: ImageSummary, chosen: Running
     imageLabel: label,
     conflict: 'running-container',
     explanation: `${label} is used by the running container${running.length > 1 ? 's' : ''} ${quoted(running)}. An image cannot be deleted while a container runs from it, not even with force.`,
-    engineMessage: `conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image is being used by running container ${running[0]?.id.slice(0, 12) ?? ''}`,
+    engineMessage: saidBy(engine, 'running-container', { imageId: image.id, containerId: running[0]?.id ?? '' }),
     containers: all,
     references: image.tags,
     children: [],
@@ -114,7 +124,7 @@ export function stoppedDecision(
     imageLabel: label,
     conflict: 'stopped-container',
     explanation: `${label} is used by the stopped container${all.length > 1 ? 's' : ''} ${quoted(all)}. The engine refuses to delete an image a container was made from.${podmanNote}`,
-    engineMessage: `conflict: unable to delete ${shortId(image.id)} (must be forced) - image is being used by stopped container ${all[0]?.id.slice(0, 12) ?? ''}`,
+    engineMessage: saidBy(engine, 'stopped-container', { imageId: image.id, containerId: all[0]?.id ?? '' }),
     containers: all,
     references: image.tags,
     children: [],
@@ -126,6 +136,7 @@ export function stoppedDecision(
 export function referencesDecision(
   id: string,
   image: ImageSummary,
+  engine: WordingEngine,
   selectedTags: string[],
   chosen: ReferencesFix,
 ): ConflictDecision {
@@ -162,7 +173,7 @@ export function referencesDecision(
       selectedTags.length > 0
         ? `${label} has ${image.tags.length} tags. Removing one tag only untags it: the image and its space stay until every tag goes.`
         : `${label} is tagged in ${image.tags.length} repositories. Deleting it by ID removes all of them, so the engine asks you to be sure.`,
-    engineMessage: `conflict: unable to delete ${shortId(image.id)} (must be forced) - image is referenced in multiple repositories`,
+    engineMessage: saidBy(engine, 'multiple-references', { imageId: image.id, tags: image.tags }),
     containers: [],
     references: image.tags,
     children: [],
@@ -174,6 +185,7 @@ export function referencesDecision(
 export function childrenDecision(
   id: string,
   image: ImageSummary,
+  engine: WordingEngine,
   children: { image: ImageSummary; bytes: number }[],
   blockedBy: string | null,
   chosen: ChildrenFix,
@@ -199,7 +211,7 @@ export function childrenDecision(
     explanation:
       `Other images were built on ${label} (${list.map((c) => c.label).join(', ')}): their layers sit on top of its layers, so it cannot go while they exist.` +
       (blockedBy ? ` ${blockedBy}` : ''),
-    engineMessage: `conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`,
+    engineMessage: saidBy(engine, 'dependent-children', { imageId: image.id }),
     containers: [],
     references: image.tags,
     children: list,

@@ -56,18 +56,24 @@ export function emitImageSteps(
       draft.removeContainer(c, `uses ${imageLabel(r.image)}, which you chose to remove`, cause(r));
     }
   }
+  // One image's forced untags run one after another: Docker 26's containerd store, sent
+  // two at once, deleted the image in 3 of 6 live tries (the CLI sends them in turn).
+  const lastForcedUntag = new Map<string, string>();
   for (const u of untags) {
     // untag-only (containerd store): the last tag of an image stopped containers use goes with force, the image stays.
     const forced = u.choice === 'untag-only';
-    draft.add(Phase.Untag, {
+    const previous = forced ? lastForcedUntag.get(u.image.id) : undefined;
+    const stepId = draft.add(Phase.Untag, {
       action: 'untag',
       target: u.tag,
       label: familiarReference(u.tag),
       reason: u.reason,
       ...cause({ choice: u.choice, resolves: forced ? 'stopped-container' : undefined }),
       ...(forced ? { force: true } : {}),
+      ...(previous ? { after: [previous] } : {}),
       expect: { imageId: u.image.id },
     });
+    if (forced) lastForcedUntag.set(u.image.id, stepId);
   }
   const imageStep = new Map<string, string>();
   for (const r of ordered) {

@@ -65,6 +65,7 @@ export function planCleanup(input: PlanningInput): Plan {
       const decision = runningDecision(
         draft.decisionId(),
         image,
+        input.engine,
         chosenFix(choices, image.id, 'runningContainer', 'keep-image'),
       );
       draft.decisions.push(decision);
@@ -98,7 +99,7 @@ export function planCleanup(input: PlanningInput): Plan {
 
   switch (intent.type) {
     case 'remove-images':
-      selectRemovals(intent, input.images, draft, untags, considerWhole);
+      selectRemovals(intent, input.images, input.engine, draft, untags, considerWhole);
       break;
     case 'prune-images': {
       if (intent.withStoppedContainers) {
@@ -193,7 +194,8 @@ export function planCleanup(input: PlanningInput): Plan {
     bytesFreed: space.bytes,
     exact: space.exact,
     inexactReasons: space.reasons,
-    commands: cliCommands(steps),
+    // Every tag on the engine: a short ID that is also some image's name is written in full.
+    commands: cliCommands(steps, { tags: (input.allImages ?? input.images).flatMap((i) => i.tags) }),
     skipped: draft.skipped,
   };
   if (input.resumedFrom) plan.resumedFrom = input.resumedFrom;
@@ -213,6 +215,7 @@ type RemoveImagesIntent = Extract<CleanupIntent, { type: 'remove-images' }>;
 function selectRemovals(
   intent: RemoveImagesIntent,
   images: ImageSummary[],
+  engine: EngineInfo,
   draft: PlanDraft,
   untags: UntagRequest[],
   considerWhole: (image: ImageSummary, reason: string, choices: FixChoices | undefined) => void,
@@ -240,7 +243,7 @@ function selectRemovals(
     if (!whole && tags.length < image.tags.length) {
       // Some tags of an image that has more: by default only those tags go.
       const fix = chosenFix(intent.choices, image.id, 'multipleReferences', 'selected-tag');
-      const decision = referencesDecision(draft.decisionId(), image, tags, fix);
+      const decision = referencesDecision(draft.decisionId(), image, engine, tags, fix);
       draft.decisions.push(decision);
       if (decision.chosen === 'selected-tag') {
         for (const tag of tags) untags.push({ image, tag, reason: 'you selected this tag', choice: 'selected-tag' });
@@ -249,7 +252,7 @@ function selectRemovals(
     } else if (whole && image.tags.length > 1) {
       // An ID whose image several repositories name: the engine asks to be sure, so does Barnacle.
       const fix = chosenFix(intent.choices, image.id, 'multipleReferences', 'keep-image');
-      const decision = referencesDecision(draft.decisionId(), image, [], fix);
+      const decision = referencesDecision(draft.decisionId(), image, engine, [], fix);
       draft.decisions.push(decision);
       if (decision.chosen !== 'all-tags') {
         draft.skip({

@@ -229,7 +229,8 @@ describe('image tagged in several repositories', () => {
     ]);
     const p = plan(pod, { type: 'remove-images', refs: ['app:2'] }, podman);
     expect(p.steps.map((s) => s.target)).toEqual(['localhost/app:2']);
-    expect(p.commands).toEqual(['docker rmi app:2']);
+    // The tag as Podman lists it: the short name would pick whatever it resolves to first.
+    expect(p.commands).toEqual(['docker rmi localhost/app:2']);
   });
 
   it('extra tags of an image with containers wait for the containers to go', () => {
