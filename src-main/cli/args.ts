@@ -39,6 +39,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   all: { type: 'boolean', short: 'a' },
   until: { type: 'string' },
+  'until-clock': { type: 'string' },
   filter: { type: 'string', short: 'f', multiple: true },
   keep: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
@@ -62,7 +63,7 @@ const commandOptions: Record<string, OptionName[]> = {
   ps: [],
   df: [],
   'plan rmi': ['out', ...fixFlagNames],
-  'plan prune': ['out', 'all', 'until', 'filter', 'keep', 'remove-containers'],
+  'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers'],
   'plan rm-stopped': ['out', 'filter'],
   apply: ['yes'],
 };

@@ -16,6 +16,8 @@ export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
   refs: string[];
   all?: boolean;
   until?: string;
+  /** 'engine' (default): the clock the engine's own prune reads; 'build': the image's build date. */
+  'until-clock'?: string;
   filter?: string[];
   keep?: string[];
 }
@@ -102,8 +104,14 @@ function pruneIntent(flags: PlanFlags): CleanupIntent {
     if (pattern.trim() === '') throw usageError('--keep needs a name pattern, e.g. "postgres:*".');
     return pattern;
   });
+  const clock = flags['until-clock'];
+  if (clock !== undefined && clock !== 'engine' && clock !== 'build') {
+    throw usageError('--until-clock takes "engine" (what docker image prune compares) or "build" (the build date).');
+  }
+  if (clock !== undefined && until === undefined) throw usageError('--until-clock goes with --until.');
   const intent: Extract<CleanupIntent, { type: 'prune-images' }> = { type: 'prune-images', all: flags.all ?? false };
   if (until !== undefined) intent.until = until;
+  if (clock !== undefined) intent.untilClock = clock;
   if (filters.labels.length) intent.labels = filters.labels;
   if (filters.notLabels.length) intent.notLabels = filters.notLabels;
   if (keep.length) intent.keep = keep;

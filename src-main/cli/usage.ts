@@ -11,7 +11,7 @@ Commands:
   ps                         Containers in every state, with image, project and size
   df                         Disk usage by type, and what is reclaimable
   plan rmi REF...            Plan removing images (tags or IDs)
-  plan prune [--all] [--until 24h] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
+  plan prune [--all] [--until 24h [--until-clock engine|build]] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
                              Plan removing dangling (or, with --all, unused) images
   plan rm-stopped [--filter ancestor=IMAGE]
                              Plan removing stopped containers
@@ -31,6 +31,9 @@ Plan options:
       --force-delete         Force-delete an image stopped containers still use (Docker)
       --all-tags             Remove every tag of an image named by one of its tags
       --with-children        Also remove images built on top of an image
+      --until-clock CLOCK    What --until compares: engine (default; the clock docker image
+                             prune reads: on Docker's containerd image store, when the image
+                             arrived) or build (the image's build date, CREATED)
   Without a fix flag, an image with a conflict is left out and listed as skipped.
 
 Apply options:

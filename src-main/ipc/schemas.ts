@@ -136,6 +136,7 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       type: z.literal('prune-images'),
       all: z.boolean(),
       until: untilSchema.optional(),
+      untilClock: z.enum(['engine', 'build']).optional(),
       labels: z.array(labelFilterSchema).max(100).optional(),
       notLabels: z.array(labelFilterSchema).max(100).optional(),
       keep: z.array(keepPatternSchema).max(100).optional(),

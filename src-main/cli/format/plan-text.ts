@@ -75,6 +75,34 @@ function stepsTable(plan: Plan): string {
   return table(['STEP', 'ACTION', 'TARGET', 'WHY', 'FREES', 'TAKE NOTE'], rows);
 }
 
+/** The untagged parents the engine deletes with a step's image, so nothing goes unseen. */
+function parentsText(plan: Plan): string {
+  const lines = plan.steps.flatMap((s) =>
+    s.alsoRemoves?.length
+      ? [
+          `  ${s.id} ${s.label}: ${s.alsoRemoves
+            .map((p) => `<none> ${shortId(p.id)}${p.bytes > 0 ? ` (${formatBytes(p.bytes)})` : ''}`)
+            .join(', ')}`,
+        ]
+      : [],
+  );
+  if (lines.length === 0) return '';
+  return `\nUntagged parent images (build steps) the engine deletes with them, counted in FREES:\n${lines.join('\n')}\n`;
+}
+
+/** Which clock "older than" read, in words, and where that differs from the engine's own prune. */
+export function untilBasisWords(plan: Plan): string | null {
+  if (plan.intent.type !== 'prune-images' || !plan.intent.until || !plan.untilBasis) return null;
+  if (plan.untilBasis === 'arrival') {
+    return `Older than ${plan.intent.until}: by when each image arrived on this engine (built, pulled, loaded or tagged here), the clock docker image prune --filter until reads on the containerd image store.`;
+  }
+  const differs =
+    plan.engine.store === 'containerd'
+      ? " This differs from docker image prune --filter until on this engine's containerd image store, which reads when each image arrived."
+      : '';
+  return `Older than ${plan.intent.until}: by each image's build date (CREATED in docker images).${differs}`;
+}
+
 function decisionsText(plan: Plan): string {
   if (plan.decisions.length === 0) return '';
   const blocks = plan.decisions.map((d) => {
@@ -104,5 +132,16 @@ export function renderPlan(plan: Plan, savedTo?: string): string {
     ? `\nThe same with the docker CLI:\n${plan.commands.map((c) => `  ${c}`).join('\n')}\n`
     : '';
   const saved = savedTo ? `\nSaved to ${savedTo}. Run it with: barnacle apply ${savedTo}\n` : '';
-  return head + stepsTable(plan) + decisionsText(plan) + skippedText(plan) + frees + commands + saved;
+  const clock = untilBasisWords(plan);
+  return (
+    head +
+    (clock ? `${clock}\n\n` : '') +
+    stepsTable(plan) +
+    parentsText(plan) +
+    decisionsText(plan) +
+    skippedText(plan) +
+    frees +
+    commands +
+    saved
+  );
 }
