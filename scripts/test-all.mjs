@@ -10,6 +10,22 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 const only = process.argv.slice(2);
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+// Per engine of the matrix (tests/engines/matrix.ts), from the suite titles "<engine>: …"
+// (vitest) and the project names (Playwright): what ran where, and why anything skipped.
+const ENGINES = ['docker20', 'docker26-containerd', 'docker26-classic', 'podman43', 'podman54'];
+const perEngine = new Map(ENGINES.map((e) => [e, { passed: 0, failed: 0, skipped: 0, why: new Set() }]));
+const engineOf = (title) => ENGINES.find((e) => title?.startsWith(`${e}: `));
+function countEngine(engine, status, title) {
+  const row = perEngine.get(engine);
+  if (!row) return;
+  if (status === 'passed' || status === 'expected' || status === 'flaky') row.passed++;
+  else if (status === 'failed' || status === 'unexpected') row.failed++;
+  else {
+    row.skipped++;
+    // A suite skipped for a whole engine says why in its title (tests/engines/use-engines.ts).
+    if (title) row.why.add(title);
+  }
+}
 mkdirSync('.tmp', { recursive: true });
 
 function run(name, command, args, env = {}) {
@@ -31,6 +47,15 @@ function countVitest(file) {
   results.passed += report.numPassedTests ?? 0;
   results.failed += report.numFailedTests ?? 0;
   results.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      const suite = t.ancestorTitles?.[0];
+      const engine = engineOf(suite);
+      if (!engine) continue;
+      const whole = suite.startsWith(`${engine}: skipped — `);
+      countEngine(engine, t.status, whole ? suite.slice(`${engine}: skipped — `.length) : undefined);
+    }
+  }
 }
 
 function countPlaywright(file) {
@@ -39,6 +64,13 @@ function countPlaywright(file) {
   results.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   results.failed += stats.unexpected ?? 0;
   results.skipped += stats.skipped ?? 0;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) countEngine(t.projectName, t.status === 'skipped' ? 'skipped' : t.status);
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite);
 }
 
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
@@ -51,6 +83,11 @@ if (run('build', 'npx', ['electron-vite', 'build'])) {
   countPlaywright('.tmp/playwright.json');
 }
 
+console.log('\nPer engine (vitest + Playwright):');
+for (const [engine, row] of perEngine) {
+  const why = row.why.size ? ` — skipped because: ${[...row.why].join('; ')}` : '';
+  console.log(`  ${engine.padEnd(20)} ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${why}`);
+}
 if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
 // The plain closing line CI reads.
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);

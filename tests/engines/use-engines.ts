@@ -66,7 +66,8 @@ export function describeEachEngine(
       describe(`${entry.name}: ${name}`, () => fn(engine));
     } else {
       const why = engines.skipped[entry.name] ?? 'not started';
-      describe.skip(`${entry.name}: ${why}`, () => {
+      // scripts/test-all.mjs reads "<engine>: skipped — <why>" for its per-engine summary.
+      describe.skip(`${entry.name}: skipped — ${why}`, () => {
         it(name, () => {});
       });
     }
