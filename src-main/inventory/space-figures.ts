@@ -4,7 +4,7 @@
 // layer only among themselves (it counts no shared layer as reclaimable).
 
 import type { DiskUsage, ImageSummary, InventorySnapshot } from '../../src-shared/model';
-import { bytesFreed, uniqueSizes, type LayeredImage } from '../planning/layer-space';
+import { bytesFreed, uniqueSizes, type LayeredImage } from './layer-space';
 import type { ImageLayers } from './layer-facts';
 
 export function withSpaceFigures(snapshot: InventorySnapshot, facts: Map<string, ImageLayers>): InventorySnapshot {

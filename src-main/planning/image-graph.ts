@@ -3,7 +3,7 @@
 
 import type { ImageSummary } from '../../src-shared/model';
 import type { ImageLayers } from '../inventory/layer-facts';
-import { uniqueSizes } from './layer-space';
+import { uniqueSizes } from '../inventory/layer-space';
 
 export function allDescendants(image: ImageSummary, byId: ReadonlyMap<string, ImageSummary>): ImageSummary[] {
   const out: ImageSummary[] = [];

@@ -6,7 +6,7 @@ import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import type { PlanStep } from '../../src-shared/plan';
 import type { Verdict } from '../inventory/layer-accounting';
 import type { ImageLayers } from '../inventory/layer-facts';
-import { bytesFreed, type LayeredImage } from './layer-space';
+import { bytesFreed, type LayeredImage } from '../inventory/layer-space';
 
 export function attributeBytes(
   steps: PlanStep[],

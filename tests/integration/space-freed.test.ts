@@ -15,7 +15,7 @@ import { fetchDf } from '../../src-main/inventory/disk-usage';
 import { fetchLayerFacts, LayerFactsCache, type ImageLayers } from '../../src-main/inventory/layer-facts';
 import { readLayerAccounting } from '../../src-main/inventory/layer-accounting';
 import { readLists, type Lists } from '../../src-main/inventory/read-lists';
-import { bytesFreed, type BytesFreed } from '../../src-main/planning/layer-space';
+import { bytesFreed, type BytesFreed } from '../../src-main/inventory/layer-space';
 import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { tar } from '../engines/tar';
 import { describeEachEngine, type LiveEngine } from '../engines/use-engines';

@@ -6,7 +6,7 @@ import {
   type BytesFreedInput,
   type ContainerLayer,
   type LayeredImage,
-} from '../../src-main/planning/layer-space';
+} from '../../src-main/inventory/layer-space';
 
 // Hand-built layer graphs. Chain IDs are plain names here: the planner only
 // compares them. `img('app', [['base', 100], ['app', 10]])` is an image whose
