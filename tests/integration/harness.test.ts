@@ -91,19 +91,22 @@ describeEachEngine('harness fixtures', (engine) => {
 });
 
 // Last in the file: restarts the engine the rest of the run shares.
-describe.each(Object.keys(inject('engines').started) as EngineName[])('%s: stop() and start() on the same dir', (name) => {
-  it('comes back on the same socket with its images', async () => {
-    const info = inject('engines').started[name];
-    if (!info) return;
-    const engine = attachEngine(name, info.dir);
-    expect(engine.host).toBe(info.host);
-    const before = engine.pid;
-    await engine.stop();
-    expect(await ping(engine.socketPath)).toBe(false);
-    await engine.start();
-    expect(await ping(engine.socketPath)).toBe(true);
-    expect(engine.pid).not.toBe(before);
-    const docker = connect(engine.host);
-    expect((await docker.getImage(BASE_TAG).inspect()).Id).toBe(info.baseImageId);
-  });
-});
+describe.each(Object.keys(inject('engines').started) as EngineName[])(
+  '%s: stop() and start() on the same dir',
+  (name) => {
+    it('comes back on the same socket with its images', async () => {
+      const info = inject('engines').started[name];
+      if (!info) return;
+      const engine = attachEngine(name, info.dir);
+      expect(engine.host).toBe(info.host);
+      const before = engine.pid;
+      await engine.stop();
+      expect(await ping(engine.socketPath)).toBe(false);
+      await engine.start();
+      expect(await ping(engine.socketPath)).toBe(true);
+      expect(engine.pid).not.toBe(before);
+      const docker = connect(engine.host);
+      expect((await docker.getImage(BASE_TAG).inspect()).Id).toBe(info.baseImageId);
+    });
+  },
+);
