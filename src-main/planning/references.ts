@@ -3,6 +3,7 @@
 // "docker.io/library/tiny:latest" or "localhost/tiny:latest").
 
 import type { ImageSummary } from '../../src-shared/model';
+import { matchesWildcard } from '../../src-shared/wildcard';
 import { idMatches } from '../inventory/ids';
 
 const HEXISH = /^(sha256:)?[0-9a-f]{12,64}$/;
@@ -81,20 +82,15 @@ export function resolveReference(images: ImageSummary[], ref: string): ResolvedR
  * Glob match for keep patterns: "*" any run of characters, "?" one. A tag
  * matches in any of its spellings (as listed, familiar "postgres:15", or fully
  * qualified "docker.io/library/postgres:15"); a pattern without a tag
- * ("postgres", "myorg/*") matches the repository whatever the tag.
+ * ("postgres", "myorg/*") matches the repository whatever the tag. The glob
+ * itself is src-shared/wildcard.ts: no backtracking, whatever the pattern.
  */
 export function matchesPattern(tag: string, pattern: string): boolean {
-  const regex = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
   const spellings = [tag, familiarReference(tag), normalizeReference(tag)];
   const hasTag = pattern.lastIndexOf(':') > pattern.lastIndexOf('/');
   const withoutTag = (ref: string) => {
     const colon = ref.lastIndexOf(':');
     return colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
   };
-  return spellings.some((s) => regex.test(hasTag ? s : withoutTag(s)));
+  return spellings.some((s) => matchesWildcard(hasTag ? s : withoutTag(s), pattern));
 }
