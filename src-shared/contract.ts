@@ -8,77 +8,23 @@
 
 import type { Result } from './errors';
 import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan, PlanProgress } from './plan';
-import type {
-  ContainerSummary,
-  DiskUsage,
-  Endpoint,
-  EngineHealth,
-  ImageLayerView,
-  ImageSummary,
-  InventorySnapshot,
-} from './model';
-
-export interface ListImagesArgs {
-  /** Include intermediate (untagged parent) images, like `docker images -a`. */
-  all?: boolean;
-}
+import type { DiskUsage, Endpoint, EngineHealth, ImageLayerView, InventorySnapshot } from './model';
 
 export interface ContainerIdArgs {
   id: string;
-}
-
-export interface RemoveContainerArgs {
-  id: string;
-  force?: boolean;
-  /** Named volumes to remove with it; anonymous volumes are kept unless listed too. */
-  volumes?: string[];
-}
-
-export interface RemoveImageArgs {
-  /** Image ID or reference. */
-  ref: string;
-  force?: boolean;
-  noprune?: boolean;
-}
-
-export interface UntagArgs {
-  /** A repository:tag reference; never an ID. */
-  ref: string;
-}
-
-export interface PruneImagesArgs {
-  /** false = dangling only (the engine's default); true = every unused image. */
-  all: boolean;
-  /** Go duration ("24h") or a timestamp, as `--filter until=`. */
-  until?: string;
-  labels?: string[];
-  notLabels?: string[];
-}
-
-export interface PruneContainersArgs {
-  until?: string;
-  labels?: string[];
 }
 
 export interface SelectEngineArgs {
   host: string;
 }
 
-export interface PruneReport {
-  deleted: string[];
-  untagged: string[];
-  spaceReclaimed: number;
-}
-
-export interface RemoveImageReport {
-  untagged: string[];
-  deleted: string[];
-}
-
-/** Channel name → argument and result. */
+/**
+ * Channel name → argument and result. Only what the screens use: nothing here
+ * removes an image, tag, container or volume except executePlan, which runs a
+ * previewed plan's steps with their re-checks and records them in the history
+ * (tests/unit/ipc-surface.test.ts holds the allow-list).
+ */
 export interface Contract {
-  listImages: { args: ListImagesArgs; result: ImageSummary[] };
-  listContainers: { args: Record<string, never>; result: ContainerSummary[] };
   inventory: { args: Record<string, never>; result: InventorySnapshot };
   diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
   /** An image's layers with sizes and how widely each is shared. */
@@ -88,11 +34,6 @@ export interface Contract {
   selectEngine: { args: SelectEngineArgs; result: EngineHealth };
   stopContainer: { args: ContainerIdArgs; result: { id: string } };
   startContainer: { args: ContainerIdArgs; result: { id: string } };
-  removeContainer: { args: RemoveContainerArgs; result: { id: string } };
-  removeImage: { args: RemoveImageArgs; result: RemoveImageReport };
-  untagImage: { args: UntagArgs; result: RemoveImageReport };
-  pruneImages: { args: PruneImagesArgs; result: PruneReport };
-  pruneContainers: { args: PruneContainersArgs; result: PruneReport };
   pruneBuildCache: { args: Record<string, never>; result: { spaceReclaimed: number } };
   /** Plans a cleanup against the live inventory; nothing changes on the engine. */
   previewPlan: { args: { intent: CleanupIntent }; result: Plan };
@@ -113,8 +54,6 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 
 /** Every channel, at runtime. The type test checks this lists exactly `keyof Contract`. */
 export const channels = [
-  'listImages',
-  'listContainers',
   'inventory',
   'diskUsage',
   'imageLayers',
@@ -123,11 +62,6 @@ export const channels = [
   'selectEngine',
   'stopContainer',
   'startContainer',
-  'removeContainer',
-  'removeImage',
-  'untagImage',
-  'pruneImages',
-  'pruneContainers',
   'pruneBuildCache',
   'previewPlan',
   'executePlan',

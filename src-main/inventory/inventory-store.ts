@@ -8,7 +8,7 @@ import { normalizeImageId } from './ids';
 import { readDiskUsage } from './disk-usage';
 import { fetchLayerFacts, LayerFactsCache } from './layer-facts';
 import { withSpaceFigures } from './space-figures';
-import { readLists, type ReadListsOptions } from './read-lists';
+import { readLists } from './read-lists';
 
 type SnapshotListener = (snapshot: InventorySnapshot) => void;
 
@@ -37,12 +37,10 @@ export class InventoryStore {
   }
 
   /** Reads both lists now. Throws the engine's error when it cannot. */
-  async refresh(options: ReadListsOptions = {}): Promise<InventorySnapshot> {
+  async refresh(): Promise<InventorySnapshot> {
     const { docker, engine } = this.requireConnection();
-    const lists = await readLists(docker, { ...options, engine });
+    const lists = await readLists(docker, { engine });
     let snapshot: InventorySnapshot = { ...lists, diskUsage: this.diskUsageNow, takenAt: Date.now() };
-    // A view with intermediates is an answer to one request, not the app's shared state.
-    if (options.includeIntermediate) return snapshot;
     snapshot = withSpaceFigures(snapshot, this.cachedFacts(snapshot));
     this.publish(snapshot);
     if (snapshot.images.some((i) => i.uniqueSize === undefined)) void this.readSpaceFigures();

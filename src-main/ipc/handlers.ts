@@ -60,7 +60,6 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
           }),
         );
       } catch (err) {
-        if (err instanceof ops.LastTagError) return fail({ kind: 'validation', message: err.message });
         if (err instanceof PlanStaleError) return fail({ kind: 'plan-stale', message: err.message });
         const failure = readEngineFailure(err);
         const classify = () =>
@@ -97,13 +96,6 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
   }
 
   return {
-    listImages: withEngine('listImages', 'list', async (args) => {
-      const snapshot = args.all
-        ? await core.inventory.refresh({ includeIntermediate: true })
-        : await core.inventory.refresh();
-      return snapshot.images;
-    }),
-    listContainers: withEngine('listContainers', 'list', async () => (await core.inventory.refresh()).containers),
     inventory: withEngine('inventory', 'list', async () => {
       const snapshot = await core.inventory.refresh();
       void core.inventory.refreshDiskUsage();
@@ -124,20 +116,6 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
       await ops.startContainer(docker, args.id);
       return { id: args.id };
     }),
-    removeContainer: withEngine('removeContainer', 'remove-container', async (args, { docker }) => {
-      await ops.removeContainer(docker, args.id, { force: args.force ?? false, volumes: args.volumes ?? [] });
-      return { id: args.id };
-    }),
-    removeImage: withEngine('removeImage', 'remove-image', (args, { docker, engine }) =>
-      ops.removeImage(docker, engine, args.ref, { force: args.force ?? false, noprune: args.noprune ?? false }),
-    ),
-    untagImage: withEngine('untagImage', 'untag', (args, { docker }) => ops.untagImage(docker, args.ref)),
-    pruneImages: withEngine('pruneImages', 'prune-images', (args, { docker, engine }) =>
-      ops.pruneImages(docker, engine, args),
-    ),
-    pruneContainers: withEngine('pruneContainers', 'prune-containers', (args, { docker }) =>
-      ops.pruneContainers(docker, args),
-    ),
     pruneBuildCache: withEngine('pruneBuildCache', 'prune-build-cache', (_args, { docker }) =>
       ops.pruneBuildCache(docker),
     ),

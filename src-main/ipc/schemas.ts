@@ -21,7 +21,6 @@ const pathComponent = String.raw`[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*`;
 const tag = String.raw`(?::[\w][\w.-]{0,127})?`;
 const digest = String.raw`(?:@sha256:[a-f0-9]{64})?`;
 const imageReference = new RegExp(`^${domain}${pathComponent}(?:/${pathComponent})*${tag}${digest}$`);
-const taggedReference = new RegExp(`^${domain}${pathComponent}(?:/${pathComponent})*:[\\w][\\w.-]{0,127}$`);
 
 /** A string of bounded length; `abort` stops there, so no pattern ever runs on a megabyte. */
 const boundedString = (min: number, max: number) => z.string().min(min, { abort: true }).max(max, { abort: true });
@@ -29,13 +28,6 @@ const boundedString = (min: number, max: number) => z.string().min(min, { abort:
 export const imageRefSchema = boundedString(1, 512).refine(
   (s) => hexId.test(s) || imageReference.test(s),
   'not an image ID or reference',
-);
-
-export const tagRefSchema = boundedString(1, 512).refine(
-  // "sha256:<hex>" parses as repository "sha256" with a tag, but the engine
-  // resolves it as an ID prefix: an untag must never name an ID.
-  (s) => taggedReference.test(s) && !hexId.test(s) && !s.startsWith('sha256:'),
-  'not a repository:tag reference',
 );
 
 export const containerRefSchema = boundedString(1, 128).refine(
@@ -159,8 +151,6 @@ export const planDigestSchema = boundedString(71, 71).regex(/^sha256:[a-f0-9]{64
 const noArgs = payload({});
 
 export const schemas = {
-  listImages: payload({ all: z.boolean().optional() }),
-  listContainers: noArgs,
   inventory: noArgs,
   diskUsage: payload({ refresh: z.boolean().optional() }),
   engineHealth: noArgs,
@@ -169,20 +159,6 @@ export const schemas = {
   imageLayers: payload({ id: imageRefSchema }),
   stopContainer: payload({ id: containerRefSchema }),
   startContainer: payload({ id: containerRefSchema }),
-  removeContainer: payload({
-    id: containerRefSchema,
-    force: z.boolean().optional(),
-    volumes: z.array(volumeNameSchema).max(1000).optional(),
-  }),
-  removeImage: payload({ ref: imageRefSchema, force: z.boolean().optional(), noprune: z.boolean().optional() }),
-  untagImage: payload({ ref: tagRefSchema }),
-  pruneImages: payload({
-    all: z.boolean(),
-    until: untilSchema.optional(),
-    labels: z.array(labelFilterSchema).max(100).optional(),
-    notLabels: z.array(labelFilterSchema).max(100).optional(),
-  }),
-  pruneContainers: payload({ until: untilSchema.optional(), labels: z.array(labelFilterSchema).max(100).optional() }),
   pruneBuildCache: noArgs,
   previewPlan: payload({ intent: cleanupIntentSchema }),
   executePlan: payload({ planId: planIdSchema, digest: planDigestSchema }),

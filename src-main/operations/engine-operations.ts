@@ -1,5 +1,6 @@
-// The engine calls behind stop / start / rm / rmi / untag / prune, with the
-// engines' differences handled once, here:
+// The engine calls behind a plan's steps (stop / rm / rmi / untag) and the
+// renderer's stop / start / build-cache prune, with the engines' differences
+// handled once, here:
 // - Podman's force on an image also removes the containers using it (4.3 even
 //   stops running ones), so force is only sent to Podman when no container uses
 //   the image; otherwise the container conflict is returned.
@@ -7,16 +8,19 @@
 // - Container removal never takes anonymous volumes; named volumes only by name.
 
 import type Docker from 'dockerode';
-import type { PruneReport, RemoveImageReport } from '../../src-shared/contract';
 import type { EngineKind } from '../../src-shared/model';
 import { readEngineFailure } from '../engine/engine-error';
 import { normalizeImageId } from '../inventory/ids';
-import { readLists } from '../inventory/read-lists';
-import { selectPruneCandidates } from '../planning/selection';
 
 interface DeleteAnswerItem {
   Untagged?: string;
   Deleted?: string;
+}
+
+/** What the engine said went: tags untagged, image IDs deleted. */
+export interface RemoveImageReport {
+  untagged: string[];
+  deleted: string[];
 }
 
 function toRemoveReport(items: DeleteAnswerItem[] | null | undefined): RemoveImageReport {
@@ -68,7 +72,7 @@ export async function removeImage(
   docker: Docker,
   engine: EngineKind,
   ref: string,
-  options: { force?: boolean; noprune?: boolean } = {},
+  options: { force?: boolean } = {},
 ): Promise<RemoveImageReport> {
   let force = options.force ?? false;
   if (force && engine === 'podman') {
@@ -77,8 +81,7 @@ export async function removeImage(
     // Without force Podman answers with the container conflict, naming who uses it.
     if (users.length > 0) force = false;
   }
-  const answer = (await docker.getImage(ref).remove({ force, noprune: options.noprune ?? false })) as
-    DeleteAnswerItem[] | null;
+  const answer = (await docker.getImage(ref).remove({ force, noprune: false })) as DeleteAnswerItem[] | null;
   return toRemoveReport(answer);
 }
 
@@ -96,79 +99,8 @@ export async function untagImage(docker: Docker, ref: string): Promise<RemoveIma
   return toRemoveReport(answer);
 }
 
-export interface PruneImagesOptions {
-  all: boolean;
-  until?: string;
-  labels?: string[];
-  notLabels?: string[];
-}
-
-export function pruneImageFilters(options: PruneImagesOptions): Record<string, string[]> {
-  const filters: Record<string, string[]> = { dangling: [options.all ? 'false' : 'true'] };
-  if (options.until) filters.until = [options.until];
-  if (options.labels?.length) filters.label = options.labels;
-  if (options.notLabels?.length) filters['label!'] = options.notLabels;
-  return filters;
-}
-
 interface PruneAnswer {
-  ImagesDeleted?: DeleteAnswerItem[] | null;
-  ContainersDeleted?: string[] | null;
   SpaceReclaimed?: number;
-}
-
-export async function pruneImages(
-  docker: Docker,
-  engine: EngineKind,
-  options: PruneImagesOptions,
-): Promise<PruneReport> {
-  // Podman 4.3's compat prune adds its own dangling filter and answers 500 to
-  // dangling=false (containers/podman#17614): prune -a is done image by image there.
-  if (engine === 'podman' && options.all) return pruneUnusedOneByOne(docker, options);
-  const answer = (await docker.pruneImages({ filters: pruneImageFilters(options) })) as PruneAnswer;
-  const report = toRemoveReport(answer.ImagesDeleted);
-  return { deleted: report.deleted, untagged: report.untagged, spaceReclaimed: answer.SpaceReclaimed ?? 0 };
-}
-
-/** What `image prune -a` does, with the same filters, as removals of unused images, children first. */
-async function pruneUnusedOneByOne(docker: Docker, options: PruneImagesOptions): Promise<PruneReport> {
-  const { images } = await readLists(docker);
-  const { candidates } = selectPruneCandidates({ type: 'prune-images', ...options }, images, new Set(), Date.now());
-  const depth = new Map(candidates.map((i) => [i.id, ancestorsOf(i, images).length]));
-  candidates.sort((a, b) => (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0));
-  const report: PruneReport = { deleted: [], untagged: [], spaceReclaimed: 0 };
-  for (const image of candidates) {
-    try {
-      // Unused by definition, so force only overrides "several tags", never a container.
-      const removed = await removeImage(docker, 'podman', image.id, { force: image.tags.length > 1 });
-      report.deleted.push(...removed.deleted);
-      report.untagged.push(...removed.untagged);
-      report.spaceReclaimed += image.size;
-    } catch (err) {
-      // Like the engine's own prune: an image that became used or went meanwhile is skipped.
-      const status = readEngineFailure(err).statusCode;
-      if (status !== 404 && status !== 409) throw err;
-    }
-  }
-  return report;
-}
-
-function ancestorsOf(image: { parent: string | null }, images: { id: string; parent: string | null }[]): string[] {
-  const byId = new Map(images.map((i) => [i.id, i]));
-  const out: string[] = [];
-  for (let p = image.parent; p && !out.includes(p); p = byId.get(p)?.parent ?? null) out.push(p);
-  return out;
-}
-
-export async function pruneContainers(
-  docker: Docker,
-  options: { until?: string; labels?: string[] },
-): Promise<PruneReport> {
-  const filters: Record<string, string[]> = {};
-  if (options.until) filters.until = [options.until];
-  if (options.labels?.length) filters.label = options.labels;
-  const answer = (await docker.pruneContainers({ filters })) as PruneAnswer;
-  return { deleted: answer.ContainersDeleted ?? [], untagged: [], spaceReclaimed: answer.SpaceReclaimed ?? 0 };
 }
 
 export function pruneBuildCache(docker: Docker): Promise<{ spaceReclaimed: number }> {

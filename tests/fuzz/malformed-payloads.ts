@@ -18,7 +18,7 @@ export interface MalformedCase {
 }
 
 type Grammar =
-  'containerRef' | 'imageRef' | 'tagRef' | 'volumeName' | 'until' | 'labelFilter' | 'host' | 'planId' | 'digest';
+  'containerRef' | 'imageRef' | 'volumeName' | 'until' | 'labelFilter' | 'keepPattern' | 'host' | 'planId' | 'digest';
 
 type Field =
   | { kind: 'boolean' }
@@ -35,15 +35,12 @@ interface ChannelShape<C extends Channel> {
 
 const bool: Field = { kind: 'boolean' };
 const str = (grammar: Grammar): Field => ({ kind: 'string', grammar });
-const list = (of: Field, max: number): Field => ({ kind: 'array', of, max });
 const required = <F extends Field>(field: F): F & { required: true } => ({ ...field, required: true });
 
 const HEX64 = 'a'.repeat(64);
 
 /** Every channel's payload: adding a channel to the contract without adding it here fails typecheck. */
 export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
-  listImages: { valid: { all: true }, fields: { all: bool } },
-  listContainers: { valid: {}, fields: {} },
   inventory: { valid: {}, fields: {} },
   diskUsage: { valid: { refresh: true }, fields: { refresh: bool } },
   imageLayers: { valid: { id: `sha256:${HEX64}` }, fields: { id: required(str('imageRef')) } },
@@ -52,28 +49,6 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   selectEngine: { valid: { host: 'unix:///var/run/docker.sock' }, fields: { host: required(str('host')) } },
   stopContainer: { valid: { id: 'fuzz-running' }, fields: { id: required(str('containerRef')) } },
   startContainer: { valid: { id: 'fuzz-stopped' }, fields: { id: required(str('containerRef')) } },
-  removeContainer: {
-    valid: { id: 'fuzz-stopped', force: false, volumes: ['fuzz-volume'] },
-    fields: { id: required(str('containerRef')), force: bool, volumes: list(str('volumeName'), 1000) },
-  },
-  removeImage: {
-    valid: { ref: 'fuzz/target:1', force: false, noprune: false },
-    fields: { ref: required(str('imageRef')), force: bool, noprune: bool },
-  },
-  untagImage: { valid: { ref: 'fuzz/target:2' }, fields: { ref: required(str('tagRef')) } },
-  pruneImages: {
-    valid: { all: false, until: '24h', labels: ['fuzz=1'], notLabels: ['keep'] },
-    fields: {
-      all: required(bool),
-      until: str('until'),
-      labels: list(str('labelFilter'), 100),
-      notLabels: list(str('labelFilter'), 100),
-    },
-  },
-  pruneContainers: {
-    valid: { until: '1h30m', labels: ['fuzz'] },
-    fields: { until: str('until'), labels: list(str('labelFilter'), 100) },
-  },
   pruneBuildCache: { valid: {}, fields: {} },
   previewPlan: {
     valid: { intent: { type: 'remove-images', refs: ['fuzz/target:1'] } },
@@ -185,16 +160,6 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
   containerRef: [...NOT_STRINGS, ...HOSTILE_NAMES, '.hidden', '_x', 'a/b', 'a:b', 'c'.repeat(129)],
   volumeName: [...NOT_STRINGS, ...HOSTILE_NAMES, '../x', '.hidden', '_x', 'a/b', 'a:b', 'v'.repeat(256)],
   imageRef: [...NOT_STRINGS, ...HOSTILE_IMAGE_REFS],
-  tagRef: [
-    ...NOT_STRINGS,
-    ...HOSTILE_IMAGE_REFS,
-    'busybox', // no tag
-    HEX64, // a bare ID
-    `sha256:${HEX64}`,
-    'sha256:abcdef012345',
-    'sha256:abc', // repository "sha256", but the engine may read an ID prefix
-    `busybox@sha256:${HEX64}`,
-  ],
   until: [
     ...NOT_STRINGS,
     ...HOSTILE_NAMES,
@@ -212,6 +177,18 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
   ],
   // Docker takes any label text, so only what no label filter may be: empty, huge, control characters, no key.
   labelFilter: [...NOT_STRINGS, '', MEGABYTE, '=value', '=', 'a\nb', 'a\u0000b', 'a\rb', 'a\u007fb', 'a\tb'],
+  // A keep pattern is only matched, never sent to the engine: path-like text is a valid pattern.
+  keepPattern: [
+    ...NOT_STRINGS,
+    ...HOSTILE_NAMES.filter(
+      (n) => !['../../etc/passwd', '..', '/images/x/json', '/containers/x/json', '-starts-with-dash'].includes(n),
+    ),
+    'a b',
+    'a[b]',
+    'a{1}',
+    'a+b',
+    '*'.repeat(257),
+  ],
   host: [
     ...NOT_STRINGS,
     ...HOSTILE_NAMES,
@@ -235,6 +212,22 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
   digest: [...NOT_STRINGS, ...HOSTILE_NAMES, 'sha256:xyz', `md5:${HEX64}`],
 };
 
+/**
+ * The grammars an intent's fields use, each value in the field that holds it:
+ * the only way in for references, volumes, durations, label filters and keep
+ * patterns now that everything destructive goes through a plan.
+ */
+const INTENT_FIELD_INVALID: unknown[] = [
+  ...GRAMMAR_INVALID.imageRef.map((ref) => ({ type: 'remove-images', refs: [ref] })),
+  ...GRAMMAR_INVALID.imageRef.map((ancestor) => ({ type: 'remove-stopped-containers', ancestor })),
+  ...GRAMMAR_INVALID.containerRef.map((id) => ({ type: 'remove-stopped-containers', ids: [id] })),
+  ...GRAMMAR_INVALID.volumeName.map((volume) => ({ type: 'start-fresh', volumes: [volume] })),
+  ...GRAMMAR_INVALID.until.map((until) => ({ type: 'prune-images', all: true, until })),
+  ...GRAMMAR_INVALID.labelFilter.map((label) => ({ type: 'prune-images', all: true, labels: [label] })),
+  ...GRAMMAR_INVALID.labelFilter.map((label) => ({ type: 'prune-images', all: false, notLabels: [label] })),
+  ...GRAMMAR_INVALID.keepPattern.map((pattern) => ({ type: 'prune-images', all: true, keep: [pattern] })),
+];
+
 const INTENT_INVALID: unknown[] = [
   ...NOT_STRINGS.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
   'remove-images',
@@ -255,6 +248,7 @@ const INTENT_INVALID: unknown[] = [
   { type: 'remove-stopped-containers', ancestor: '$(reboot)' },
   JSON.parse('{"type":"remove-images","refs":["fuzz/target:1"],"__proto__":{"force":true}}'),
   JSON.parse('{"type":"remove-images","refs":["fuzz/target:1"],"constructor":{"prototype":{"force":true}}}'),
+  ...INTENT_FIELD_INVALID,
 ];
 
 /** Things that are not a plain object at all (all survive structured clone, except undefined which IPC sends as-is). */

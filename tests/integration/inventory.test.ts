@@ -59,15 +59,15 @@ describeEachEngine('inventory relations', (engine) => {
   });
 
   it('lists images with running and stopped users, computed from the container list', async () => {
-    const result = await createHandlers(core).listImages({});
+    const result = await createHandlers(core).inventory({});
     if (!result.ok) throw new Error(result.error.message);
-    const used = byId(result.value, ids.used!);
+    const used = byId(result.value.images, ids.used!);
     expect(used.containers.map((c) => [c.name, c.state]).sort()).toEqual([
       ['inv-job-1', 'exited'],
       ['inv-web-1', 'running'],
     ]);
     expect(used.unused).toBe(false);
-    const base = result.value.find((i) => i.tags.some((t) => t.endsWith(BASE_TAG)));
+    const base = result.value.images.find((i) => i.tags.some((t) => t.endsWith(BASE_TAG)));
     expect(base?.unused).toBe(true);
   });
 

@@ -89,7 +89,6 @@ describe.skipIf(!engine)(`IPC fuzzing on live Docker${engine ? '' : ' (no Docker
     // and a stopped container, a named volume.
     const image = await buildImage(docker, { tag: 'fuzz/target:1', files: { '/fuzz': 'x' } });
     await tagImage(docker, image, 'fuzz/target', '2');
-    await tagImage(docker, image, 'fuzz/target', 'probe');
     await runContainer(docker, image, { name: 'fuzz-running', running: true });
     await runContainer(docker, image, { name: 'fuzz-stopped', running: false });
     await docker.createVolume({ Name: 'fuzz-volume' });
@@ -136,16 +135,16 @@ describe.skipIf(!engine)(`IPC fuzzing on live Docker${engine ? '' : ' (no Docker
     const bytesBefore = proxy.bytesSent;
     const since = Date.now();
 
-    const answer = await handlers.untagImage({ ref: 'fuzz/target:probe' });
-    expect(answer).toMatchObject({ ok: true, value: { untagged: ['fuzz/target:probe'] } });
+    const answer = await handlers.stopContainer({ id: 'fuzz-running' });
+    expect(answer).toEqual({ ok: true, value: { id: 'fuzz-running' } });
     const until = Date.now() + 1;
 
     expect(proxy.bytesSent).toBeGreaterThan(bytesBefore);
-    expect(proxy.requests).toContainEqual(expect.stringMatching(/^DELETE \/v[\d.]+\/images\/fuzz\/target:probe\?/));
+    expect(proxy.requests).toContainEqual(expect.stringMatching(/^POST \/v[\d.]+\/containers\/fuzz-running\/stop/));
     const events = await engineEvents(docker, since, until);
-    expect(events).toContainEqual(expect.objectContaining({ Type: 'image', Action: 'untag' }));
+    expect(events).toContainEqual(expect.objectContaining({ Type: 'container', Action: 'stop' }));
     const after = await engineState(docker);
     expect(after).not.toEqual(before);
-    expect(after.images.flatMap((i) => i.tags)).not.toContain('fuzz/target:probe');
+    expect(after.containers.find((c) => c.names.includes('/fuzz-running'))?.state).toBe('exited');
   });
 });

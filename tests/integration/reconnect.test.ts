@@ -41,19 +41,19 @@ describe.each(kinds)('%s: reconnect', (kind) => {
     core = new BarnacleCore({ host: engine.host, label: kind, source: 'user' }, { backoffMs: [200, 400] });
     expect((await core.start()).state).toBe('connected');
     const handlers = createHandlers(core);
-    expect((await handlers.listImages({})).ok).toBe(true);
+    expect((await handlers.inventory({})).ok).toBe(true);
 
     await engine.stop();
     const down = await waitForHealth(core, 'not-running', 10_000);
     expect(down.state).toBe('not-running');
     expect('message' in down && down.message).toMatch(/stopped|not running/);
-    const whileDown = await handlers.listImages({});
+    const whileDown = await handlers.inventory({});
     expect(whileDown.ok).toBe(false);
     if (!whileDown.ok) expect(whileDown.error.kind).toBe('engine-unreachable');
 
     await engine.start();
     await waitForHealth(core, 'connected', 15_000);
-    const again = await handlers.listImages({});
+    const again = await handlers.inventory({});
     expect(again.ok).toBe(true);
   });
 

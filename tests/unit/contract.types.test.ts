@@ -40,7 +40,7 @@ describe('the IPC contract', () => {
 
   it('main registers a handler per channel with the contract result type', () => {
     expectTypeOf<ReturnType<typeof createHandlers>>().toEqualTypeOf<HandlerTable>();
-    expectTypeOf<Awaited<ReturnType<HandlerTable['listImages']>>>().toEqualTypeOf<Result<ResultOf<'listImages'>>>();
+    expectTypeOf<Awaited<ReturnType<HandlerTable['inventory']>>>().toEqualTypeOf<Result<ResultOf<'inventory'>>>();
   });
 
   it('the preload exposes exactly the contract to the renderer', async () => {
@@ -60,7 +60,7 @@ describe('the IPC contract', () => {
   });
 
   it('renderer calls are typed by the contract', () => {
-    expectTypeOf<Parameters<BarnacleApi['removeImage']>[0]>().toEqualTypeOf<Contract['removeImage']['args']>();
+    expectTypeOf<Parameters<BarnacleApi['previewPlan']>[0]>().toEqualTypeOf<Contract['previewPlan']['args']>();
     expectTypeOf<ReturnType<BarnacleApi['inventory']>>().toEqualTypeOf<Promise<Result<ResultOf<'inventory'>>>>();
   });
 });

@@ -28,29 +28,37 @@ describe('valid payloads pass', () => {
   });
 
   it.each<[Channel, unknown]>([
-    ['listImages', {}],
-    ['listImages', { all: false }],
+    ['inventory', {}],
+    ['inventory', Object.assign(Object.create(null) as object, {})],
     ['diskUsage', {}],
-    ['listContainers', {}],
-    ['listContainers', Object.assign(Object.create(null) as object, {})],
-    ['removeImage', { ref: `sha256:${HEX64}` }],
-    ['removeImage', { ref: HEX64.slice(0, 12) }],
-    ['removeImage', { ref: 'busybox' }],
-    ['removeImage', { ref: 'localhost:5000/team/app:1.0-rc.1' }],
-    ['removeImage', { ref: `docker.io/library/busybox@sha256:${HEX64}` }],
-    ['removeImage', { ref: 'sha256:abc123def456' }], // an ID prefix is fine where IDs are
-    ['untagImage', { ref: 'docker.io/library/busybox:latest' }],
-    ['untagImage', { ref: 'registry.example.com:443/a/b/c:v1.2.3' }],
+    ['diskUsage', { refresh: false }],
+    ['imageLayers', { id: `sha256:${HEX64}` }],
+    ['imageLayers', { id: HEX64.slice(0, 12) }],
+    ['imageLayers', { id: 'busybox' }],
+    ['imageLayers', { id: 'localhost:5000/team/app:1.0-rc.1' }],
+    ['imageLayers', { id: `docker.io/library/busybox@sha256:${HEX64}` }],
+    ['imageLayers', { id: 'sha256:abc123def456' }], // an ID prefix is fine where IDs are
     ['stopContainer', { id: HEX64 }],
     ['startContainer', { id: 'my_app.1-web' }],
-    ['removeContainer', { id: 'web', volumes: [] }],
-    ['removeContainer', { id: 'web', force: true, volumes: ['pgdata', 'cache.v2'] }],
-    ['pruneImages', { all: true }],
-    ['pruneImages', { all: true, until: '1h30m' }],
-    ['pruneImages', { all: true, until: '1700000000' }],
-    ['pruneImages', { all: true, until: '2024-01-02T03:04:05Z' }],
-    ['pruneImages', { all: false, labels: ['com.example.team=web app; with spaces'], notLabels: ['keep'] }],
-    ['pruneContainers', {}],
+    ['previewPlan', { intent: { type: 'start-fresh', volumes: [] } }],
+    ['previewPlan', { intent: { type: 'start-fresh', volumes: ['pgdata', 'cache.v2'] } }],
+    ['previewPlan', { intent: { type: 'prune-images', all: true } }],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, until: '1h30m' } }],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, until: '1700000000' } }],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, until: '2024-01-02T03:04:05Z' } }],
+    [
+      'previewPlan',
+      {
+        intent: {
+          type: 'prune-images',
+          all: false,
+          labels: ['com.example.team=web app; with spaces'],
+          notLabels: ['keep'],
+          keep: ['postgres:*', 'ghcr.io/org/app:v?.*'],
+        },
+      },
+    ],
+    ['previewPlan', { intent: { type: 'remove-stopped-containers' } }],
     ['selectEngine', { host: 'unix:///run/user/1000/docker.sock' }],
     ['selectEngine', { host: 'unix:///home/me/.colima/default/docker sock' }],
     ['selectEngine', { host: 'npipe:////./pipe/docker_engine' }],
@@ -65,48 +73,43 @@ describe('valid payloads pass', () => {
 
 describe('near misses fail, naming the field', () => {
   it.each<[Channel, unknown, string]>([
-    ['untagImage', { ref: HEX64 }, 'ref'],
-    ['untagImage', { ref: `sha256:${HEX64}` }, 'ref'],
-    ['untagImage', { ref: 'sha256:abc123def456' }, 'ref'], // the engine would read an ID prefix
-    ['untagImage', { ref: 'sha256:abc' }, 'ref'],
-    ['untagImage', { ref: 'busybox' }, 'ref'],
-    ['untagImage', { ref: `busybox@sha256:${HEX64}` }, 'ref'],
-    ['removeContainer', { id: 'web', volumes: ['../x'] }, 'volumes.0'],
-    ['removeContainer', { id: 'web', volumes: ['ok', '.hidden'] }, 'volumes.1'],
-    ['removeContainer', { id: 'web', v: true }, '(payload)'],
-    ['removeContainer', { id: '../web' }, 'id'],
-    ['pruneImages', { all: true, until: '24h; rm' }, 'until'],
-    ['pruneImages', { all: true, until: '-24h' }, 'until'],
-    ['pruneImages', { all: true, until: '' }, 'until'],
-    ['pruneImages', { all: 'true' }, 'all'],
-    ['pruneImages', { until: '24h' }, 'all'],
-    ['pruneImages', { all: true, labels: ['a\u0000b'] }, 'labels.0'],
-    ['pruneImages', { all: true, notLabels: ['=x'] }, 'notLabels.0'],
-    ['removeImage', { ref: '; rm -rf /' }, 'ref'],
-    ['removeImage', { ref: '/images/x/json' }, 'ref'],
-    ['removeImage', { ref: 'busybox?force=1' }, 'ref'],
-    ['removeImage', { ref: 'busybox', force: 'true' }, 'force'],
+    ['previewPlan', { intent: { type: 'start-fresh', volumes: ['../x'] } }, 'intent.volumes.0'],
+    ['previewPlan', { intent: { type: 'start-fresh', volumes: ['ok', '.hidden'] } }, 'intent.volumes.1'],
+    ['stopContainer', { id: 'web', v: true }, '(payload)'],
+    ['stopContainer', { id: '../web' }, 'id'],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, until: '24h; rm' } }, 'intent.until'],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, until: '-24h' } }, 'intent.until'],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, until: '' } }, 'intent.until'],
+    ['previewPlan', { intent: { type: 'prune-images', all: 'true' } }, 'intent.all'],
+    ['previewPlan', { intent: { type: 'prune-images', until: '24h' } }, 'intent.all'],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, labels: ['a\u0000b'] } }, 'intent.labels.0'],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, notLabels: ['=x'] } }, 'intent.notLabels.0'],
+    ['previewPlan', { intent: { type: 'prune-images', all: true, keep: ['a b'] } }, 'intent.keep.0'],
+    ['imageLayers', { id: '; rm -rf /' }, 'id'],
+    ['imageLayers', { id: '/images/x/json' }, 'id'],
+    ['imageLayers', { id: 'busybox?force=1' }, 'id'],
+    ['imageLayers', { id: 'busybox', force: true }, '(payload)'],
     ['selectEngine', { host: 'unix://relative.sock' }, 'host'],
     ['selectEngine', { host: 'tcp://' }, 'host'],
     ['selectEngine', { host: 'npipe://docker_engine' }, 'host'],
     ['selectEngine', { host: 'ssh://-oProxyCommand=reboot' }, 'host'],
     ['selectEngine', { host: 'http://localhost:2375' }, 'host'],
-    ['listImages', { all: 1 }, 'all'],
-    ['listImages', JSON.parse('{"__proto__":{"all":true}}'), '(payload)'],
-    ['listImages', JSON.parse('{"constructor":{"prototype":{"all":true}}}'), '(payload)'],
-    ['listImages', Object.create({ all: true }), '(payload)'], // inherited keys
-    ['listContainers', new Date(0), '(payload)'],
-    ['listContainers', new Map(), '(payload)'],
-    ['listContainers', [], '(payload)'],
-    ['listContainers', null, '(payload)'],
-    ['listContainers', undefined, '(payload)'],
+    ['diskUsage', { refresh: 1 }, 'refresh'],
+    ['diskUsage', JSON.parse('{"__proto__":{"refresh":true}}'), '(payload)'],
+    ['diskUsage', JSON.parse('{"constructor":{"prototype":{"refresh":true}}}'), '(payload)'],
+    ['diskUsage', Object.create({ refresh: true }), '(payload)'], // inherited keys
+    ['inventory', new Date(0), '(payload)'],
+    ['inventory', new Map(), '(payload)'],
+    ['inventory', [], '(payload)'],
+    ['inventory', null, '(payload)'],
+    ['inventory', undefined, '(payload)'],
   ])('%s %j → %s', (channel, payload, path) => {
     expect(refusal(channel, payload)).toContain(path);
   });
 
   it('stops at the length check, so no pattern ever runs on a megabyte', () => {
     const huge = 'a'.repeat(1024 * 1024);
-    const parsed = schemaOf('removeImage').safeParse({ ref: huge });
+    const parsed = schemaOf('imageLayers').safeParse({ id: huge });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.code)).toEqual(['too_big']);
   });
@@ -115,8 +118,8 @@ describe('near misses fail, naming the field', () => {
 describe('the seeded fuzz corpus', () => {
   it('is the same on every run', () => {
     const show = (channel: Channel) => malformedPayloads(channel).map((c) => c.why);
-    expect(show('removeContainer')).toEqual(show('removeContainer'));
-    expect(malformedPayloads('removeContainer', 300, 1).map((c) => c.why)).not.toEqual(show('removeContainer'));
+    expect(show('stopContainer')).toEqual(show('stopContainer'));
+    expect(malformedPayloads('stopContainer', 300, 1).map((c) => c.why)).not.toEqual(show('stopContainer'));
   });
 
   it.each(channels)('%s: hundreds of payloads, every one refused where the case says', (channel) => {

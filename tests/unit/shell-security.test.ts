@@ -151,7 +151,7 @@ describe('ipc-bridge.ts', () => {
     [
       'an unguarded listener added',
       'return () => {',
-      "ipcMain.on('x', (event, a) => handlers.listImages(a));\n  return () => {",
+      "ipcMain.on('x', (event, a) => handlers.inventory(a));\n  return () => {",
     ],
   ])('fails with the %s', (_name, from, to) => {
     expect(checksOf(checkIpcBridge(mutate(ipcBridge, from, to)))).toEqual(['BARNACLE_IPC_SENDER']);
