@@ -40,7 +40,13 @@ export interface EngineInfo {
 }
 
 export type EngineHealth =
-  | { state: 'connected'; endpoint: Endpoint; engine: EngineInfo }
+  | {
+      state: 'connected';
+      endpoint: Endpoint;
+      engine: EngineInfo;
+      /** Set while the engine refuses its event stream: the lists are then read on a slow timer. */
+      liveUpdates?: 'polling';
+    }
   | { state: 'connecting'; endpoint: Endpoint }
   | {
       state: 'not-running' | 'socket-not-found' | 'permission-denied' | 'api-too-old' | 'unreachable';

@@ -6,9 +6,10 @@ import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
 import type { PlanProgress } from '../../src-shared/plan';
 import { parseHost } from '../engine/dockerode-options';
+import type { EngineConnection } from '../engine/connection';
 import { EngineSession, type SessionOptions } from '../engine/session';
 import { InventoryStore } from '../inventory/inventory-store';
-import { followEngineEvents, type LiveUpdates } from '../inventory/live-updates';
+import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
 import { PlanRunner, type PlanRunnerOptions } from './plan-runner';
 
@@ -17,6 +18,8 @@ export interface CoreOptions extends SessionOptions {
   discover?: () => Promise<Endpoint[]>;
   /** Follow the engine's event stream (off for one-shot CLI commands). */
   live?: boolean;
+  /** When the engine refuses or keeps ending its event stream: the stream's retries and the polling meanwhile. */
+  liveUpdates?: LiveUpdatesTuning;
   /** Where history.jsonl lives: Electron's userData in the app; the platform's data folder otherwise. */
   dataDir?: string;
   /** Asks where to save a history export (the shell's save dialog; tests pass a temp path). */
@@ -30,14 +33,22 @@ export class BarnacleCore {
   readonly inventory: InventoryStore;
   readonly plans: PlanRunner;
   private liveUpdates: LiveUpdates | null = null;
+  /** The connection the inventory was last read and followed for. */
+  private followed: EngineConnection | null = null;
   private readonly discover: () => Promise<Endpoint[]>;
   private readonly live: boolean;
+  private readonly liveTuning: LiveUpdatesTuning;
 
   constructor(endpoint: Endpoint, options: CoreOptions = {}) {
     this.session = new EngineSession(endpoint, options);
     this.inventory = new InventoryStore(() => this.session.current());
     this.discover = options.discover ?? (async () => []);
     this.live = options.live ?? true;
+    // The session's stableMs applies to the stream too, unless tuned apart.
+    this.liveTuning = {
+      ...(options.stableMs !== undefined ? { stableMs: options.stableMs } : {}),
+      ...options.liveUpdates,
+    };
     this.session.onHealth((health) => this.onHealth(health));
     const runner: PlanRunnerOptions = {
       dataDir: options.dataDir ?? defaultDataDir(process.platform, process.env, homedir()),
@@ -83,29 +94,38 @@ export class BarnacleCore {
       this.stopLiveUpdates();
       return;
     }
+    const connection = this.session.current();
+    // The same connection's health again (live updates turned to polling or back): nothing new to read.
+    if (!connection || connection === this.followed) return;
+    this.stopLiveUpdates();
+    this.followed = connection;
     void this.inventory.refresh().catch(() => undefined);
     void this.inventory.refreshDiskUsage();
-    if (this.live) void this.startLiveUpdates();
+    if (this.live) this.startLiveUpdates(connection);
   }
 
-  private async startLiveUpdates(): Promise<void> {
-    const connection = this.session.current();
-    if (!connection || this.liveUpdates) return;
-    try {
-      this.liveUpdates = await followEngineEvents(connection.docker, {
-        onChange: () => void this.inventory.refresh().catch(() => undefined),
-        onLost: () => {
-          this.liveUpdates = null;
-          this.session.lost();
-        },
-      });
-    } catch {
-      this.session.lost();
-    }
+  /**
+   * Follows the event stream; when the engine refuses it, polls instead and says
+   * so in the health. Only an engine that stops answering drops the connection:
+   * reconnecting cannot bring back a stream the engine refuses.
+   */
+  private startLiveUpdates(connection: EngineConnection): void {
+    const current = () => this.session.current() === connection;
+    this.liveUpdates = keepFollowingEvents(connection.docker, {
+      ...this.liveTuning,
+      refresh: () => this.inventory.refresh(),
+      onMode: (mode) => {
+        if (current()) this.session.setLiveUpdates(mode);
+      },
+      onEngineGone: () => {
+        if (current()) this.session.lost();
+      },
+    });
   }
 
   private stopLiveUpdates(): void {
     this.liveUpdates?.close();
     this.liveUpdates = null;
+    this.followed = null;
   }
 }

@@ -2,11 +2,17 @@
 // goes away (restart, laptop sleep, Docker Desktop quitting) and comes back.
 
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
+import { Backoff, listedDelays } from './backoff';
 import { connect as connectToEndpoint, ConnectionFailure, type EngineConnection } from './connection';
 
 export interface SessionOptions {
   /** Delays between reconnect attempts (ms); the last repeats. */
   backoffMs?: number[];
+  /**
+   * How long a connection (or the event stream) must stay up before the retry
+   * delays start over from the first (ms). Default 30 s.
+   */
+  stableMs?: number;
   connect?: (endpoint: Endpoint) => Promise<EngineConnection>;
 }
 
@@ -17,19 +23,22 @@ export class EngineSession {
   private healthNow: EngineHealth;
   private readonly listeners = new Set<HealthListener>();
   private retryTimer: NodeJS.Timeout | null = null;
-  private attempt = 0;
+  /** Reconnect delays; the count starts over only after a connection stayed up for stableMs. */
+  private readonly backoff: Backoff;
   /** Whether the current endpoint ever answered: a socket that vanished then means the engine stopped. */
   private answeredBefore = false;
   private generation = 0;
   private connecting: Promise<EngineHealth> | null = null;
-  private readonly backoffMs: number[];
   private readonly connectFn: (endpoint: Endpoint) => Promise<EngineConnection>;
 
   constructor(
     private endpointNow: Endpoint,
     options: SessionOptions = {},
   ) {
-    this.backoffMs = options.backoffMs ?? [500, 1000, 2000, 4000, 8000, 15000];
+    this.backoff = new Backoff(
+      listedDelays(options.backoffMs ?? [500, 1000, 2000, 4000, 8000, 15000]),
+      options.stableMs ?? 30_000,
+    );
     this.connectFn = options.connect ?? connectToEndpoint;
     this.healthNow = { state: 'connecting', endpoint: endpointNow };
   }
@@ -67,7 +76,7 @@ export class EngineSession {
     this.generation++;
     this.clearRetry();
     this.connection = null;
-    this.attempt = 0;
+    this.backoff.reset();
     this.answeredBefore = false;
     this.endpointNow = endpoint;
     this.setHealth({ state: 'connecting', endpoint });
@@ -75,12 +84,33 @@ export class EngineSession {
     return this.start();
   }
 
-  /** Called when a request found no engine: drop the connection and start reconnecting. */
+  /**
+   * Called when a request found no engine: drop the connection and reconnect,
+   * at once if it had stayed up for a while, else after the next backoff delay
+   * (an engine that answers /version but drops what follows must not be
+   * reconnected to as fast as it answers).
+   */
   lost(): void {
     if (!this.connection) return;
     this.connection = null;
-    this.attempt = 0;
-    void this.start();
+    if (this.backoff.down()) {
+      void this.start();
+      return;
+    }
+    const delay = this.backoff.next();
+    this.setHealth({ state: 'connecting', endpoint: this.endpointNow });
+    this.scheduleRetry(delay);
+  }
+
+  /**
+   * The event stream is unavailable and the lists are read on a timer instead
+   * ('polling'), or it is back ('live'): shown as part of the connected state.
+   */
+  setLiveUpdates(mode: 'live' | 'polling'): void {
+    const health = this.healthNow;
+    if (health.state !== 'connected' || (health.liveUpdates === 'polling') === (mode === 'polling')) return;
+    const { liveUpdates: _previous, ...connected } = health;
+    this.setHealth(mode === 'polling' ? { ...connected, liveUpdates: 'polling' } : connected);
   }
 
   stop(): void {
@@ -93,14 +123,14 @@ export class EngineSession {
     try {
       const connection = await this.connectFn(this.endpointNow);
       if (generation !== this.generation) return this.healthNow;
+      this.clearRetry();
       this.connection = connection;
-      this.attempt = 0;
+      this.backoff.up();
       this.answeredBefore = true;
       this.setHealth({ state: 'connected', endpoint: this.endpointNow, engine: connection.engine });
     } catch (err) {
       if (generation !== this.generation) return this.healthNow;
-      const delay = this.backoffMs[Math.min(this.attempt, this.backoffMs.length - 1)] ?? 15000;
-      this.attempt++;
+      const delay = this.backoff.next();
       let base =
         err instanceof ConnectionFailure
           ? err.health
@@ -114,15 +144,20 @@ export class EngineSession {
         };
       }
       this.setHealth({ ...base, retryAt: Date.now() + delay });
-      this.clearRetry();
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        void this.start();
-      }, delay);
-      // A reconnect loop must not keep a CLI process alive.
-      this.retryTimer.unref?.();
+      this.scheduleRetry(delay);
     }
     return this.healthNow;
+  }
+
+  private scheduleRetry(delay: number): void {
+    this.clearRetry();
+    const generation = this.generation;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (generation === this.generation) void this.start();
+    }, delay);
+    // A reconnect loop must not keep a CLI process alive.
+    this.retryTimer.unref?.();
   }
 
   private clearRetry(): void {
