@@ -3,6 +3,7 @@
 
 import { formatBytes } from '../lib/format';
 import { i18n } from '../i18n/i18n.svelte';
+import { durationOf } from './prune/prune-form';
 
 export { familiar, short, shellWord } from './refs';
 
@@ -26,4 +27,11 @@ export function dateTime(ms: number): string {
 
 export function number(n: number): string {
   return new Intl.NumberFormat(i18n.intlLocale).format(n);
+}
+
+/** An `until` cut-off in words: "7 days", "30 minutes"; a timestamp or odd duration as given. */
+export function untilWords(until: string): string {
+  const d = durationOf(until);
+  if (!d) return until;
+  return new Intl.NumberFormat(i18n.intlLocale, { style: 'unit', unit: d.unit, unitDisplay: 'long' }).format(d.amount);
 }

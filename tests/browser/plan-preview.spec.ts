@@ -3,6 +3,8 @@
 // progress per step, the summary, and Cancel → Resume. Runs on each engine of
 // support/engines.ts; where they differ (whether a built image can be pulled
 // back is known on the classic store only) each one's answer is written out.
+// An image built in RUN steps names the untagged build steps the engine
+// deletes with it.
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { buildImage, resetEngine, runContainer } from '../engines/harness';
@@ -170,6 +172,55 @@ test('a plan stopped midway can be resumed', async ({ app }) => {
   expect(await engineTags(app.docker)).not.toContain('slow/svc:1');
   expect(await engineTags(app.docker)).not.toContain('slow/free:1');
   expect(await engineContainerNames(app.docker)).not.toContain('slow-svc');
+});
+
+test('an image built with RUN steps: the untagged build steps that go with it are named under it', async ({ app }) => {
+  const id = await buildImage(app.docker, {
+    tag: 'built/steps:1',
+    files: { '/app.txt': 'x'.repeat(20_000) },
+    runs: ['echo one > /one.txt', 'echo two > /two.txt'],
+  });
+  const untagged = (await app.docker.listImages({ all: true }))
+    .filter((i) => (i.RepoTags ?? []).every((t) => t === '<none>:<none>'))
+    .map((i) => i.Id);
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['built/steps']);
+  await settledPlan(dialog);
+  const step = dialog.locator('[data-group="remove-image"] li[data-step]').first();
+  await expect(step).toContainText('built/steps:1');
+  const parents = step.getByTestId('also-removes');
+  const summary = parents.locator('summary');
+  // Collapsed: the count, and that their bytes are already in the image's figure.
+  const stepBytes = (await step.locator('.bytes').first().textContent())?.trim() ?? '';
+  await expect(summary).toHaveText(
+    new RegExp(`^Also removes (\\d+) untagged build steps \\(already counted in this image’s ${stepBytes}\\)$`),
+  );
+  const count = Number(/Also removes (\d+)/.exec((await summary.textContent()) ?? '')?.[1]);
+  expect(count).toBeGreaterThanOrEqual(2);
+  // A disclosure a keyboard opens and a screen reader announces as one.
+  await summary.focus();
+  await app.page.keyboard.press('Space');
+  await expect(parents).toHaveAttribute('open', '');
+  await expect(parents).toContainText('The engine deletes these with the image');
+  const items = parents.locator('li');
+  await expect(items).toHaveCount(count);
+  const listed: string[] = [];
+  for (const item of await items.all()) {
+    const parent = (await item.getAttribute('data-parent')) ?? '';
+    listed.push(parent);
+    expect(untagged).toContain(parent);
+    await expect(item.locator('.id')).toHaveText(parent.slice(7, 19));
+    await expect(item).toContainText('<none>');
+    await expect(item.locator('.sr-only')).toHaveText('untagged image');
+  }
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'plan-parents');
+
+  await confirmAndWait(dialog);
+  const left = await engineImageIds(app.docker);
+  expect(left).not.toContain(id);
+  for (const parent of listed) expect(left).not.toContain(parent);
 });
 
 test('the preview is a modal: focus stays inside, Esc closes it, nothing changes', async ({ app }) => {

@@ -1,8 +1,10 @@
 // The prune dialog on a live engine: options become a prune-images plan,
 // re-planned as they change, so the list of what goes is the plan Confirm runs.
 // Runs on each engine of support/engines.ts. Podman's API has no build cache
-// prune (POST /build/prune answers 404 on Podman 5.4): the last test says what
-// the app should do there.
+// prune (POST /build/prune answers 404 on Podman 5.4): the dialog does not
+// offer it there. "Older than" says which clock it reads (a choice on the
+// containerd store, whose own prune reads when an image arrived), and the
+// untagged build steps that go with an image are named under it.
 
 import { buildImage, resetEngine, runContainer } from '../engines/harness';
 import { expect, test } from './support/app-fixture';
@@ -23,9 +25,9 @@ test.beforeEach(async ({ app }) => {
   await resetEngine(app.docker);
 });
 
-async function openPrune(page: import('@playwright/test').Page) {
+async function openPrune(page: import('@playwright/test').Page, button = 'Prune unused…') {
   await goTo(page, 'overview');
-  await page.getByRole('button', { name: 'Prune unused…' }).click();
+  await page.getByRole('button', { name: button }).click();
   const dialog = page.getByTestId('prune-dialog');
   await expect(dialog).toBeVisible();
   await settledPlan(dialog);
@@ -115,20 +117,167 @@ test('prune unused older than 24 h keeps new images; a custom cutoff takes them,
 
 test('Podman: the build cache option never ends in a failure', async ({ app }) => {
   test.skip(app.engine.family !== 'podman', 'Docker prunes its build cache (the test above)');
-  // Defect: the prune dialog offers “Also prune the build cache” on Podman, whose API has no
-  // POST /build/prune (404); after the prune the summary says “Build cache prune failed: What
-  // Barnacle tried to prune the build cache no longer exists. Refresh the list.” The option
-  // should be left out (or disabled) on Podman, or done the way Podman can.
-  test.fail(true, 'build cache prune offered on Podman fails with a misleading “no longer exists”');
+  // Podman's API has no POST /build/prune (404): the option is shown switched off, with the reason.
   await buildImage(app.docker, { tag: 'pr/app:1', files: { '/app.txt': 'old' } });
   await buildImage(app.docker, { tag: 'pr/app:1', files: { '/app.txt': 'new' } });
   await app.open();
 
   const dialog = await openPrune(app.page);
   const cache = dialog.getByRole('checkbox', { name: 'Also prune the build cache' });
-  if ((await cache.count()) === 0 || (await cache.isDisabled())) return; // not offered: right
-  await cache.check();
+  await expect(cache).toBeDisabled();
+  await expect(cache).not.toBeChecked();
+  await expect(cache).toHaveAccessibleDescription(
+    'Not on Podman: its Docker-compatible API cannot prune a build cache.',
+  );
+  await expect(dialog.getByTestId('build-cache-note')).toHaveCount(0);
+  await expectAccessible(app.page);
+  const summary = await confirmAndWait(dialog);
+  await expect(summary).toContainText('removed 1 image');
+  await expect(dialog.getByTestId('build-cache-result')).toHaveCount(0);
+  await expect(dialog).not.toContainText('Build cache prune failed');
+});
+
+/** The prune dialog set to "all unused, older than 0 minutes", keeping the names `keep` (any language). */
+async function olderThanZero(page: import('@playwright/test').Page, keep: string, button?: string) {
+  const dialog = await openPrune(page, button);
+  await dialog.locator('input[type="radio"][value="unused"]').check();
+  // No cut-off, no clock in question.
+  await expect(dialog.getByTestId('until-clock')).toHaveCount(0);
+  await dialog.locator('input[type="radio"][value="custom"]').check();
+  await dialog.getByRole('spinbutton').fill('0');
+  await dialog.getByRole('combobox').selectOption('minutes');
+  await dialog.locator('#prune-keep-names').fill(keep);
   await settledPlan(dialog);
+  return dialog;
+}
+
+/** The untagged images (build steps) on the engine. */
+async function untaggedIds(docker: import('dockerode')): Promise<string[]> {
+  const images = await docker.listImages({ all: true });
+  return images.filter((i) => (i.RepoTags ?? []).every((t) => t === '<none>:<none>')).map((i) => i.Id);
+}
+
+test('older than says which clock it reads; an image built in steps names the steps that go with it', async ({
+  app,
+}) => {
+  await buildImage(app.docker, {
+    tag: 'steps/app:1',
+    files: { '/app.txt': 'app' },
+    runs: ['echo one > /one.txt', 'echo two > /two.txt'],
+  });
+  const untagged = await untaggedIds(app.docker);
+  await app.open();
+  // Tall enough for the options and the plan at once, for the screenshots.
+  await app.page.setViewportSize({ width: 1280, height: 1300 });
+
+  const dialog = await olderThanZero(app.page, 'barnacle-test/*');
+  const clockLine = dialog.getByTestId('until-basis');
+  if (app.engine.store === 'containerd') {
+    // docker image prune reads when an image arrived here: that is the default, and it says so.
+    const clock = dialog.getByRole('group', { name: 'Age is judged' });
+    await expect(clock).toHaveAttribute('data-testid', 'until-clock');
+    await expect(clock).toHaveAccessibleDescription(/docker image prune compares when an image arrived here/);
+    await expect(
+      clock.getByRole('radio', { name: 'by when it arrived on this engine (as docker image prune does)' }),
+    ).toBeChecked();
+    await expect(clockLine).toHaveAttribute('data-basis', 'arrival');
+    await expect(clockLine).toHaveText(
+      'Older than 0 minutes: by when each image arrived on this engine (pulled, loaded, built or tagged here), as docker image prune does on the containerd image store.',
+    );
+  } else {
+    await expect(dialog.getByTestId('until-clock')).toHaveText(
+      'Age is judged by the build date (as docker image prune does).',
+    );
+    await expect(dialog.getByRole('radio', { name: /by its build date/ })).toHaveCount(0);
+    await expect(clockLine).toHaveAttribute('data-basis', 'build-date');
+    await expect(clockLine).toHaveText('Older than 0 minutes: by each image’s build date, as docker image prune does.');
+  }
+
+  const step = dialog.locator('[data-group="remove-image"] li[data-step]').filter({ hasText: 'steps/app:1' });
+  await expect(step).toBeVisible();
+  const parents = step.getByTestId('also-removes');
+  // Each engine's builder leaves an untagged image per step under what it builds (Docker's classic
+  // builder on both stores, Podman's with layers): the engine deletes them with the image, so the
+  // plan names them, their bytes in the image's figure.
+  const summary = parents.locator('summary');
+  await expect(summary).toHaveText(
+    /^Also removes \d+ untagged build steps \(already counted in this image’s \d+(\.\d+)? k?B\)$/,
+  );
+  const count = Number(/Also removes (\d+)/.exec((await summary.textContent()) ?? '')?.[1]);
+  expect(count).toBeGreaterThanOrEqual(2);
+  await expect(parents.locator('li').first()).toBeHidden();
+  // Keyboard: the count opens into the list.
+  await summary.focus();
+  await app.page.keyboard.press('Enter');
+  await expect(parents).toHaveAttribute('open', '');
+  await expect(parents.locator('li')).toHaveCount(count);
+  await expect(parents.locator('li').first()).toHaveText(/^<none>\s*untagged image\s*[0-9a-f]{12}( \(.+\))?$/);
+  const listed = await parents
+    .locator('li')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-parent') ?? ''));
+  for (const id of listed) expect(untagged).toContain(id);
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'prune-clock-parents');
+
+  if (app.engine.store === 'containerd') {
+    await dialog
+      .getByRole('radio', { name: 'by its build date (differs from docker image prune on this store)' })
+      .check();
+    await settledPlan(dialog);
+    await expect(clockLine).toHaveAttribute('data-basis', 'build-date');
+    await expect(clockLine).toHaveText(
+      'Older than 0 minutes: by each image’s build date. This differs from docker image prune on this containerd image store, which compares when each image arrived here.',
+    );
+    await expectAccessible(app.page);
+    await shotBothSchemes(app.page, 'prune-clock-build');
+  }
+
+  // Everything the plan named goes, the build steps included; nothing else does.
   await confirmAndWait(dialog);
-  await expect(dialog.getByTestId('build-cache-result')).toContainText('Build cache: freed');
+  const left = await app.docker.listImages({ all: true });
+  const leftIds = left.map((i) => i.Id);
+  for (const id of listed) expect(leftIds).not.toContain(id);
+  expect(await engineTags(app.docker)).not.toContain('steps/app:1');
+  expect(await engineTags(app.docker)).toContain('barnacle-test/busybox:base');
+});
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the clock and the build steps read in Chinese', async ({ app }) => {
+    await buildImage(app.docker, {
+      tag: 'steps/app:1',
+      files: { '/app.txt': 'app' },
+      runs: ['echo one > /one.txt', 'echo two > /two.txt'],
+    });
+    await app.open();
+    await app.page.setViewportSize({ width: 1280, height: 1300 });
+    const dialog = await olderThanZero(app.page, 'barnacle-test/*', '清理未使用的镜像…');
+    const clockLine = dialog.getByTestId('until-basis');
+    if (app.engine.store === 'containerd') {
+      await expect(
+        dialog.getByRole('radio', { name: '按它到达此引擎的时间（与 docker image prune 一致）' }),
+      ).toBeChecked();
+      await expect(clockLine).toHaveText(/^早于 0分钟：按每个镜像到达此引擎的时间/);
+    } else {
+      await expect(dialog.getByTestId('until-clock')).toHaveText('按构建日期计算年龄（与 docker image prune 一致）。');
+      await expect(clockLine).toHaveText('早于 0分钟：按每个镜像的构建日期，与 docker image prune 一致。');
+    }
+    const parents = dialog
+      .locator('[data-group="remove-image"] li[data-step]')
+      .filter({ hasText: 'steps/app:1' })
+      .getByTestId('also-removes');
+    await expect(parents.locator('summary')).toHaveText(/^同时删除 \d+ 个无标签的构建步骤镜像 （已计入此镜像的 .+）$/);
+    await parents.locator('summary').click();
+    await expect(parents.locator('li').first()).toContainText('<none>');
+    await expect(parents.locator('li .sr-only').first()).toHaveText('无标签镜像');
+    await expectAccessible(app.page);
+    await shotBothSchemes(app.page, 'prune-clock-parents-zh');
+    if (app.engine.store === 'containerd') {
+      await dialog.locator('input[type="radio"][value="build"]').check();
+      await settledPlan(dialog);
+      await expect(clockLine).toContainText('这与此 containerd 镜像存储上的 docker image prune 不同');
+      await shotBothSchemes(app.page, 'prune-clock-build-zh');
+    }
+  });
 });

@@ -17,9 +17,26 @@ import {
   withChoice,
 } from '../../src-renderer/plan/fixes/fix-model';
 import { engineProblem, engineProblemFixes } from '../../src-renderer/plan/fixes/engine-problem';
-import { defaultPruneForm, pruneIntent, untilOf } from '../../src-renderer/plan/prune/prune-form';
+import {
+  arrivalClock,
+  buildCacheOffered,
+  defaultPruneForm,
+  durationOf,
+  pruneIntent,
+  untilClockOf,
+  untilOf,
+} from '../../src-renderer/plan/prune/prune-form';
 import { mountedNamedVolumes } from '../../src-renderer/plan/fresh/volumes';
-import { containerId, dockerClassic, imageId, inventory, planningInput, short } from './support/inventory-builder';
+import {
+  containerId,
+  dockerClassic,
+  dockerContainerd,
+  imageId,
+  inventory,
+  planningInput,
+  podman,
+  short,
+} from './support/inventory-builder';
 
 const base = { name: 'base', tags: ['base:1'] };
 const docker = { kind: 'docker' as const, imageStore: 'classic' as const };
@@ -191,6 +208,54 @@ describe('prune form', () => {
     expect(untilOf({ ...form, age: '7d' })).toBe('168h');
     expect(untilOf({ ...form, customAmount: 0, customUnit: 'minutes' })).toBe('0m');
     expect(accepted(pruneIntent({ ...form, customAmount: 0, customUnit: 'minutes' }))).toBe(true);
+  });
+
+  it('offers the clock only on the containerd store, and the build cache everywhere but Podman', () => {
+    expect([dockerClassic, dockerContainerd, podman, null].map(arrivalClock)).toEqual([false, true, false, false]);
+    expect([dockerClassic, dockerContainerd, podman, null].map(buildCacheOffered)).toEqual([true, true, false, true]);
+  });
+
+  it("carries untilClock on the containerd store (the engine's clock by default) or when the build date is picked", () => {
+    const older = { ...defaultPruneForm(), scope: 'unused' as const, age: '7d' as const };
+    // Classic store and Podman: their prune reads the build date; nothing to say.
+    expect(pruneIntent(older, dockerClassic)).toEqual({ type: 'prune-images', all: true, until: '168h' });
+    expect(pruneIntent(older, podman)).not.toHaveProperty('untilClock');
+    expect(pruneIntent(older)).not.toHaveProperty('untilClock');
+    // Containerd store: the choice is sent, whichever it is.
+    expect(pruneIntent(older, dockerContainerd)).toEqual({
+      type: 'prune-images',
+      all: true,
+      until: '168h',
+      untilClock: 'engine',
+    });
+    const byBuild = { ...older, untilClock: 'build' as const };
+    expect(untilClockOf(byBuild, dockerContainerd)).toBe('build');
+    expect(untilClockOf(byBuild, dockerClassic)).toBe('build');
+    expect(accepted(pruneIntent(byBuild, dockerContainerd))).toBe(true);
+    // No "older than": no clock, even on the containerd store or when build was picked before.
+    expect(pruneIntent({ ...byBuild, age: 'any' }, dockerContainerd)).toEqual({ type: 'prune-images', all: true });
+  });
+
+  it('the planner reads the clock the intent names', () => {
+    const inv = inventory([{ name: 'old', tags: ['old:1'] }], [], dockerContainerd);
+    const older = { ...defaultPruneForm(), scope: 'unused' as const, age: '24h' as const };
+    const basis = (form: typeof older) =>
+      planCleanup({
+        ...planningInput(inv, pruneIntent(form, dockerContainerd), dockerContainerd),
+        olderOnEngineClock: new Set(),
+      }).untilBasis;
+    expect(basis(older)).toBe('arrival');
+    expect(basis({ ...older, untilClock: 'build' })).toBe('build-date');
+  });
+
+  it('says a cut-off in whole units: days from two on, else hours or minutes', () => {
+    expect(durationOf('168h')).toEqual({ amount: 7, unit: 'day' });
+    expect(durationOf('720h')).toEqual({ amount: 30, unit: 'day' });
+    expect(durationOf('24h')).toEqual({ amount: 24, unit: 'hour' });
+    expect(durationOf('36h')).toEqual({ amount: 36, unit: 'hour' });
+    expect(durationOf('0m')).toEqual({ amount: 0, unit: 'minute' });
+    expect(durationOf('2025-06-01T00:00:00Z')).toBeNull();
+    expect(durationOf('1h30m')).toBeNull();
   });
 });
 

@@ -37,6 +37,21 @@ export default {
     'plan.reason.startFresh': 'start fresh: everything goes',
     'plan.reason.volume': 'you ticked this volume',
 
+    'plan.parents.summary': {
+      one: 'Also removes 1 untagged build step',
+      other: 'Also removes {count} untagged build steps',
+    },
+    'plan.parents.counted': '(already counted in this image’s {size})',
+    'plan.parents.why':
+      'The engine deletes these with the image: untagged images a build left, one per Dockerfile step.',
+    'plan.parents.untagged': 'untagged image',
+
+    'plan.until.arrival':
+      'Older than {age}: by when each image arrived on this engine (pulled, loaded, built or tagged here), as docker image prune does on the containerd image store.',
+    'plan.until.build': 'Older than {age}: by each image’s build date, as docker image prune does.',
+    'plan.until.buildDiffers':
+      'Older than {age}: by each image’s build date. This differs from docker image prune on this containerd image store, which compares when each image arrived here.',
+
     'plan.choice.keep-image': 'keep the image',
     'plan.choice.stop-and-remove-containers': 'stop and remove its containers',
     'plan.choice.remove-containers': 'remove its stopped containers',
@@ -182,6 +197,17 @@ export default {
     'plan.reason.stoppedContainer': '已停止的容器',
     'plan.reason.startFresh': '从头开始：全部删除',
     'plan.reason.volume': '你勾选了这个卷',
+
+    'plan.parents.summary': { other: '同时删除 {count} 个无标签的构建步骤镜像' },
+    'plan.parents.counted': '（已计入此镜像的 {size}）',
+    'plan.parents.why': '引擎会随此镜像一并删除它们：构建时留下的无标签镜像，每个 Dockerfile 步骤一个。',
+    'plan.parents.untagged': '无标签镜像',
+
+    'plan.until.arrival':
+      '早于 {age}：按每个镜像到达此引擎的时间（在此拉取、导入、构建或打标签），与 containerd 镜像存储上的 docker image prune 一致。',
+    'plan.until.build': '早于 {age}：按每个镜像的构建日期，与 docker image prune 一致。',
+    'plan.until.buildDiffers':
+      '早于 {age}：按每个镜像的构建日期。这与此 containerd 镜像存储上的 docker image prune 不同，后者比较的是每个镜像到达此处的时间。',
 
     'plan.choice.keep-image': '保留镜像',
     'plan.choice.stop-and-remove-containers': '停止并删除其容器',

@@ -1,7 +1,8 @@
 // The prune dialog's options and the intent they make. The intent is planned
 // by main like any other, so the dialog lists exactly what will go.
 
-import type { CleanupIntent } from '../../../src-shared/plan';
+import type { EngineInfo } from '../../../src-shared/model';
+import type { CleanupIntent, UntilClock } from '../../../src-shared/plan';
 
 export type PruneAge = 'any' | '24h' | '7d' | '30d' | 'custom';
 export type AgeUnit = 'minutes' | 'hours' | 'days';
@@ -11,6 +12,11 @@ export interface PruneForm {
   age: PruneAge;
   customAmount: number;
   customUnit: AgeUnit;
+  /**
+   * Which clock "older than" reads; a choice only on Docker's containerd image store
+   * (see arrivalClock), where docker image prune reads when an image arrived.
+   */
+  untilClock: UntilClock;
   /** Label filters to keep ("key" or "key=value"), comma separated: docker's label!=. */
   keepLabels: string;
   /** Name patterns to keep (globs like "postgres:*"), comma separated. */
@@ -19,17 +25,36 @@ export interface PruneForm {
   buildCache: boolean;
 }
 
+/** What the form needs to know of the connected engine (null: not connected). */
+export type PruneEngine = Pick<EngineInfo, 'kind' | 'imageStore'> | null;
+
 export function defaultPruneForm(): PruneForm {
   return {
     scope: 'dangling',
     age: 'any',
     customAmount: 12,
     customUnit: 'hours',
+    untilClock: 'engine',
     keepLabels: '',
     keepNames: '',
     withStoppedContainers: false,
     buildCache: false,
   };
+}
+
+/**
+ * Docker's containerd image store: its own `docker image prune --filter until`
+ * compares when an image arrived on the engine (pulled, loaded, built or tagged
+ * there), not its build date; elsewhere both are the build date. (Main's
+ * usesArrivalClock says the same.)
+ */
+export function arrivalClock(engine: PruneEngine): boolean {
+  return engine?.kind === 'docker' && engine.imageStore === 'containerd';
+}
+
+/** Podman's compat API has no build cache endpoint (POST /build/prune answers 404). */
+export function buildCacheOffered(engine: PruneEngine): boolean {
+  return engine?.kind !== 'podman';
 }
 
 const presets: Record<Exclude<PruneAge, 'any' | 'custom'>, string> = { '24h': '24h', '7d': '168h', '30d': '720h' };
@@ -44,6 +69,31 @@ export function untilOf(form: PruneForm): string | undefined {
   return `${amount * 24}h`;
 }
 
+/**
+ * The clock to send with `until`: the engine's on the containerd store (said
+ * outright, so the plan records which), the build date when asked for it;
+ * nothing otherwise (main then reads the engine's clock, the build date there).
+ */
+export function untilClockOf(form: PruneForm, engine: PruneEngine): UntilClock | undefined {
+  if (untilOf(form) === undefined) return undefined;
+  if (form.untilClock === 'build') return 'build';
+  return arrivalClock(engine) ? 'engine' : undefined;
+}
+
+export type Duration = { amount: number; unit: 'minute' | 'hour' | 'day' };
+
+/**
+ * A Go duration as untilOf writes it ("30m", "168h") for people: whole days from
+ * two on (the dialog's "24 hours" stays hours); null for anything else.
+ */
+export function durationOf(until: string): Duration | null {
+  const match = /^(\d+)([mh])$/.exec(until);
+  if (!match) return null;
+  const amount = Number(match[1]);
+  if (match[2] === 'm') return { amount, unit: 'minute' };
+  return amount >= 48 && amount % 24 === 0 ? { amount: amount / 24, unit: 'day' } : { amount, unit: 'hour' };
+}
+
 export function splitList(text: string): string[] {
   return text
     .split(/[,\n]/)
@@ -51,14 +101,16 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-export function pruneIntent(form: PruneForm): CleanupIntent {
+export function pruneIntent(form: PruneForm, engine: PruneEngine = null): CleanupIntent {
   const until = untilOf(form);
+  const untilClock = untilClockOf(form, engine);
   const notLabels = splitList(form.keepLabels);
   const keep = splitList(form.keepNames);
   return {
     type: 'prune-images',
     all: form.scope === 'unused',
     ...(until ? { until } : {}),
+    ...(untilClock ? { untilClock } : {}),
     ...(notLabels.length ? { notLabels } : {}),
     ...(keep.length ? { keep } : {}),
     ...(form.withStoppedContainers ? { withStoppedContainers: true } : {}),
