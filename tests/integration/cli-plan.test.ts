@@ -23,10 +23,12 @@ describeEachEngine('barnacle plan and apply', (engine) => {
   let ids: CliFixtures;
   let shell: CliShell;
   let env: Record<string, string>;
+  let builtAt = 0;
 
   beforeAll(async () => {
     assertHarnessHost(engine.host); // apply changes the engine: only ever the harness's
     ids = await buildCliFixtures(docker);
+    builtAt = Date.now();
     shell = cliShell(engine.host);
     env = shell.env;
   });
@@ -42,6 +44,10 @@ describeEachEngine('barnacle plan and apply', (engine) => {
   const containerIds = async () => (await docker.listContainers({ all: true })).map((c) => c.Id).sort();
 
   it('plan prune and plan rm-stopped select what their filters say', async () => {
+    // The containerd store's `until` reads when the dangling record was made (when the
+    // rebuild took its tag, moments ago), not the build date: let a second pass first.
+    if (engine.store === 'containerd')
+      await new Promise((r) => setTimeout(r, Math.max(0, builtAt + 1500 - Date.now())));
     const prune = await barnacleJson<Plan>(['plan', 'prune', '--until', '1s', '--keep', 'nothing/*'], env);
     expect(prune.intent).toEqual({ type: 'prune-images', all: false, until: '1s', keep: ['nothing/*'] });
     expect(prune.steps.map((s) => [s.action, s.target])).toEqual([['remove-image', ids.old]]);

@@ -383,8 +383,24 @@ describeEachEngine('space freed by removals', (engine) => {
     const first = await perform(engine, 'identical builds: remove one', { images: [i1] });
     const [f1, f2] = [first.facts.get(i1)!, first.facts.get(i2)!];
     expect(f1.chainIds).toEqual(f2.chainIds);
-    expectMatches(engine, first, 0);
-    expectMatches(engine, await perform(engine, 'identical builds: then the other', { images: [i2] }), 80 * KiB);
+    const second = await perform(engine, 'identical builds: then the other', { images: [i2] });
+    if (engine.store === 'containerd') {
+      // Layers are shared by chain ID, so the plan counts 0 for the first. On this store the
+      // classic builder commits each build's snapshot itself: seen live, the two builds shared
+      // one snapshot in some runs (≈2 kB freed: config and manifest) and kept two in others
+      // (the whole unpacked layer freed, about the blob-less half of the second figure). The
+      // blob is shared either way. So the first removal frees nothing or the one snapshot, and
+      // the two together stay within the bound.
+      expect(first.predicted.bytes).toBe(0);
+      expect(first.actual).toBeLessThanOrEqual(second.predicted.bytes);
+      expect(
+        withinContainerdBound(first.predicted.bytes + second.predicted.bytes, first.actual + second.actual),
+        `predicted ${second.predicted.bytes} for both, left the disk ${first.actual + second.actual}`,
+      ).toBe(true);
+    } else {
+      expectMatches(engine, first, 0);
+      expectMatches(engine, second, 80 * KiB);
+    }
   });
 
   /** Builds `tag` twice with the label: the first build is left dangling. Returns [dangling, tagged]. */
