@@ -4,6 +4,7 @@
 // answers LayersSize 0, so there the plan's own figures are all we have.
 
 import type Docker from 'dockerode';
+import { storeFamilyOf } from '../../src-shared/image-store';
 import type { EngineInfo } from '../../src-shared/model';
 import { fetchDf } from '../inventory/disk-usage';
 
@@ -25,8 +26,9 @@ interface DfWithContainerIds {
  * (about as many bytes again), so its figure would be half the truth.
  */
 export function unmeasurableBecause(engine: Pick<EngineInfo, 'kind' | 'imageStore'>): string | null {
-  if (engine.kind === 'podman') return 'this engine reports no disk usage to measure with';
-  if (engine.imageStore === 'containerd') {
+  const store = storeFamilyOf(engine);
+  if (store === 'podman') return 'this engine reports no disk usage to measure with';
+  if (store === 'containerd') {
     return "the containerd image store's disk usage counts unpacked layers but not the content blobs that go with them";
   }
   return null;

@@ -13,15 +13,13 @@
 // The plan names them so that nothing leaves the engine unseen.
 
 import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
+import { storeFamilyOf, type StoreFamily } from '../../src-shared/image-store';
 import type { CascadedParent, PlanStep } from '../../src-shared/plan';
 import type { ImageLayers } from '../inventory/layer-facts';
 
-export type CascadeRule = 'classic' | 'containerd' | 'podman';
-
-export function cascadeRuleOf(engine: Pick<EngineInfo, 'kind' | 'imageStore'>): CascadeRule {
-  if (engine.kind === 'podman') return 'podman';
-  return engine.imageStore === 'containerd' ? 'containerd' : 'classic';
-}
+/** Each store has its own rule for which untagged parents go (see above). */
+export type CascadeRule = StoreFamily;
+export const cascadeRuleOf: (engine: Pick<EngineInfo, 'kind' | 'imageStore'>) => CascadeRule = storeFamilyOf;
 
 export interface CascadeInput {
   /** Ordered plan steps. */

@@ -13,6 +13,7 @@ import type {
   RunningFix,
   StoppedFix,
 } from '../../src-shared/plan';
+import { storeFamilyOf } from '../../src-shared/image-store';
 import { engineWording, type PredictedConflict, type WordingEngine, type WordingFacts } from '../conflicts/wording';
 import { shortId } from '../inventory/ids';
 import { isActiveState } from '../inventory/relations';
@@ -98,7 +99,8 @@ export function stoppedDecision(
       commands: [`docker rm ${names(all)}`, `docker rmi ${shortId(image.id)}`],
     },
   ];
-  if (engine.kind === 'docker' && engine.imageStore === 'classic') {
+  const store = storeFamilyOf(engine);
+  if (store === 'classic') {
     options.push({
       choice: 'force-delete',
       label: 'Force-delete the image, keep the containers',
@@ -106,7 +108,7 @@ export function stoppedDecision(
       commands: [`docker rmi -f ${shortId(image.id)}`],
     });
   }
-  if (engine.kind === 'docker' && engine.imageStore === 'containerd' && image.tags.length > 0) {
+  if (store === 'containerd' && image.tags.length > 0) {
     options.push({
       choice: 'untag-only',
       label: 'Keep the containers, remove only the tags',

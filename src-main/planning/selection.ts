@@ -2,6 +2,7 @@
 // prune would take, with the same filters the engine applies, so the plan can
 // list them before anything happens (`docker image prune` cannot).
 
+import { storeFamilyOf } from '../../src-shared/image-store';
 import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
 import type { CleanupIntent, SkippedItem } from '../../src-shared/plan';
 import { isActiveState } from '../inventory/relations';
@@ -41,7 +42,7 @@ export function labelMatches(labels: Record<string, string>, filter: string): bo
  * this engine), which the API shows nowhere but in the answer to that filter.
  */
 export function usesArrivalClock(engine: Pick<EngineInfo, 'kind' | 'imageStore'>): boolean {
-  return engine.kind === 'docker' && engine.imageStore === 'containerd';
+  return storeFamilyOf(engine) === 'containerd';
 }
 
 /**
