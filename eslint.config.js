@@ -21,6 +21,34 @@ export default ts.config(
     },
   },
   {
+    // No promise in main is left unhandled: a rejection nobody awaits ends the process
+    // (Node's default) or vanishes. Fire-and-forget work says what happens on failure
+    // with .catch(…); `void` does not count as handling it.
+    files: ['src-main/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // The IPC layer is the outside of main: it calls the core, never the other way. The
+    // history, the CLI and the planner once took their schemas from it (issue 13).
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/ipc/**', 'src-main/shell/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only src-main/shell and src-preload import electron.' }],
+          patterns: [
+            { group: ['**/ipc/*'], message: 'Only src-main/shell uses src-main/ipc; shared rules live below it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/shell/**', 'src-preload/**', 'tests/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -6,7 +6,8 @@ import type { RawContainer, RawImage } from '../src-main/inventory/engine-answer
 import { buildImageSummaries, toContainerSummary } from '../src-main/inventory/relations';
 import { readLists } from '../src-main/inventory/read-lists';
 import { connect as connectEngine } from '../src-main/engine/connection';
-import { fetchLayerFacts, LayerFactsCache } from '../src-main/inventory/layer-facts';
+import { fetchLayerFacts } from '../src-main/inventory/layer-facts';
+import { LayerFactsCache } from '../src-main/inventory/layer-facts-cache';
 import { planCleanup } from '../src-main/planning/planner';
 import { connect, ensureBaseImage, startEngine } from '../tests/engines/harness';
 import { imageArchive } from './lib/image-archive';

@@ -6,7 +6,9 @@
 // does not always land on the same one.
 // Run: npx tsx bench/plan-execution.bench.ts (as root; ~5-10 min on 2 cores).
 // Knobs: BENCH_PLAN_IMAGES (200), BENCH_ROUNDS (5), BENCH_SWEEP (executor concurrencies to try besides the app's, "1,8"),
-// BENCH_OTHER_CONTAINERS (0: containers of other images present throughout, a busier host), BENCH_OUT (results path).
+// BENCH_OTHER_CONTAINERS (0: containers of other images present throughout, a busier host), BENCH_OUT (results path),
+// BENCH_ENGINE (docker26-classic: API 1.45, where the bytes freed are measured with df?type=image; docker20
+// for API 1.41, which knows no type and sizes every container in each df).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { fetchDf } from '../src-main/inventory/disk-usage';
 import { createHandlers } from '../src-main/ipc/handlers';
 import { buildPlan } from '../src-main/planning/plan-service';
 import { connect, startEngine } from '../tests/engines/harness';
+import type { EngineName } from '../tests/engines/matrix';
 import { imageArchive } from './lib/image-archive';
 import { codeState, execFileP, inParallel, machineInfo, measure, summarize, writeResults } from './lib/measure';
 
@@ -31,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The source as loaded now (it may change on disk while the bench runs).
 const code = codeState();
-const engine = await startEngine('docker20');
+const engine = await startEngine((process.env.BENCH_ENGINE ?? 'docker26-classic') as EngineName);
 const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-bench-'));
 let core: BarnacleCore | null = null;
 try {

@@ -21,7 +21,10 @@ const plan = read('plan-execution');
 const memory = read('memory');
 const renderer = read('renderer');
 const busyPlan = read('plan-execution-busy-host');
+const busyPlanOld = read('plan-execution-busy-host-docker20');
 const memoryLong = read('memory-long');
+const stores = read('image-stores');
+const cliStart = read('cli-start');
 
 // ---- formatting ---------------------------------------------------------------
 
@@ -39,6 +42,10 @@ const bytes = (b) =>
 const num = (n) => n.toLocaleString('en-US');
 const day = (iso) => iso?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') ?? 'unknown';
 const esc = (s) => String(s).replace(/\|/g, '\\|');
+
+const storeName = (store) => (store === 'containerd' ? 'containerd image store' : 'classic store');
+/** The engine calls a removal cost, the event stream's own request aside. */
+const engineCallsOf = (r) => r.calls.filter((c) => !/\/events/.test(c.path));
 
 function table(measurements) {
   const rows = measurements
@@ -81,9 +88,23 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
       );
     }
   }
+  if (cliStart) {
+    const m = cliStart.measurements;
+    lines.push(
+      `- \`barnacle ls\` on ${cliStart.images} images, whole process: ${x(cliStart.ratio)} the time of \`docker images\` (${ms(m.barnacleLs.medianMs)} against ${ms(m.dockerImages.medianMs)}; Node's own start ${ms(m.nodeStart.medianMs)}).`,
+    );
+  }
+  for (const e of stores?.engines ?? []) {
+    const m = e.measurements;
+    const calls = Math.max(...e.afterRemoval.map((r) => engineCallsOf(r).length));
+    lines.push(
+      `- Docker ${e.version}, ${storeName(e.imageStore)}, ${num(stores.images)} images / ${num(stores.containers)} containers: \`barnacle plan prune --all\` ${x(m.planCold.medianMs / m.raw.medianMs)} the raw list time cold, ${x(m.planWarm.medianMs / m.raw.medianMs)} warm${m.planInProcess ? ` (${x(m.planInProcess.medianMs / m.raw.medianMs)} inside a running process)` : ''}; at most ${calls} engine call${calls === 1 ? '' : 's'} after one image removal.`,
+    );
+  }
   for (const [r, where] of [
     [plan, 'no containers on the engine'],
     [busyPlan, `${num(busyPlan?.otherContainers ?? 0)} other containers on the engine`],
+    [busyPlanOld, `${num(busyPlanOld?.otherContainers ?? 0)} other containers, ${busyPlanOld?.engine}`],
   ]) {
     if (!r) continue;
     const [ours, loop, once, api] = r.measurements;
@@ -118,7 +139,12 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
 {
   const machines = [inventory, plan, memory, renderer].filter((r) => r?.machine).map((r) => r.machine);
   const m = machines[0];
-  const engines = [...new Set([inventory, plan, memory, renderer].filter((r) => r?.engine).map((r) => r.engine))];
+  const engines = [
+    ...new Set([
+      ...[inventory, plan, memory, renderer].filter((r) => r?.engine).map((r) => r.engine),
+      ...(stores?.engines ?? []).map((e) => `docker ${e.version} (API ${e.apiVersion}, ${storeName(e.imageStore)})`),
+    ]),
+  ];
   const loads = [
     inventory?.machine && `inventory ${inventory.machine.loadAverage1m}`,
     plan?.loadAverage1mPerRound && `plan execution ${plan.loadAverage1mPerRound.join(', ')} (per round)`,
@@ -127,6 +153,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
     memory?.machine && `memory ${memory.machine.loadAverage1m}`,
     memoryLong?.machine && `memory, longer run ${memoryLong.machine.loadAverage1m}`,
     renderer?.machine && `renderer ${renderer.machine.loadAverage1m}`,
+    ...(stores?.engines ?? []).map((e) => `image stores, ${storeName(e.imageStore)} ${e.loadAverage1m}`),
   ].filter(Boolean);
   const lines = ['## Machine', ''];
   if (m) {
@@ -138,6 +165,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
   const allLoads = [inventory, memory, memoryLong, renderer]
     .map((r) => r?.machine?.loadAverage1m)
     .concat(plan?.loadAverage1mPerRound ?? [], busyPlan?.loadAverage1mPerRound ?? [])
+    .concat((stores?.engines ?? []).map((e) => e.loadAverage1m))
     .filter((l) => typeof l === 'number');
   if (loads.length && m) {
     const busy = allLoads.some((l) => l > m.cores);
@@ -158,7 +186,9 @@ All benches need root (they start private engines, like the integration tests) a
 | bench | command | writes |
 | --- | --- | --- |
 | inventory and planning, 1,000 images / 2,000 containers | \`npx tsx bench/inventory.bench.ts\` | \`bench/results/inventory.json\` |
-| plan execution, 200 images | \`npx tsx bench/plan-execution.bench.ts\` (\`BENCH_ROUNDS\`, \`BENCH_PLAN_IMAGES\`, \`BENCH_SWEEP\`, \`BENCH_OTHER_CONTAINERS\`, \`BENCH_OUT\`) | \`bench/results/plan-execution.json\` |
+| Docker 26's two image stores: inventory, whole-process CLI plan (cold and warm), calls after a removal | \`npx tsx bench/image-stores.bench.ts\` (\`BENCH_ENGINES\`, \`BENCH_IMAGES\`, \`BENCH_CONTAINERS\`, \`BENCH_ROUNDS\`, \`BENCH_OUT\`) | \`bench/results/image-stores.json\` |
+| \`barnacle ls\` against \`docker images\` and Node's start, whole processes on 5 images | \`npx tsx bench/cli-start.bench.ts\` (\`BENCH_ROUNDS\`, \`BENCH_OUT\`) | \`bench/results/cli-start.json\` |
+| plan execution, 200 images | \`npx tsx bench/plan-execution.bench.ts\` (\`BENCH_ROUNDS\`, \`BENCH_PLAN_IMAGES\`, \`BENCH_SWEEP\`, \`BENCH_OTHER_CONTAINERS\`, \`BENCH_ENGINE\`, \`BENCH_OUT\`) | \`bench/results/plan-execution.json\` |
 | main-process memory | \`node --expose-gc --import tsx bench/memory.bench.ts\` (\`BENCH_PLANS\`, \`BENCH_REFRESHES\`, \`BENCH_OUT\`) | \`bench/results/memory.json\` |
 | renderer, 5,000 images in Chromium, bundle size | \`npx electron-vite build && npx tsx bench/renderer-5000.bench.ts\` | \`bench/results/renderer.json\` |
 
@@ -208,6 +238,61 @@ if (inventory) {
     ].join('\n'),
   );
 } else sections.push('## Inventory and planning\n\nNot run: no `bench/results/inventory.json`.');
+
+// Docker 26's two image stores
+if (stores) {
+  const lines = [
+    `## Docker 26's two image stores: ${num(stores.images)} images, ${num(stores.containers)} containers`,
+    '',
+    `Measured ${day(stores.measuredAt)}.${codeNote(stores)} The same images (half standing alone, half on ten shared 64 KiB base layers) and containers (on ${num(stores.inUse ?? 0)} of the images, so \`prune --all\` removes the rest) on Docker 26 with the containerd image store (the default of Docker 29 and Docker Desktop) and with the classic store; ${stores.rounds} rounds, the contenders' order rotated each round. The CLI rows time the whole \`barnacle\` process (Node start included) from a clone whose CLI bundle is already built: "cold" starts with an empty data folder, so the layer facts (inspect and history) of every image that shares a layer are read, while images sharing none are sized from the image list's SharedSize; "warm" finds the facts its previous run saved.`,
+  ];
+  for (const e of stores.engines) {
+    const m = e.measurements;
+    const removal = e.afterRemoval;
+    const callCounts = removal.map((r) => engineCallsOf(r).length);
+    const lag = removal.map((r) => r.visibleMs - r.removeMs);
+    lines.push(
+      '',
+      `### Docker ${e.version}, ${storeName(e.imageStore)}`,
+      '',
+      `API ${e.apiVersion}; setting up the images and containers took ${e.setupSeconds.toFixed(0)} s; 1-minute load average ${e.loadAverage1m} at the end.`,
+      '',
+      table([
+        m.raw,
+        m.inventory,
+        m.dockerCli,
+        m.planCold,
+        m.planWarm,
+        ...(m.planInProcess ? [m.planInProcess, m.nodeStart] : []),
+      ]),
+      '',
+      `\`barnacle plan prune --all\` takes ${x(m.planCold.medianMs / m.raw.medianMs)} the time of the engine's own two list calls with an empty cache (cold) and ${x(m.planWarm.medianMs / m.raw.medianMs)} with the facts its last run saved (warm); the inventory read takes ${x(m.inventory.medianMs / m.raw.medianMs)}, and \`docker images -a\` + \`docker ps -a\` ${x(m.dockerCli.medianMs / m.raw.medianMs)}.${m.planInProcess ? ` The same plan inside a running process (the app, the tray, or the CLI once Node has started), facts known, takes ${x(m.planInProcess.medianMs / m.raw.medianMs)}; Node's own start (\`node -e 0\`) is ${ms(m.nodeStart.medianMs)} of every whole-process run.` : ''}`,
+      '',
+      `The plan: ${num(e.planned.steps)} steps freeing ${bytes(e.planned.bytesFreed)}${e.planned.exact ? '' : ' (about)'}.`,
+      '',
+      `With the app running (engine events followed), ${removal.length} images were removed by another client one at a time: the inventory needed ${callCounts.join(', ')} engine call${callCounts.every((c) => c === 1) ? '' : 's'} to be up to date (${removal.map((r) => ms(r.callMs)).join(', ')} of calls). The removal call itself took ${ms(Math.min(...removal.map((r) => r.removeMs)))} to ${ms(Math.max(...removal.map((r) => r.removeMs)))}; the inventory showed the image gone ${ms(Math.min(...lag))} to ${ms(Math.max(...lag))} after the engine answered it.`,
+      '',
+      `One call on this engine (median of 3): ${e.perCall.map((c) => `\`${c.label}\` ${ms(c.medianMs)}`).join(', ')}.`,
+    );
+  }
+  sections.push(lines.join('\n'));
+}
+
+// CLI start
+if (cliStart) {
+  const m = cliStart.measurements;
+  sections.push(
+    [
+      `## CLI start: \`barnacle ls\` against \`docker images\``,
+      '',
+      `${measuredLine(cliStart)} ${cliStart.images} images; ${cliStart.rounds} rounds, the contenders' order rotated each round, each a whole process from a clone whose CLI bundle is already built.`,
+      '',
+      table([m.dockerImages, m.barnacleLs, m.nodeStart]),
+      '',
+      `\`barnacle ls\` takes ${x(cliStart.ratio)} the time of \`docker images\`. Node's start alone (\`node -e 0\`) is ${ms(m.nodeStart.medianMs)}, ${x(m.nodeStart.medianMs / m.dockerImages.medianMs)} of \`docker images\`: the floor under any Node command.`,
+    ].join('\n'),
+  );
+}
 
 // Plan execution (and, when run, the same on a busier host)
 function planSection(plan, title) {
@@ -264,6 +349,15 @@ if (plan) {
                 .join(',')
             : "''"
         } BENCH_OUT=bench/results/plan-execution-busy-host.json npx tsx bench/plan-execution.bench.ts\`.`,
+    );
+  }
+  if (busyPlanOld) {
+    sections.push(
+      planSection(
+        busyPlanOld,
+        `### The same busier host on Docker 20.10 (API 1.41: no \`type\` for df, so each measurement sizes every container)`,
+      ) +
+        `\nRun: \`BENCH_ENGINE=docker20 BENCH_OTHER_CONTAINERS=${busyPlanOld.otherContainers} BENCH_ROUNDS=${busyPlanOld.rounds} BENCH_SWEEP='' BENCH_OUT=bench/results/plan-execution-busy-host-docker20.json npx tsx bench/plan-execution.bench.ts\`.`,
     );
   }
 } else sections.push('## Plan execution\n\nNot run: no `bench/results/plan-execution.json`.');

@@ -284,10 +284,14 @@ export function checkIpcBridge(source: string, path = 'src-main/shell/ipc-bridge
       ts.isCallExpression(first.expression.operand) &&
       first.expression.operand.expression.getText() === 'isTrustedSender' &&
       first.expression.operand.arguments[0]?.getText() === `${event}.senderFrame?.url` &&
+      first.expression.operand.arguments[2]?.getText() === `${event}.senderFrame === ${event}.sender.mainFrame` &&
       (ts.isReturnStatement(first.thenStatement) ||
         (ts.isBlock(first.thenStatement) && first.thenStatement.statements.some(ts.isReturnStatement)));
     if (!guarded)
-      report(call, 'an ipcMain listener must start with `if (!isTrustedSender(event.senderFrame?.url, …)) return …`');
+      report(
+        call,
+        'an ipcMain listener must start with `if (!isTrustedSender(event.senderFrame?.url, …, event.senderFrame === event.sender.mainFrame)) return …`',
+      );
   }
   return out;
 }

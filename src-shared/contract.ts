@@ -25,7 +25,11 @@ export interface SelectEngineArgs {
  * (tests/unit/ipc-surface.test.ts holds the allow-list).
  */
 export interface Contract {
-  inventory: { args: Record<string, never>; result: InventorySnapshot };
+  /**
+   * The inventory as main follows it (engine events keep it current); `refresh`
+   * reads both lists in full first (the Refresh button).
+   */
+  inventory: { args: { refresh?: boolean }; result: InventorySnapshot };
   diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
   /** An image's layers with sizes and how widely each is shared. */
   imageLayers: { args: { id: string }; result: ImageLayerView };

@@ -1,6 +1,9 @@
 // Every failure Barnacle reports, as data. The same shape crosses IPC, is printed
 // by the CLI with --json, and drives the renderer's guided fix-it flows.
 
+import type { HostKeyProblem } from './model';
+import type { Phrase } from './phrase';
+
 export const conflictKinds = [
   'running-container',
   'stopped-container',
@@ -32,8 +35,10 @@ export interface NamedContainer {
 
 export interface BarnacleError {
   kind: ErrorKind;
-  /** Plain words for a person. */
+  /** Plain words for a person, in English (logs, --json). */
   message: string;
+  /** The same as a catalogue phrase, when main has one: what the window and the CLI show, in their language. */
+  says?: Phrase;
   /** The engine's own message, verbatim. */
   engineMessage?: string;
   statusCode?: number;
@@ -45,6 +50,8 @@ export interface BarnacleError {
   references?: string[];
   /** Validation failures: which field, what was wrong. */
   issues?: { path: string; message: string }[];
+  /** An ssh:// engine whose host key was refused: what it offered, and how to check and trust it. */
+  hostKey?: HostKeyProblem;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BarnacleError };

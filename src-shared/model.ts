@@ -1,6 +1,8 @@
 // The data that crosses from main to the renderer (and out of the CLI as JSON).
 // Plain serialisable objects only: structured clone carries them over IPC.
 
+import type { Phrase } from './phrase';
+
 export type EngineKind = 'docker' | 'podman';
 export type ImageStore = 'classic' | 'containerd';
 
@@ -39,6 +41,34 @@ export interface EngineInfo {
   name: string;
 }
 
+/**
+ * An ssh:// engine whose host key Barnacle refused (src-main/engine/ssh): what
+ * the host offered, what known_hosts says, and the commands that check and
+ * trust the key from a terminal. A changed or revoked key is never trusted here.
+ */
+export interface HostKeyProblem {
+  verdict: 'unknown' | 'changed' | 'revoked';
+  /** Where Barnacle connected, after ~/.ssh/config (HostName, Port, User). */
+  host: string;
+  port: number;
+  user: string;
+  /** The name looked up in known_hosts: "host", "[host]:port" or the HostKeyAlias. */
+  knownHostsName: string;
+  /** What the host offered: "ssh-ed25519" and "SHA256:…", as ssh prints them. */
+  keyType: string;
+  fingerprint: string;
+  /** Changed or revoked: the known_hosts line holding the other (or the revoked) key. */
+  knownHostsLine?: { file: string; line: number };
+  /** What to do in a terminal, first choice first: each way out with its commands. */
+  fixes: HostKeyFix[];
+}
+
+export interface HostKeyFix {
+  /** trust: `ssh` once and answer yes; scan: append ssh-keyscan's line; forget: drop the old key first; check: compare on the host. */
+  value: 'trust' | 'scan' | 'forget' | 'check';
+  commands: string[];
+}
+
 export type EngineHealth =
   | {
       state: 'connected';
@@ -51,8 +81,19 @@ export type EngineHealth =
   | {
       state: 'not-running' | 'socket-not-found' | 'permission-denied' | 'api-too-old' | 'unreachable';
       endpoint: Endpoint;
+      /** In English (logs, --json); `says`, when main has one, is what people read, in their language. */
       message: string;
+      says?: Phrase;
       /** When the next reconnect attempt happens (ms since epoch), if one is scheduled. */
+      retryAt?: number;
+    }
+  | {
+      state: 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked';
+      endpoint: Endpoint;
+      /** In English (logs, --json); people read `says`, in their language. */
+      message: string;
+      says?: Phrase;
+      hostKey: HostKeyProblem;
       retryAt?: number;
     };
 
@@ -143,7 +184,7 @@ export interface ImageLayerView {
   }[];
   /** False when the sizes are estimates (see reason). */
   exact: boolean;
-  reason?: string;
+  reason?: Phrase;
 }
 
 export interface MountInfo {

@@ -4,6 +4,7 @@
 
 import type { ConflictKind } from './errors';
 import type { ContainerRef, EngineKind, ImageStore, PullBack } from './model';
+import type { Phrase } from './phrase';
 
 export type RunningFix = 'keep-image' | 'stop-and-remove-containers';
 export type StoppedFix = 'keep-image' | 'remove-containers' | 'untag-only' | 'force-delete';
@@ -62,8 +63,38 @@ export interface CascadedParent {
   bytes: number;
 }
 
-export type StepAction =
-  'stop-container' | 'remove-container' | 'remove-volume' | 'untag' | 'remove-image' | 'remove-child-image';
+/** Every step a plan can hold: what saved plan files and history lines are checked against. */
+export const STEP_ACTIONS = [
+  'stop-container',
+  'remove-container',
+  'remove-volume',
+  'untag',
+  'remove-image',
+  'remove-child-image',
+] as const;
+
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/**
+ * Why the planner made a step, as a code for --json and saved plans: never
+ * words. What a person reads is stepReasonPhrase's (src-shared/step-reason.ts),
+ * from the catalogue, in their language.
+ */
+export const STEP_REASONS = [
+  'selected',
+  'selected-tag',
+  'untag-only',
+  'other-tag',
+  'child',
+  'uses-removed-image',
+  'stopped-container',
+  'prune-container',
+  'start-fresh',
+  'volume',
+  'unused',
+  'dangling',
+] as const;
+export type StepReason = (typeof STEP_REASONS)[number];
 
 export type RiskFlag =
   | { kind: 'running-container' }
@@ -87,6 +118,11 @@ export interface StepExpectation {
   imageId?: string;
   /** remove-image: containers allowed to exist at execution (those removed by earlier steps are gone by then). */
   containerIds?: string[];
+  /**
+   * remove-volume: when the volume was created, as the engine said at planning. A
+   * volume removed and made again under the same name since holds data nobody saw.
+   */
+  volumeCreatedAt?: string;
 }
 
 export interface PlanStep {
@@ -96,7 +132,7 @@ export interface PlanStep {
   target: string;
   /** What a person calls it: container name, repo:tag, short ID. */
   label: string;
-  reason: string;
+  reason: StepReason;
   /** The conflict this step resolves, when it exists because of one. */
   resolves?: ConflictKind;
   /** The fix the user chose that made this step. */
@@ -120,22 +156,33 @@ export interface PlanStep {
 
 export interface FixOption {
   choice: FixChoice;
-  label: string;
-  consequence: string;
+  /** Catalogue phrases (src-shared/messages): main sends facts, never words. */
+  label: Phrase;
+  consequence: Phrase;
   /** Equivalent docker commands for this option. */
   commands: string[];
 }
+
+/**
+ * The conflicts a plan predicts and offers fixes for. The renderer's guided
+ * flows take these five when an engine answers them live too.
+ */
+export const predictedConflicts = [
+  'running-container',
+  'stopped-container',
+  'multiple-references',
+  'reference-in-use',
+  'dependent-children',
+] as const satisfies readonly ConflictKind[];
+export type PredictedConflict = (typeof predictedConflicts)[number];
 
 export interface ConflictDecision {
   id: string;
   imageId: string;
   imageLabel: string;
-  conflict: Extract<
-    ConflictKind,
-    'running-container' | 'stopped-container' | 'multiple-references' | 'reference-in-use' | 'dependent-children'
-  >;
-  /** Plain words: what would happen without a fix, and why. */
-  explanation: string;
+  conflict: PredictedConflict;
+  /** What would happen without a fix, and why, as a catalogue phrase. */
+  explanation: Phrase;
   /** The message the engine would answer, as docker prints it. */
   engineMessage: string;
   containers: ContainerRef[];
@@ -149,7 +196,8 @@ export interface SkippedItem {
   target: string;
   label: string;
   conflict: ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'in-use';
-  reason: string;
+  /** Why, as a catalogue phrase. */
+  reason: Phrase;
 }
 
 export interface Plan {
@@ -166,7 +214,8 @@ export interface Plan {
   bytesFreed: number;
   /** False when some layer sizes were not known: bytesFreed is then "about". */
   exact: boolean;
-  inexactReasons: string[];
+  /** Why bytesFreed is "about", as catalogue phrases. */
+  inexactReasons: Phrase[];
   /** The docker CLI commands doing the same, in order. */
   commands: string[];
   skipped: SkippedItem[];
@@ -179,9 +228,11 @@ export type StepOutcome =
   | { state: 'running' }
   | { state: 'done'; note?: string }
   | { state: 'already-gone' }
-  | { state: 'conflict'; message: string; kind: ConflictKind | 'plan-stale' }
-  | { state: 'failed'; message: string; kind: string }
-  | { state: 'not-run'; reason: string };
+  /** `message` in English (logs, --json); `says`, when main has one, the catalogue phrase people see. */
+  | { state: 'conflict'; message: string; says?: Phrase; kind: ConflictKind | 'plan-stale' }
+  | { state: 'failed'; message: string; says?: Phrase; kind: string }
+  /** Why it did not start, as a catalogue phrase. */
+  | { state: 'not-run'; reason: Phrase };
 
 export interface PlanProgress {
   planId: string;

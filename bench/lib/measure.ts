@@ -73,12 +73,15 @@ export function machineInfo() {
 /** Which code was measured: the commit, and the app's source files changed on top of it. */
 export function codeState(): { commit: string; uncommitted: string[] } | null {
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-    const uncommitted = git('status', '--porcelain', '--', 'src-main', 'src-shared', 'src-renderer', 'src-preload')
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' });
+    // Not trimmed before splitting: each porcelain line starts with its two status columns,
+    // and a trimmed " M src-main/…" lost a character of its path ("rc-main/…").
+    const sources = ['src-main', 'src-shared', 'src-renderer', 'src-preload', 'bin'];
+    const uncommitted = git('status', '--porcelain', '--', ...sources)
       .split('\n')
       .filter(Boolean)
       .map((line) => line.slice(3));
-    return { commit: git('rev-parse', '--short', 'HEAD'), uncommitted };
+    return { commit: git('rev-parse', '--short', 'HEAD').trim(), uncommitted };
   } catch {
     return null;
   }

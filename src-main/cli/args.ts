@@ -3,10 +3,14 @@
 // `barnacle ls --json` mean the same); an option the command does not take is a
 // usage error, not something silently ignored.
 
+import { parseGoDuration } from '../planning/selection';
 import { parseArgs } from 'node:util';
 import type { CleanupIntent } from '../../src-shared/plan';
 import { normalizeDockerHost } from '../engine/host-address';
 import { usageError } from './cli-error';
+import { parseArgsPhrase } from './parse-args-error';
+import { phrase } from '../../src-shared/phrase';
+import { saysOf } from '../../src-shared/phrase-error';
 import { fixFlagNames, planIntent, type PlanFlags } from './plan-args';
 
 export interface GlobalOptions {
@@ -24,7 +28,13 @@ export type Command =
   | { name: 'ps' }
   | { name: 'df' }
   | { name: 'plan'; intent: CleanupIntent; out?: string }
-  | { name: 'apply'; file: string; yes: boolean };
+  | {
+      name: 'apply';
+      file: string;
+      yes: boolean;
+      /** Refuse a saved plan made longer ago than this (ms); --max-age, default 24 h. */
+      maxAgeMs: number;
+    };
 
 export interface Invocation {
   global: GlobalOptions;
@@ -44,6 +54,7 @@ const options = {
   keep: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
   yes: { type: 'boolean', short: 'y' },
+  'max-age': { type: 'string' },
   'stop-running': { type: 'boolean' },
   'remove-containers': { type: 'boolean' },
   'force-delete': { type: 'boolean' },
@@ -65,7 +76,7 @@ const commandOptions: Record<string, OptionName[]> = {
   'plan rmi': ['out', ...fixFlagNames],
   'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers'],
   'plan rm-stopped': ['out', 'filter'],
-  apply: ['yes'],
+  apply: ['yes', 'max-age'],
 };
 
 const planKinds = ['rmi', 'prune', 'rm-stopped'];
@@ -74,22 +85,22 @@ function readValues(argv: string[]): { values: Values; positionals: string[] } {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    // node:util's messages name the option ("Unknown option '--nope'"); keep them.
-    throw usageError((err as Error).message);
+    // node:util's messages name the option ("Unknown option '--nope'"): said in the CLI's language.
+    throw usageError(parseArgsPhrase(err));
   }
 }
 
 function commandKey(positionals: string[]): { key: string; rest: string[] } {
   const [first, second, ...rest] = positionals;
-  if (first === undefined) throw usageError('no command given. Run "barnacle --help" to see the commands.');
+  if (first === undefined) throw usageError(phrase('cli.usage.noCommand'));
   if (first === 'plan') {
     if (second === undefined || !planKinds.includes(second)) {
-      throw usageError(`"barnacle plan" needs one of: ${planKinds.join(', ')}.`);
+      throw usageError(phrase('cli.usage.planKind', { kinds: planKinds.join(', ') }));
     }
     return { key: `plan ${second}`, rest };
   }
   if (!(first in commandOptions)) {
-    throw usageError(`unknown command "${first}". Run "barnacle --help" to see the commands.`);
+    throw usageError(phrase('cli.usage.unknownCommand', { command: first }));
   }
   return { key: first, rest: second === undefined ? rest : [second, ...rest] };
 }
@@ -98,7 +109,7 @@ function checkAdmitted(key: string, values: Values): void {
   const admitted = new Set<string>([...globalNames, ...(commandOptions[key] ?? [])]);
   for (const name of Object.keys(values)) {
     if (values[name as OptionName] !== undefined && !admitted.has(name)) {
-      throw usageError(`"barnacle ${key}" does not take --${name}.`);
+      throw usageError(phrase('cli.usage.notForCommand', { command: key, option: name }));
     }
   }
 }
@@ -107,24 +118,26 @@ function globalOptions(values: Values, platform: NodeJS.Platform): GlobalOptions
   const global: GlobalOptions = { json: values.json ?? false };
   if (values.host !== undefined && values.context !== undefined) {
     // The docker CLI's own words for the same mistake.
-    throw usageError('conflicting options: cannot specify both --host and --context');
+    throw usageError(phrase('cli.usage.hostAndContext'));
   }
   if (values.host !== undefined) {
     try {
       global.host = normalizeDockerHost(values.host, platform);
     } catch (err) {
-      throw usageError(`--host: ${(err as Error).message}`);
+      // The address's own phrase when it has one (host-address.ts), else its English.
+      const { message, says } = saysOf(err);
+      throw usageError(phrase('cli.usage.hostFlag', { problem: says ?? message }));
     }
   }
   if (values.context !== undefined) {
-    if (values.context.trim() === '') throw usageError('--context needs a context name.');
+    if (values.context.trim() === '') throw usageError(phrase('cli.usage.contextEmpty'));
     global.context = values.context;
   }
   return global;
 }
 
 function noPositionals(key: string, rest: string[]): void {
-  if (rest.length > 0) throw usageError(`"barnacle ${key}" takes no arguments (got "${rest.join(' ')}").`);
+  if (rest.length > 0) throw usageError(phrase('cli.usage.noArguments', { command: key, got: rest.join(' ') }));
 }
 
 export function parseCommandLine(argv: string[], platform: NodeJS.Platform = process.platform): Invocation {
@@ -145,14 +158,20 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
       noPositionals(key, rest);
       return { global, command: { name: 'ls', all: values.all ?? false } };
     case 'apply': {
-      if (rest.length !== 1) throw usageError('"barnacle apply" takes exactly one plan file.');
-      return { global, command: { name: 'apply', file: rest[0]!, yes: values.yes ?? false } };
+      if (rest.length !== 1) throw usageError(phrase('cli.usage.applyOneFile'));
+      const maxAge = values['max-age'] ?? '24h';
+      const seconds = parseGoDuration(maxAge);
+      if (seconds === null || seconds <= 0) {
+        throw usageError(phrase('cli.usage.maxAge', { value: maxAge }));
+      }
+      const maxAgeMs = seconds * 1000;
+      return { global, command: { name: 'apply', file: rest[0]!, yes: values.yes ?? false, maxAgeMs } };
     }
     default: {
       const flags: PlanFlags = { ...values, kind: key.slice('plan '.length) as PlanFlags['kind'], refs: rest };
       const command: Command = { name: 'plan', intent: planIntent(flags) };
       if (values.out !== undefined) {
-        if (values.out.trim() === '') throw usageError('--out needs a file name.');
+        if (values.out.trim() === '') throw usageError(phrase('cli.usage.outEmpty'));
         command.out = values.out;
       }
       return { global, command };

@@ -2,12 +2,15 @@
 // plus the exit code scripts test: 2 when the command line itself is wrong (or a
 // confirmation cannot be asked for), 1 for everything the engine or the plan said.
 
+import { say } from '../../src-shared/messages/translate';
+import type { Phrase } from '../../src-shared/phrase';
 import type { BarnacleError } from '../../src-shared/errors';
 import type { EngineKind } from '../../src-shared/model';
 import { classifyFailure, type FailedOperation } from '../conflicts/classify';
 import { ConnectionFailure } from '../engine/connection';
 import { ContextNotFoundError } from '../engine/context-store';
 import { readEngineFailure } from '../engine/engine-error';
+import { refusalOf, saysOf } from '../../src-shared/phrase-error';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -23,8 +26,14 @@ export class CliError extends Error {
   }
 }
 
-export function usageError(message: string): CliError {
-  return new CliError({ kind: 'validation', message }, EXIT_USAGE);
+/** A failure the CLI itself finds: English in `message` (for --json), the phrase for people. */
+export function saying(kind: BarnacleError['kind'], says: Phrase): BarnacleError {
+  return { kind, message: say('en', says), says };
+}
+
+/** A command line the CLI cannot take (exit 2), said in the terminal's language. */
+export function usageError(says: Phrase): CliError {
+  return new CliError(saying('validation', says), EXIT_USAGE);
 }
 
 /** Connection health states, as the error kinds scripts can branch on. */
@@ -48,12 +57,15 @@ export interface EngineCallContext {
 /** Anything thrown while a command ran, as a CliError. */
 export function toCliError(err: unknown, call?: EngineCallContext): CliError {
   if (err instanceof CliError) return err;
-  if (err instanceof ContextNotFoundError) {
-    return new CliError({ kind: 'engine-unreachable', message: err.message });
-  }
+  if (err instanceof ContextNotFoundError) return new CliError({ kind: 'engine-unreachable', ...saysOf(err) });
   if (err instanceof ConnectionFailure) {
-    return new CliError({ kind: connectionKind(err), message: err.message });
+    const hostKey = 'hostKey' in err.health ? { hostKey: err.health.hostKey } : {};
+    const says = 'says' in err.health && err.health.says ? { says: err.health.says } : {};
+    return new CliError({ kind: connectionKind(err), message: err.message, ...says, ...hostKey });
   }
+  // Main's own refusals (a stale plan, a "no"): their kind, and their phrase in the CLI's language.
+  const refused = refusalOf(err);
+  if (refused) return new CliError(refused);
   if (call) {
     return new CliError(classifyFailure(readEngineFailure(err), call));
   }

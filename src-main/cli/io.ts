@@ -35,6 +35,18 @@ export async function askYesNo(question: string): Promise<boolean> {
   }
 }
 
+// C0 controls but newline and tab, DEL, and the C1 range (U+009B is a one-character
+// CSI on some terminals). Engine strings reach the output (container names, labels,
+// the engine's own messages) and a crafted one could move the cursor, rewrite lines
+// already printed or set the window title.
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text as the terminal should show it: every control character written out as \uXXXX. */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A command's result: JSON for scripts with --json, else the human rendering. */
 export function printResult<T>(io: CliIo, json: boolean, data: T, render: (data: T) => string): void {
   io.out(json ? `${JSON.stringify(data, null, 2)}\n` : render(data));
@@ -42,8 +54,8 @@ export function printResult<T>(io: CliIo, json: boolean, data: T, render: (data:
 
 export function nodeIo(): CliIo {
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void process.stdout.write(terminalSafe(text)),
+    err: (text) => void process.stderr.write(terminalSafe(text)),
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     confirm: askYesNo,
     env: process.env,

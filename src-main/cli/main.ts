@@ -5,11 +5,11 @@ import { parseCommandLine, type Invocation } from './args';
 import { EXIT_OK, EXIT_USAGE, toCliError } from './cli-error';
 import { listEngines } from './commands/engines';
 import { diskUsage, listContainers, listImages } from './commands/inventory';
-import { applyPlanFile } from './commands/apply';
-import { makePlan } from './commands/plan';
 import { renderError } from './format/error-text';
 import { drain, nodeIo, type CliIo } from './io';
 import { usage } from './usage';
+import { cliLocale } from './locale';
+import { translate } from '../../src-shared/messages/translate';
 
 function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
   switch (command.name) {
@@ -24,10 +24,12 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
       return listContainers(global, io);
     case 'df':
       return diskUsage(global, io);
+    // Planning and applying bring the planner, the executor and the schemas: loaded only
+    // for these two, so `ls` and friends start without evaluating them.
     case 'plan':
-      return makePlan(command, global, io);
+      return import('./commands/plan').then(({ makePlan }) => makePlan(command, global, io));
     case 'apply':
-      return applyPlanFile(command, global, io);
+      return import('./commands/apply').then(({ applyPlanFile }) => applyPlanFile(command, global, io));
   }
 }
 
@@ -43,8 +45,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (json) {
       io.err(`${JSON.stringify(failure.error, null, 2)}\n`);
     } else {
-      io.err(renderError(failure.error));
-      if (failure.exitCode === EXIT_USAGE) io.err('Run "barnacle --help" for usage.\n');
+      const locale = cliLocale(io.env);
+      io.err(renderError(failure.error, locale));
+      if (failure.exitCode === EXIT_USAGE) io.err(`${translate(locale, 'cli.error.seeUsage')}\n`);
     }
     return failure.exitCode;
   }

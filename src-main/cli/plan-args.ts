@@ -4,8 +4,9 @@
 // stands (keep the image) and the item shows up in the plan's `skipped`.
 
 import type { CleanupIntent, FixChoices } from '../../src-shared/plan';
-import { imageRefSchema, labelFilterSchema, untilSchema } from '../ipc/schemas';
+import { imageRefRule, inputProblem, labelFilterRule, untilRule, type InputRule } from '../../src-shared/input-grammar';
 import { usageError } from './cli-error';
+import { phrase } from '../../src-shared/phrase';
 
 export const fixFlagNames = ['stop-running', 'remove-containers', 'force-delete', 'all-tags', 'with-children'] as const;
 type FixFlag = (typeof fixFlagNames)[number];
@@ -24,7 +25,7 @@ export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
 
 export function fixChoices(flags: PlanFlags): FixChoices {
   if (flags['remove-containers'] && flags['force-delete']) {
-    throw usageError('--remove-containers and --force-delete are two answers to the same conflict: pick one.');
+    throw usageError(phrase('cli.usage.twoAnswers'));
   }
   const choices: FixChoices = {};
   if (flags['stop-running']) choices.runningContainer = 'stop-and-remove-containers';
@@ -51,45 +52,40 @@ export function readFilters(filters: string[], admitted: readonly string[]): Fil
     const negated = match?.[2] === '!=';
     const name = negated ? `${key}!` : key;
     if (!match || !admitted.includes(name)) {
-      throw usageError(`unsupported filter "${filter}"; use ${admitted.map((k) => `${k}=…`).join(', ')}.`);
+      const use = admitted.map((k) => `${k}=…`).join(', ');
+      throw usageError(phrase('cli.usage.unsupportedFilter', { filter, admitted: use }));
     }
     const value = match[3] ?? '';
-    if (value === '') throw usageError(`filter "${filter}" needs a value.`);
+    if (value === '') throw usageError(phrase('cli.usage.filterNeedsValue', { filter }));
     switch (name) {
       case 'label':
-        set.labels.push(checked(labelFilterSchema, value, filter));
+        set.labels.push(checked(labelFilterRule, value, filter));
         break;
       case 'label!':
-        set.notLabels.push(checked(labelFilterSchema, value, filter));
+        set.notLabels.push(checked(labelFilterRule, value, filter));
         break;
       case 'until':
-        if (set.until !== undefined) throw usageError('give "until" once.');
-        set.until = checked(untilSchema, value, filter);
+        if (set.until !== undefined) throw usageError(phrase('cli.usage.filterOnce', { filter: 'until' }));
+        set.until = checked(untilRule, value, filter);
         break;
       case 'ancestor':
-        if (set.ancestor !== undefined) throw usageError('give "ancestor" once.');
-        set.ancestor = checked(imageRefSchema, value, filter);
+        if (set.ancestor !== undefined) throw usageError(phrase('cli.usage.filterOnce', { filter: 'ancestor' }));
+        set.ancestor = checked(imageRefRule, value, filter);
         break;
     }
   }
   return set;
 }
 
-interface Checker {
-  safeParse(
-    value: unknown,
-  ): { success: true; data: string } | { success: false; error: { issues: { message: string }[] } };
-}
-
-function checked(schema: Checker, value: string, what: string): string {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw usageError(`${what}: ${result.error.issues[0]?.message ?? 'not valid'}`);
+function checked(rule: InputRule, value: string, what: string): string {
+  const problem = inputProblem(rule, value);
+  if (problem !== null) throw usageError(phrase('cli.usage.badValue', { what, problem }));
+  return value;
 }
 
 function rmiIntent(flags: PlanFlags): CleanupIntent {
-  if (flags.refs.length === 0) throw usageError('"barnacle plan rmi" needs at least one image (tag or ID).');
-  const refs = flags.refs.map((ref) => checked(imageRefSchema, ref, `"${ref}"`));
+  if (flags.refs.length === 0) throw usageError(phrase('cli.usage.rmiNeedsImage'));
+  const refs = flags.refs.map((ref) => checked(imageRefRule, ref, `"${ref}"`));
   const choices = fixChoices(flags);
   return Object.keys(choices).length > 0 ? { type: 'remove-images', refs, choices } : { type: 'remove-images', refs };
 }
@@ -97,18 +93,18 @@ function rmiIntent(flags: PlanFlags): CleanupIntent {
 function pruneIntent(flags: PlanFlags): CleanupIntent {
   const filters = readFilters(flags.filter ?? [], ['until', 'label', 'label!']);
   if (flags.until !== undefined && filters.until !== undefined && flags.until !== filters.until) {
-    throw usageError('--until and --filter until=… disagree: give one.');
+    throw usageError(phrase('cli.usage.untilDisagree'));
   }
-  const until = flags.until !== undefined ? checked(untilSchema, flags.until, '--until') : filters.until;
+  const until = flags.until !== undefined ? checked(untilRule, flags.until, '--until') : filters.until;
   const keep = (flags.keep ?? []).map((pattern) => {
-    if (pattern.trim() === '') throw usageError('--keep needs a name pattern, e.g. "postgres:*".');
+    if (pattern.trim() === '') throw usageError(phrase('cli.usage.keepEmpty'));
     return pattern;
   });
   const clock = flags['until-clock'];
   if (clock !== undefined && clock !== 'engine' && clock !== 'build') {
-    throw usageError('--until-clock takes "engine" (what docker image prune compares) or "build" (the build date).');
+    throw usageError(phrase('cli.usage.untilClock'));
   }
-  if (clock !== undefined && until === undefined) throw usageError('--until-clock goes with --until.');
+  if (clock !== undefined && until === undefined) throw usageError(phrase('cli.usage.untilClockAlone'));
   const intent: Extract<CleanupIntent, { type: 'prune-images' }> = { type: 'prune-images', all: flags.all ?? false };
   if (until !== undefined) intent.until = until;
   if (clock !== undefined) intent.untilClock = clock;
@@ -133,12 +129,10 @@ export function planIntent(flags: PlanFlags): CleanupIntent {
     case 'rmi':
       return rmiIntent(flags);
     case 'prune':
-      if (flags.refs.length > 0)
-        throw usageError('"barnacle plan prune" takes no image names; use --filter or --keep.');
+      if (flags.refs.length > 0) throw usageError(phrase('cli.usage.pruneNoNames'));
       return pruneIntent(flags);
     case 'rm-stopped':
-      if (flags.refs.length > 0)
-        throw usageError('"barnacle plan rm-stopped" takes no arguments; use --filter ancestor=IMAGE.');
+      if (flags.refs.length > 0) throw usageError(phrase('cli.usage.rmStoppedNoArguments'));
       return rmStoppedIntent(flags);
   }
 }

@@ -1,58 +1,56 @@
 // Saved plans (`barnacle plan … --out FILE`, `barnacle apply FILE`). The file is
-// the plan exactly as shown; applying checks it is still that plan: readable, the
-// shape the executor needs, and its digest — the planner's sha256 over every
-// step's action, target, order and expectations — unchanged. An edited step
-// therefore cannot run; a person wanting something else makes a new plan.
+// the plan exactly as shown, written whole with mode 0600 (a plan names what is
+// on the engine). Reading checks it is still that plan: readable, the shape the
+// executor needs, and its digest unchanged. The digest is a plain hash anyone can
+// recompute, so apply trusts the file no further: plan-file-check.ts holds it
+// against a plan made now.
 
-import { readFile, writeFile } from 'node:fs/promises';
-import type { Plan, StepAction } from '../../src-shared/plan';
+import { readFile } from 'node:fs/promises';
+import { writeAtomically } from '../files/atomic-file';
+import { STEP_ACTIONS, type Plan, type StepAction } from '../../src-shared/plan';
 import { planDigest } from '../planning/planner';
-import { CliError, EXIT_USAGE } from './cli-error';
-
-const actions: readonly StepAction[] = [
-  'stop-container',
-  'remove-container',
-  'remove-volume',
-  'untag',
-  'remove-image',
-  'remove-child-image',
-];
+import { phrase, type Phrase } from '../../src-shared/phrase';
+import { CliError, EXIT_USAGE, saying } from './cli-error';
 
 export async function writePlanFile(path: string, plan: Plan): Promise<void> {
   try {
-    await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`, 'utf8');
+    await writeAtomically(path, `${JSON.stringify(plan, null, 2)}\n`, { makeFolder: false });
   } catch (err) {
-    throw new CliError({
-      kind: 'validation',
-      message: `could not save the plan to ${path}: ${(err as Error).message}`,
-    });
+    throw new CliError(
+      saying('validation', phrase('cli.planFile.notSaved', { file: path, said: (err as Error).message })),
+    );
   }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
-/** What is wrong with the parsed file as a plan the executor can run, or null. */
-export function planShapeProblem(value: unknown): string | null {
-  if (!isObject(value)) return 'it is not a JSON object';
+const shape = (key: string, params?: Record<string, string | number>): Phrase =>
+  phrase(`cli.planFile.shape.${key}`, params);
+
+/** What is wrong with the parsed file as a plan the executor can run (in the CLI's words), or null. */
+export function planShapeProblem(value: unknown): Phrase | null {
+  if (!isObject(value)) return shape('notObject');
   for (const key of ['id', 'digest'] as const) {
-    if (typeof value[key] !== 'string') return `"${key}" is missing`;
+    if (typeof value[key] !== 'string') return shape('missing', { key });
   }
-  if (!isObject(value.engine) || typeof value.engine.host !== 'string') return '"engine.host" is missing';
-  if (!isObject(value.intent)) return '"intent" is missing';
-  if (!Array.isArray(value.steps)) return '"steps" is not a list';
+  if (!isObject(value.engine) || typeof value.engine.host !== 'string') return shape('missing', { key: 'engine.host' });
+  if (!isObject(value.intent)) return shape('missing', { key: 'intent' });
+  if (!Array.isArray(value.steps)) return shape('notList', { key: 'steps' });
   for (const [i, step] of value.steps.entries()) {
-    if (!isObject(step)) return `step ${i + 1} is not an object`;
+    if (!isObject(step)) return shape('stepNotObject', { n: i + 1 });
     if (typeof step.id !== 'string' || typeof step.target !== 'string' || typeof step.label !== 'string') {
-      return `step ${i + 1} lacks its id, target or label`;
+      return shape('stepLacksId', { n: i + 1 });
     }
-    if (!actions.includes(step.action as StepAction)) return `step ${step.id} has an unknown action`;
+    if (!STEP_ACTIONS.includes(step.action as StepAction)) return shape('unknownAction', { id: step.id });
+    // A step's reason is not checked: nothing runs or is shown from it (apply runs the fresh plan's
+    // steps), and files saved before it became a code hold English words there.
     if (!isStringArray(step.after) || !isObject(step.expect) || !Array.isArray(step.risks)) {
-      return `step ${step.id} lacks its order or expectations`;
+      return shape('stepLacksChecks', { id: step.id });
     }
   }
   for (const key of ['decisions', 'skipped', 'commands'] as const) {
-    if (!Array.isArray(value[key])) return `"${key}" is not a list`;
+    if (!Array.isArray(value[key])) return shape('notList', { key });
   }
   return null;
 }
@@ -62,24 +60,24 @@ export async function readPlanFile(path: string): Promise<Plan> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new CliError({ kind: 'validation', message: `cannot read ${path}: ${(err as Error).message}` }, EXIT_USAGE);
+    throw new CliError(
+      saying('validation', phrase('cli.planFile.unreadable', { file: path, said: (err as Error).message })),
+      EXIT_USAGE,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new CliError({ kind: 'validation', message: `${path} is not JSON: not a saved Barnacle plan` }, EXIT_USAGE);
+    throw new CliError(saying('validation', phrase('cli.planFile.notJson', { file: path })), EXIT_USAGE);
   }
   const problem = planShapeProblem(parsed);
   if (problem) {
-    throw new CliError({ kind: 'validation', message: `${path} is not a Barnacle plan: ${problem}` }, EXIT_USAGE);
+    throw new CliError(saying('validation', phrase('cli.planFile.notAPlan', { file: path, problem })), EXIT_USAGE);
   }
   const { digest, ...rest } = parsed as Plan;
   if (planDigest(rest) !== digest) {
-    throw new CliError({
-      kind: 'plan-stale',
-      message: `${path} was changed after it was planned (its digest no longer matches its steps). Make a new plan.`,
-    });
+    throw new CliError(saying('plan-stale', phrase('cli.planFile.edited', { file: path })));
   }
   return parsed as Plan;
 }

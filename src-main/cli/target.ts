@@ -7,6 +7,7 @@ import { ContextNotFoundError } from '../engine/context-store';
 import { resolveEndpoint } from '../engine/endpoint-resolution';
 import type { GlobalOptions } from './args';
 import { CliError } from './cli-error';
+import { saysOf } from '../../src-shared/phrase-error';
 import type { CliIo } from './io';
 
 export function resolveTarget(global: GlobalOptions, io: CliIo): Endpoint {
@@ -22,7 +23,7 @@ export function resolveTarget(global: GlobalOptions, io: CliIo): Endpoint {
     // A missing context keeps its own class (toCliError names it); a bad address or TLS
     // setting in the environment or a stored context is a configuration problem.
     if (err instanceof ContextNotFoundError) throw err;
-    throw new CliError({ kind: 'engine-unreachable', message: (err as Error).message });
+    throw new CliError({ kind: 'engine-unreachable', ...saysOf(err) });
   }
 }
 

@@ -15,7 +15,9 @@ Commands:
                              Plan removing dangling (or, with --all, unused) images
   plan rm-stopped [--filter ancestor=IMAGE]
                              Plan removing stopped containers
-  apply PLANFILE [--yes]     Run a saved plan's steps exactly, and record them in the history
+  apply PLANFILE [--yes] [--max-age 24h]
+                             Run a saved plan's steps (only those a plan made now would
+                             also take), and record them in the history
 
 Options for every command:
   -H, --host URL             Engine address (unix://, tcp://, ssh://, npipe://), as docker -H

@@ -2,10 +2,12 @@
 // offer fixes for: which conflict, which image, which containers (by name), which
 // tags, and the engine's own words kept verbatim beside our plain ones.
 
+import { isActiveState } from '../../src-shared/container-state';
 import type { BarnacleError, ConflictKind, NamedContainer } from '../../src-shared/errors';
 import type { EngineKind } from '../../src-shared/model';
 import type { EngineFailure } from '../engine/engine-error';
 import { describeFailure, type FailedOperation } from './messages';
+import { say } from '../../src-shared/messages/translate';
 import { readEngineMessage, readSocketFailure, type EngineReading } from './patterns';
 import type { ContainerResolver } from './resolver';
 
@@ -26,7 +28,6 @@ const containerOperations: ReadonlySet<FailedOperation> = new Set([
   'start-container',
   'remove-container',
 ]);
-const liveStates = new Set(['running', 'paused', 'restarting']);
 const containerId = /^[0-9a-f]{12,64}$/;
 
 function nameContainer(token: string, resolve: ContainerResolver | undefined, engineState?: string): NamedContainer {
@@ -34,7 +35,7 @@ function nameContainer(token: string, resolve: ContainerResolver | undefined, en
   if (known) return known;
   // Docker 25+ names the container itself ("/web"): then the name is known even if the inventory is not.
   const name = containerId.test(token) ? null : token.replace(/^\//, '');
-  return { id: token, name, state: engineState && liveStates.has(engineState) ? engineState : null };
+  return { id: token, name, state: isActiveState(engineState) ? engineState : null };
 }
 
 function readFailure(failure: EngineFailure, context: ClassifyContext): EngineReading {
@@ -58,9 +59,7 @@ function settleKind(reading: EngineReading, containers: NamedContainer[]): Confl
   if (reading.kind !== 'container-in-use') return reading.kind;
   // Podman does not say whether the container runs. One we cannot find is not running as far
   // as the engine's container list goes (Buildah's external build containers are like that).
-  return containers.some((c) => c.state !== null && liveStates.has(c.state))
-    ? 'running-container'
-    : 'stopped-container';
+  return containers.some((c) => isActiveState(c.state)) ? 'running-container' : 'stopped-container';
 }
 
 export function classifyFailure(failure: EngineFailure, context: ClassifyContext): BarnacleError {
@@ -70,24 +69,22 @@ export function classifyFailure(failure: EngineFailure, context: ClassifyContext
   const onImage = imageOperations.has(context.operation);
   const image = reading.image ?? (onImage ? context.target : undefined);
 
-  const error: BarnacleError = {
+  const says = describeFailure({
     kind,
-    message: describeFailure({
-      kind,
-      operation: context.operation,
-      engine: context.engine,
-      // The reference the person chose reads better than the engine's short ID.
-      image: onImage && context.target ? context.target : image,
-      containers,
-      references: reading.references,
-      containerState: reading.containerState,
-      note: reading.note,
-      code: failure.code,
-      statusCode: failure.statusCode,
-      engineMessage: failure.message,
-    }),
+    operation: context.operation,
+    engine: context.engine,
+    // The reference the person chose reads better than the engine's short ID.
+    image: onImage && context.target ? context.target : image,
+    containers,
+    references: reading.references,
+    containerState: reading.containerState,
+    note: reading.note,
+    code: failure.code,
+    statusCode: failure.statusCode,
     engineMessage: failure.message,
-  };
+  });
+  // `message` stays English for logs and --json; people see `says` in their language.
+  const error: BarnacleError = { kind, message: say('en', says), says, engineMessage: failure.message };
   if (failure.statusCode !== undefined) error.statusCode = failure.statusCode;
   if (image) error.image = image;
   if (containers.length > 0) error.containers = containers;

@@ -1,9 +1,14 @@
-// Plain words for a classified failure: what happened, and what a person can do.
+// What happened in a classified failure, and what a person can do, as a
+// catalogue phrase: the words, in English and Chinese, are in
+// src-shared/messages/failures.ts.
 // Containers are named the way `docker ps` shows them; an unknown one by short ID.
 
 import type { ConflictKind, NamedContainer } from '../../src-shared/errors';
+import { engineName } from '../../src-shared/engine-name';
+import { shortId } from '../../src-shared/ids';
 import type { EngineKind } from '../../src-shared/model';
 import type { ReadingNote } from './patterns';
+import { phrase, type Phrase } from '../../src-shared/phrase';
 
 export type FailedOperation =
   | 'remove-image'
@@ -17,18 +22,7 @@ export type FailedOperation =
   | 'list'
   | 'connect';
 
-const whatWasTried: Record<FailedOperation, string> = {
-  'remove-image': 'remove the image',
-  untag: 'remove the tag',
-  'stop-container': 'stop the container',
-  'start-container': 'start the container',
-  'remove-container': 'remove the container',
-  'prune-images': 'prune images',
-  'prune-containers': 'prune stopped containers',
-  'prune-build-cache': 'prune the build cache',
-  list: 'list images and containers',
-  connect: 'connect to the engine',
-};
+const whatWasTried = (operation: FailedOperation): Phrase => phrase(`failure.op.${operation}`);
 
 export interface MessageFacts {
   kind: ConflictKind;
@@ -46,117 +40,126 @@ export interface MessageFacts {
   engineMessage: string;
 }
 
-export function shortId(id: string): string {
-  const bare = id.replace(/^sha256:/, '');
-  return /^[0-9a-f]{64}$/.test(bare) ? bare.slice(0, 12) : bare;
-}
-
 function containerLabel(container: NamedContainer): string {
   return container.name ? `"${container.name}"` : shortId(container.id);
 }
 
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+function theImage(image: string | undefined): Phrase {
+  return image ? phrase('failure.theImage', { id: shortId(image) }) : phrase('failure.theImageUnnamed');
 }
 
-function theImage(image: string | undefined): string {
-  return image ? `The image ${shortId(image)}` : 'The image';
-}
-
-const engineName = (engine: EngineKind): string => (engine === 'podman' ? 'Podman' : 'Docker');
-
-function usedByRunning(facts: MessageFacts): string {
-  const plural = facts.containers.length > 1;
-  return `${theImage(facts.image)} is used by the running container${plural ? 's' : ''} ${listOf(facts.containers.map(containerLabel))}. Stop and remove ${plural ? 'those containers' : 'that container'} first, or keep the image.`;
-}
-
-function usedByStopped(facts: MessageFacts): string {
+function usedBy(kind: 'failure.usedByRunning' | 'failure.usedByStopped', facts: MessageFacts): Phrase {
+  const params = {
+    image: theImage(facts.image),
+    containers: facts.containers.map(containerLabel),
+    count: facts.containers.length,
+  };
   const unknown = facts.containers.filter((c) => c.name === null);
-  const plural = facts.containers.length > 1;
-  const base = `${theImage(facts.image)} is used by the stopped container${plural ? 's' : ''} ${listOf(facts.containers.map(containerLabel))}. Remove ${plural ? 'those containers' : 'that container'} first, or keep the image.`;
-  if (facts.engine === 'podman' && unknown.length > 0) {
+  if (kind === 'failure.usedByStopped' && facts.engine === 'podman' && unknown.length > 0) {
     // Podman and Buildah leave "external" build containers that its container list does not show.
-    return `${base} (Barnacle does not see ${listOf(unknown.map(containerLabel))} in the container list: it may be a build container left by Podman or Buildah; \`podman ps --all --external\` shows it.)`;
+    return phrase('failure.usedByStoppedExternal', { ...params, unknown: unknown.map(containerLabel) });
   }
-  return base;
+  return phrase(kind, params);
 }
 
-function multipleReferences(facts: MessageFacts): string {
-  const tags = facts.references?.length ? ` (${facts.references.join(', ')})` : '';
-  return `${theImage(facts.image)} has more than one tag${tags}, so removing it by ID would drop them all. Remove the tags one by one (the image goes with its last tag), or keep the image.`;
+function multipleReferences(facts: MessageFacts): Phrase {
+  const image = theImage(facts.image);
+  // The tags as the engine named them, one list: names, not words.
+  if (facts.references?.length)
+    return phrase('failure.multipleReferencesTags', { image, tags: facts.references.join(', ') });
+  return phrase('failure.multipleReferences', { image });
 }
 
-function referenceInUse(facts: MessageFacts): string {
+function referenceInUse(facts: MessageFacts): Phrase {
   const reference = facts.references?.[0];
   const container = facts.containers[0];
   const which = container
-    ? `the ${container.state === 'running' ? 'running ' : container.state ? 'stopped ' : ''}container ${containerLabel(container)}`
-    : 'a container';
-  const tag = reference ? `"${reference}"` : 'This tag';
-  return `${tag} is the last tag of an image that ${which} uses: removing it would leave the image on disk without a name. Remove that container first, or keep the tag.`;
+    ? phrase(
+        container.state === 'running'
+          ? 'failure.which.running'
+          : container.state
+            ? 'failure.which.stopped'
+            : 'failure.which.plain',
+        { name: containerLabel(container) },
+      )
+    : phrase('failure.which.any');
+  const tag = reference ? `"${reference}"` : phrase('failure.thisTag');
+  return phrase('failure.referenceInUse', { tag, which });
 }
 
-function notFound(facts: MessageFacts): string {
+function notFound(facts: MessageFacts): Phrase {
   const container = facts.containers[0];
   if (facts.note === 'removal-in-progress') {
-    const which = container ? `The container ${containerLabel(container)}` : 'The container';
-    return `${which} is already being removed (by another program or an earlier request). It will be gone in a moment; refresh the list.`;
+    const which = container
+      ? phrase('failure.theContainer', { name: containerLabel(container) })
+      : phrase('failure.theContainerUnnamed');
+    return phrase('failure.removalInProgress', { container: which });
   }
-  if (container) {
-    return `The container ${containerLabel(container)} no longer exists: something else removed it. Refresh the list; there is nothing left to do for it.`;
-  }
-  if (facts.image) {
-    return `The image ${shortId(facts.image)} no longer exists: something else removed it. Refresh the list; there is nothing left to delete.`;
-  }
-  return `What Barnacle tried to ${whatWasTried[facts.operation]} no longer exists. Refresh the list.`;
+  if (container) return phrase('failure.containerGone', { name: containerLabel(container) });
+  if (facts.image) return phrase('failure.imageGone', { id: shortId(facts.image) });
+  return phrase('failure.somethingGone', { what: whatWasTried(facts.operation) });
 }
 
-function containerRunning(facts: MessageFacts): string {
+function containerRunning(facts: MessageFacts): Phrase {
   const container = facts.containers[0];
-  const which = container ? containerLabel(container) : '';
+  const name = container ? containerLabel(container) : '';
   const state = facts.containerState ?? container?.state ?? 'running';
   if (facts.operation === 'remove-image' || facts.operation === 'untag') {
-    return `${theImage(facts.image)} cannot be removed while the ${state} container ${which} uses it. Stop and remove that container first, or keep the image.`;
+    return phrase('failure.imageInUseBy', { image: theImage(facts.image), state, name });
   }
-  const fix = state === 'paused' ? 'Unpause and stop it first, then remove it.' : 'Stop it first, then remove it.';
-  return `The container ${which} is ${state}, so it cannot be removed. ${fix}`;
+  return phrase(state === 'paused' ? 'failure.containerPaused' : 'failure.containerActive', { name, state });
 }
 
-function unknownFailure(facts: MessageFacts): string {
+function unknownFailure(facts: MessageFacts): Phrase {
   if (facts.statusCode === 304) {
     // "Not modified": the container already was where we wanted it (callers normally treat this as done).
-    return `Nothing changed: the container was already ${facts.operation === 'start-container' ? 'running' : 'stopped'}.`;
+    return phrase(facts.operation === 'start-container' ? 'failure.alreadyRunning' : 'failure.alreadyStopped');
   }
-  const status = facts.statusCode ? ` (HTTP ${facts.statusCode})` : '';
-  const reason = facts.engineMessage.trim() ? `: ${facts.engineMessage}` : ', and gave no reason.';
-  return `${engineName(facts.engine)} could not ${whatWasTried[facts.operation]}${status}${reason}`;
+  const engine = engineName(facts.engine);
+  const what = whatWasTried(facts.operation);
+  const said = facts.engineMessage.trim();
+  const status = facts.statusCode;
+  if (said) {
+    return status
+      ? phrase('failure.couldNotStatus', { engine, what, status, said: facts.engineMessage })
+      : phrase('failure.couldNot', { engine, what, said: facts.engineMessage });
+  }
+  return status
+    ? phrase('failure.couldNotStatusSilent', { engine, what, status })
+    : phrase('failure.couldNotSilent', { engine, what });
 }
 
-export function describeFailure(facts: MessageFacts): string {
+/** What happened and what a person can do, as a catalogue phrase (src-shared/messages/failures.ts). */
+export function describeFailure(facts: MessageFacts): Phrase {
+  const engine = engineName(facts.engine);
+  const code = facts.code;
   switch (facts.kind) {
     case 'running-container':
-      return usedByRunning(facts);
+      return usedBy('failure.usedByRunning', facts);
     case 'stopped-container':
-      return usedByStopped(facts);
+      return usedBy('failure.usedByStopped', facts);
     case 'multiple-references':
       return multipleReferences(facts);
     case 'reference-in-use':
       return referenceInUse(facts);
     case 'dependent-children':
-      return `Other images were built on top of ${facts.image ? `the image ${shortId(facts.image)}` : 'this image'}, so the engine cannot delete it, even with force. Delete those child images first, or keep it.`;
+      return phrase('failure.dependentChildren', {
+        image: facts.image
+          ? phrase('failure.theImageLower', { id: shortId(facts.image) })
+          : phrase('failure.thisImage'),
+      });
     case 'not-found':
       return notFound(facts);
     case 'prune-already-running':
-      return `Another prune is already running on this engine. Wait for it to finish and refresh the list; prune again only if something is left.`;
+      return phrase('failure.pruneRunning');
     case 'container-running':
       return containerRunning(facts);
     case 'engine-unreachable':
-      return `${engineName(facts.engine)} did not answer${facts.code ? ` (${facts.code})` : ''}. Check that it is running, then try again.`;
+      return code ? phrase('failure.unreachableCode', { engine, code }) : phrase('failure.unreachable', { engine });
     case 'permission-denied':
-      return `Permission denied on ${engineName(facts.engine)}'s socket${facts.code ? ` (${facts.code})` : ''}. Give your user access to the engine (for Docker on Linux, the "docker" group), then try again.`;
+      return code ? phrase('failure.permissionCode', { engine, code }) : phrase('failure.permission', { engine });
     case 'api-version':
-      return `${engineName(facts.engine)} refused the API version Barnacle asked for: ${facts.engineMessage}. Reconnect so Barnacle pins a version this engine speaks, or update the engine.`;
+      return phrase('failure.apiVersion', { engine, said: facts.engineMessage });
     case 'unknown':
       return unknownFailure(facts);
   }

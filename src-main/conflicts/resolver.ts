@@ -3,13 +3,11 @@
 // any of those into the container a person recognises, from the inventory.
 
 import type { NamedContainer } from '../../src-shared/errors';
+import { idMatches } from '../../src-shared/ids';
 import type { ContainerSummary } from '../../src-shared/model';
 
 /** Looks up a container by ID (short or full) or name; null when the inventory does not know it. */
 export type ContainerResolver = (idOrName: string) => NamedContainer | null;
-
-/** Shortest ID prefix we trust to be unique: what both engines print as a short ID. */
-const SHORT_ID_LENGTH = 12;
 
 const hexId = /^[0-9a-f]+$/;
 
@@ -33,8 +31,9 @@ export function resolverFromContainers(list: readonly ContainerSummary[]): Conta
     if (!wanted) return null;
     const exact = list.find((c) => c.id.toLowerCase() === wanted);
     if (exact) return toNamed(exact);
-    if (wanted.length >= SHORT_ID_LENGTH && hexId.test(wanted)) {
-      const matches = list.filter((c) => c.id.toLowerCase().startsWith(wanted));
+    // A prefix counts from the 12 hex both engines print as a short ID on (idMatches).
+    if (hexId.test(wanted)) {
+      const matches = list.filter((c) => idMatches(c.id, wanted));
       // Two containers sharing a 12-hex prefix is vanishingly rare; if it happens, naming either would be a guess.
       if (matches.length === 1 && matches[0]) return toNamed(matches[0]);
       if (matches.length > 1) return null;

@@ -4,14 +4,9 @@
 // engine produced live (tests/unit/classify.test.ts, liveRows); every one reads
 // back to its kind through the classifier.
 
-import type { ConflictKind } from '../../src-shared/errors';
 import type { EngineKind, ImageStore } from '../../src-shared/model';
-import { shortId } from './messages';
-
-export type PredictedConflict = Extract<
-  ConflictKind,
-  'running-container' | 'stopped-container' | 'multiple-references' | 'reference-in-use' | 'dependent-children'
->;
+import type { PredictedConflict } from '../../src-shared/plan';
+import { shortId } from '../../src-shared/ids';
 
 export interface WordingEngine {
   kind: EngineKind;

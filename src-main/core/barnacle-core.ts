@@ -5,13 +5,16 @@
 import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
 import type { PlanProgress } from '../../src-shared/plan';
-import { parseHost } from '../engine/dockerode-options';
+import { parseHost } from '../engine/parsed-host';
 import type { EngineConnection } from '../engine/connection';
 import { EngineSession, type SessionOptions } from '../engine/session';
+import { eventsOfPlan } from '../inventory/engine-events';
 import { InventoryStore } from '../inventory/inventory-store';
+import { LayerFactsCaches } from '../inventory/layer-facts-cache';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
-import { PlanRunner, type PlanRunnerOptions } from './plan-runner';
+import { PlanLifecycle, type PlanLifecycleOptions } from './plan-lifecycle';
+import { inBackground } from '../runtime/background';
 
 export interface CoreOptions extends SessionOptions {
   /** Endpoints found on this computer (discovery); the current one is added if missing. */
@@ -20,18 +23,22 @@ export interface CoreOptions extends SessionOptions {
   live?: boolean;
   /** When the engine refuses or keeps ending its event stream: the stream's retries and the polling meanwhile. */
   liveUpdates?: LiveUpdatesTuning;
-  /** Where history.jsonl lives: Electron's userData in the app; the platform's data folder otherwise. */
+  /** Where history.jsonl and the layer facts live: the platform's data folder (defaultDataDir), shared with the CLI. */
   dataDir?: string;
   /** Asks where to save a history export (the shell's save dialog; tests pass a temp path). */
-  chooseSavePath?: PlanRunnerOptions['chooseSavePath'];
+  chooseSavePath?: PlanLifecycleOptions['chooseSavePath'];
   /** Executor settings, for tests. */
-  planExecution?: PlanRunnerOptions['execute'];
+  planExecution?: PlanLifecycleOptions['execute'];
+  /** The shell's native dialog for plans that stop, force, remove volumes or start fresh (main-confirmation.ts). */
+  confirmInMain?: PlanLifecycleOptions['confirmInMain'];
 }
 
 export class BarnacleCore {
   readonly session: EngineSession;
   readonly inventory: InventoryStore;
-  readonly plans: PlanRunner;
+  readonly plans: PlanLifecycle;
+  /** Layer facts by engine, remembered in the data folder: shared by the inventory, plans and the tray. */
+  readonly layerFacts: LayerFactsCaches;
   private liveUpdates: LiveUpdates | null = null;
   /** The connection the inventory was last read and followed for. */
   private followed: EngineConnection | null = null;
@@ -41,7 +48,9 @@ export class BarnacleCore {
 
   constructor(endpoint: Endpoint, options: CoreOptions = {}) {
     this.session = new EngineSession(endpoint, options);
-    this.inventory = new InventoryStore(() => this.session.current());
+    const dataDir = options.dataDir ?? defaultDataDir(process.platform, process.env, homedir());
+    this.layerFacts = new LayerFactsCaches(dataDir);
+    this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts);
     this.discover = options.discover ?? (async () => []);
     this.live = options.live ?? true;
     // The session's stableMs applies to the stream too, unless tuned apart.
@@ -50,14 +59,26 @@ export class BarnacleCore {
       ...options.liveUpdates,
     };
     this.session.onHealth((health) => this.onHealth(health));
-    const runner: PlanRunnerOptions = {
-      dataDir: options.dataDir ?? defaultDataDir(process.platform, process.env, homedir()),
-      // Live updates refresh on engine events; without them the lists would lag the plan.
-      afterExecute: () => void this.inventory.refresh().catch(() => undefined),
+    const lifecycle: PlanLifecycleOptions = {
+      dataDir,
+      layerFacts: this.layerFacts,
+      followedLists: (connection) => this.inventory.followedLists(connection),
+      // Engine events bring the lists up to date; without them (CLI, polling) they would lag the plan.
+      // Followed lists take the plan's own steps at once (eventsOfPlan); without events
+      // (CLI, polling) the lists are read again in the background.
+      // A step that met a conflict met something the lists may not show yet (a container
+      // started elsewhere seconds ago): those are read in full, and the fix flow that follows
+      // names what it found.
+      afterExecute: async (plan, report) => {
+        const conflicted = Object.values(report.outcomes).some((o) => o.state === 'conflict');
+        if (this.inventory.following && !conflicted) await this.inventory.applyEvents(eventsOfPlan(plan, report));
+        else void this.inventory.refresh().catch(() => undefined);
+      },
     };
-    if (options.chooseSavePath) runner.chooseSavePath = options.chooseSavePath;
-    if (options.planExecution) runner.execute = options.planExecution;
-    this.plans = new PlanRunner(runner);
+    if (options.chooseSavePath) lifecycle.chooseSavePath = options.chooseSavePath;
+    if (options.planExecution) lifecycle.execute = options.planExecution;
+    if (options.confirmInMain) lifecycle.confirmInMain = options.confirmInMain;
+    this.plans = new PlanLifecycle(lifecycle);
   }
 
   /** Progress of running plans, step by step (the shell forwards it as the planProgress event). */
@@ -99,9 +120,12 @@ export class BarnacleCore {
     if (!connection || connection === this.followed) return;
     this.stopLiveUpdates();
     this.followed = connection;
-    void this.inventory.refresh().catch(() => undefined);
-    void this.inventory.refreshDiskUsage();
-    if (this.live) this.startLiveUpdates(connection);
+    // The stream replays from here: a change made while the lists are read is not missed.
+    const since = Math.floor(Date.now() / 1000) - 1;
+    // Failures show as the engine's health and the lists' own state; logged here too.
+    inBackground(this.inventory.refresh(), 'reading the lists after connecting');
+    inBackground(this.inventory.refreshDiskUsage(), 'reading disk usage after connecting');
+    if (this.live) this.startLiveUpdates(connection, since);
   }
 
   /**
@@ -109,13 +133,17 @@ export class BarnacleCore {
    * so in the health. Only an engine that stops answering drops the connection:
    * reconnecting cannot bring back a stream the engine refuses.
    */
-  private startLiveUpdates(connection: EngineConnection): void {
+  private startLiveUpdates(connection: EngineConnection, since: number): void {
     const current = () => this.session.current() === connection;
     this.liveUpdates = keepFollowingEvents(connection.docker, {
       ...this.liveTuning,
+      since,
       refresh: () => this.inventory.refresh(),
+      onEvents: (events) => this.inventory.applyEvents(events),
       onMode: (mode) => {
-        if (current()) this.session.setLiveUpdates(mode);
+        if (!current()) return;
+        this.inventory.setFollowed(mode === 'live');
+        this.session.setLiveUpdates(mode);
       },
       onEngineGone: () => {
         if (current()) this.session.lost();
@@ -124,6 +152,7 @@ export class BarnacleCore {
   }
 
   private stopLiveUpdates(): void {
+    this.inventory.setFollowed(false);
     this.liveUpdates?.close();
     this.liveUpdates = null;
     this.followed = null;

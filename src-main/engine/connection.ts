@@ -1,10 +1,22 @@
 // Opens one endpoint: ping, identify the engine, pin the API version, and turn
 // connection failures into a health state a person can act on.
 
+import { phrase, type Phrase } from '../../src-shared/phrase';
+import { say } from '../../src-shared/messages/translate';
 import type Docker from 'dockerode';
-import type { Endpoint, EngineHealth, EngineInfo, EngineKind, ImageStore } from '../../src-shared/model';
-import { createDockerode, parseHost } from './dockerode-options';
+import type {
+  Endpoint,
+  EngineHealth,
+  EngineInfo,
+  EngineKind,
+  HostKeyProblem,
+  ImageStore,
+} from '../../src-shared/model';
+import { createDockerode } from './dockerode-options';
+import { parseHost } from './parsed-host';
 import { readEngineFailure, type EngineFailure } from './engine-error';
+import { hostKeyPhrase } from './ssh/host-key-guide';
+import { sshDial, sshSetupFromEnvironment, sshTarget, type SshDial, type SshSetup } from './ssh/ssh-dial';
 
 /** Newest API we speak. Docker 29 refuses anything below 1.44, so this must stay above that. */
 export const OUR_API_VERSION = '1.47';
@@ -55,54 +67,59 @@ export class ConnectionFailure extends Error {
   }
 }
 
+type DownState = 'not-running' | 'socket-not-found' | 'permission-denied' | 'api-too-old' | 'unreachable';
+
+/** A failed connection's health: the phrase people read, and the same in English for logs and --json. */
+function down(state: DownState, endpoint: Endpoint, says: Phrase): ConnectionFailure['health'] {
+  return { state, endpoint, message: say('en', says), says };
+}
+
 /** Plain-words health for a failed connection attempt. */
 export function healthFromFailure(endpoint: Endpoint, failure: EngineFailure): ConnectionFailure['health'] {
   const scheme = safeScheme(endpoint.host);
   const where = endpoint.host;
   switch (failure.code) {
     case 'ENOENT':
-      return {
-        state: 'socket-not-found',
-        endpoint,
-        message: `No engine socket at ${where}. Start Docker (or Podman's API service), or choose another engine.`,
-      };
+      return down('socket-not-found', endpoint, phrase('health.noSocket', { where }));
     case 'EACCES':
     case 'EPERM':
-      return {
-        state: 'permission-denied',
+      return down(
+        'permission-denied',
         endpoint,
-        message:
-          process.platform === 'linux'
-            ? `Permission denied on ${where}. Add your user to the "docker" group (sudo usermod -aG docker $USER), then log out and in again.`
-            : `Permission denied on ${where}. Check that your user may use the engine.`,
-      };
+        phrase(process.platform === 'linux' ? 'health.permissionLinux' : 'health.permission', { where }),
+      );
     case 'ECONNREFUSED':
       return scheme === 'tcp' || scheme === 'ssh'
-        ? { state: 'unreachable', endpoint, message: `Nothing answers at ${where}: is the engine running there?` }
-        : {
-            state: 'not-running',
-            endpoint,
-            message: `The engine at ${where} is not running. Start it, and Barnacle reconnects.`,
-          };
+        ? down('unreachable', endpoint, phrase('health.nothingAnswers', { where }))
+        : down('not-running', endpoint, phrase('health.notRunning', { where }));
   }
   if (
     failure.statusCode === 400 &&
     /client version .* too (old|new)|minimum supported API version/i.test(failure.message)
   ) {
     const barnacleTooOld = /too old/i.test(failure.message);
-    return {
-      state: 'api-too-old',
+    return down(
+      'api-too-old',
       endpoint,
-      message: `The engine at ${where} refused our API version (${failure.message}). ${
-        barnacleTooOld ? 'Update Barnacle.' : 'Update the engine.'
-      }`,
-    };
+      phrase(barnacleTooOld ? 'health.apiRefusedUpdateBarnacle' : 'health.apiRefusedUpdateEngine', {
+        where,
+        said: failure.message,
+      }),
+    );
   }
-  return {
-    state: 'unreachable',
-    endpoint,
-    message: `Could not reach the engine at ${where}: ${failure.message}`,
-  };
+  return down('unreachable', endpoint, phrase('health.couldNotReach', { where, said: failure.message }));
+}
+
+/** An ssh:// engine whose host key was refused: what was offered, and how to check and trust it. */
+export function hostKeyHealth(endpoint: Endpoint, problem: HostKeyProblem): ConnectionFailure['health'] {
+  const says = hostKeyPhrase(problem);
+  return { state: `host-key-${problem.verdict}`, endpoint, message: say('en', says), says, hostKey: problem };
+}
+
+/** A refused host key explains the failure better than the "Host denied" ssh2 reports for it. */
+function failureHealth(endpoint: Endpoint, err: unknown, ssh: SshDial | undefined): ConnectionFailure['health'] {
+  const refused = ssh?.refusal();
+  return refused ? hostKeyHealth(endpoint, refused) : healthFromFailure(endpoint, readEngineFailure(err));
 }
 
 function safeScheme(host: string): string {
@@ -113,37 +130,44 @@ function safeScheme(host: string): string {
   }
 }
 
-/** Connects, or throws ConnectionFailure carrying the health to show. */
-export async function connect(endpoint: Endpoint): Promise<EngineConnection> {
+/**
+ * Connects, or throws ConnectionFailure carrying the health to show. `ssh`: where an
+ * ssh:// engine's ~/.ssh files are; the user's own (HOME, SSH_AUTH_SOCK) by default.
+ */
+export async function connect(endpoint: Endpoint, ssh?: SshSetup): Promise<EngineConnection> {
   let probe: Docker;
+  let dial: SshDial | undefined;
   try {
-    probe = createDockerode(endpoint);
+    const parsed = parseHost(endpoint.host);
+    if (parsed.scheme === 'ssh') dial = sshDial(sshTarget(parsed), ssh ?? sshSetupFromEnvironment());
+    probe = createDockerode(endpoint, undefined, dial);
   } catch (err) {
     throw new ConnectionFailure({ state: 'unreachable', endpoint, message: (err as Error).message });
   }
+  // Unversioned /version answers on every engine, whatever API it speaks. /info is asked
+  // at the same time, unversioned too (the fields read from it are the same in every API
+  // version): one round trip less before anything else, on every connection.
+  const infoAnswer = (probe.info() as Promise<InfoAnswer>).then(
+    (info) => ({ info }),
+    (err: unknown) => ({ err }),
+  );
   let version: VersionAnswer;
   try {
-    // Unversioned /version answers on every engine, whatever API it speaks.
     version = (await probe.version()) as VersionAnswer;
   } catch (err) {
-    throw new ConnectionFailure(healthFromFailure(endpoint, readEngineFailure(err)));
+    throw new ConnectionFailure(failureHealth(endpoint, err, dial));
   }
   const serverApi = version.ApiVersion ?? MIN_API_VERSION;
   if (compareApiVersions(serverApi, MIN_API_VERSION) < 0) {
-    throw new ConnectionFailure({
-      state: 'api-too-old',
-      endpoint,
-      message: `This engine speaks API ${serverApi}; Barnacle needs ${MIN_API_VERSION} or newer (Docker 19.03+, Podman 3+). Update the engine.`,
-    });
+    throw new ConnectionFailure(
+      down('api-too-old', endpoint, phrase('health.apiTooOld', { api: serverApi, needs: MIN_API_VERSION })),
+    );
   }
   const pinned = compareApiVersions(serverApi, OUR_API_VERSION) < 0 ? serverApi : OUR_API_VERSION;
-  const docker = createDockerode(endpoint, pinned);
-  let info: InfoAnswer;
-  try {
-    info = (await docker.info()) as InfoAnswer;
-  } catch (err) {
-    throw new ConnectionFailure(healthFromFailure(endpoint, readEngineFailure(err)));
-  }
+  const docker = createDockerode(endpoint, pinned, dial);
+  const answered = await infoAnswer;
+  if ('err' in answered) throw new ConnectionFailure(failureHealth(endpoint, answered.err, dial));
+  const { info } = answered;
   const kind = engineKindOf(version);
   const podmanVersion = version.Components?.find((c) => /podman/i.test(c.Name ?? ''))?.Version;
   return {

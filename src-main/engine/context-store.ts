@@ -7,6 +7,8 @@
 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { PhraseError } from '../../src-shared/phrase-error';
+import { phrase, type PhraseParam } from '../../src-shared/phrase';
 import type { FileView } from './file-view';
 
 /** The context that means "no context": DOCKER_HOST or the platform default. */
@@ -56,16 +58,14 @@ export interface StoredContext {
 }
 
 /** A context that is named somewhere (flag, env, config.json) but has no meta.json. */
-export class ContextNotFoundError extends Error {
+export class ContextNotFoundError extends PhraseError {
   constructor(
     readonly contextName: string,
     readonly metaPath: string,
-    chosenBy: string,
+    /** A flag or variable name, or a phrase naming config.json. */
+    chosenBy: PhraseParam,
   ) {
-    super(
-      `context "${contextName}" does not exist (chosen by ${chosenBy}; no ${metaPath}). ` +
-        `Run "docker context ls" to see the contexts there are.`,
-    );
+    super(phrase('address.contextNotFound', { context: contextName, chosenBy, file: metaPath }));
     this.name = 'ContextNotFoundError';
   }
 }
@@ -87,13 +87,14 @@ function parseMeta(text: string, metaPath: string, fallbackName: string, tlsDir:
   try {
     meta = JSON.parse(text) as typeof meta;
   } catch (err) {
-    throw new Error(`parsing ${metaPath}: ${(err as Error).message}`, { cause: err });
+    // JSON.parse's own words stay as they are, like an engine's.
+    throw new PhraseError(phrase('address.contextUnreadable', { file: metaPath, said: (err as Error).message }));
   }
   const name = typeof meta?.Name === 'string' && meta.Name ? meta.Name : fallbackName;
   const docker = meta?.Endpoints?.docker;
   // The CLI's own words when a context carries no docker endpoint (e.g. a kubernetes-only one).
   if (!docker || typeof docker !== 'object')
-    throw new Error(`context "${name}": cannot find docker endpoint in context`);
+    throw new PhraseError(phrase('address.noDockerEndpoint', { context: name }));
   const description = meta.Metadata?.Description;
   return {
     name,

@@ -10,46 +10,9 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import Docker from 'dockerode';
 import type { Endpoint } from '../../src-shared/model';
+import { parseHost } from './parsed-host';
 
-export type ParsedHost =
-  | { scheme: 'unix'; socketPath: string }
-  | { scheme: 'npipe'; socketPath: string }
-  | { scheme: 'tcp'; host: string; port: number }
-  | { scheme: 'ssh'; host: string; port: number; username: string | undefined };
-
-export function parseHost(host: string): ParsedHost {
-  if (host.startsWith('unix://')) {
-    const socketPath = host.slice('unix://'.length);
-    if (!socketPath.startsWith('/')) throw new Error(`unix socket path must be absolute: ${host}`);
-    return { scheme: 'unix', socketPath };
-  }
-  if (host.startsWith('npipe://')) {
-    // npipe:////./pipe/docker_engine → //./pipe/docker_engine
-    const pipe = host.slice('npipe://'.length).replace(/\\/g, '/');
-    if (!pipe.startsWith('//./pipe/')) throw new Error(`named pipe must look like npipe:////./pipe/NAME: ${host}`);
-    return { scheme: 'npipe', socketPath: pipe };
-  }
-  const withScheme = host.includes('://') ? host : `tcp://${host}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new Error(`not an engine address: ${host}`);
-  }
-  if (!url.hostname) throw new Error(`engine address has no host: ${host}`);
-  if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
-    return { scheme: 'tcp', host: url.hostname, port: url.port ? Number(url.port) : 2375 };
-  }
-  if (url.protocol === 'ssh:') {
-    return {
-      scheme: 'ssh',
-      host: url.hostname,
-      port: url.port ? Number(url.port) : 22,
-      username: url.username || undefined,
-    };
-  }
-  throw new Error(`unsupported engine address scheme ${url.protocol} in ${host}`);
-}
+import type { SshDial } from './ssh/ssh-dial';
 
 const envKeys = ['DOCKER_HOST', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_CLIENT_TIMEOUT'] as const;
 
@@ -63,7 +26,8 @@ function withoutDockerEnv<T>(build: () => T): T {
   }
 }
 
-export function dockerodeOptions(endpoint: Endpoint, apiVersion?: string): Docker.DockerOptions {
+/** `ssh`: the SSH settings for an ssh:// endpoint (ssh/ssh-dial.ts), required for those. */
+export function dockerodeOptions(endpoint: Endpoint, apiVersion?: string, ssh?: SshDial): Docker.DockerOptions {
   const parsed = parseHost(endpoint.host);
   const version = apiVersion ? `v${apiVersion}` : undefined;
   const blank = {
@@ -81,13 +45,14 @@ export function dockerodeOptions(endpoint: Endpoint, apiVersion?: string): Docke
     case 'npipe':
       return { ...blank, socketPath: parsed.socketPath };
     case 'ssh':
+      if (!ssh) throw new Error(`no SSH settings for ${endpoint.host}`);
       return {
         ...blank,
         protocol: 'ssh',
-        host: parsed.host,
-        port: parsed.port,
-        username: parsed.username,
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+        host: ssh.host.hostName,
+        port: ssh.host.port,
+        username: ssh.host.user,
+        sshOptions: ssh.sshOptions,
       } as Docker.DockerOptions;
     case 'tcp': {
       const tls = endpoint.tls;
@@ -108,7 +73,7 @@ export function dockerodeOptions(endpoint: Endpoint, apiVersion?: string): Docke
   }
 }
 
-export function createDockerode(endpoint: Endpoint, apiVersion?: string): Docker {
-  const options = dockerodeOptions(endpoint, apiVersion);
+export function createDockerode(endpoint: Endpoint, apiVersion?: string, ssh?: SshDial): Docker {
+  const options = dockerodeOptions(endpoint, apiVersion, ssh);
   return withoutDockerEnv(() => new Docker(options));
 }

@@ -4,6 +4,8 @@
 // (cli/command/cli.go) and the TLS defaults of cli/flags/options.go.
 
 import { join } from 'node:path';
+import { PhraseError, saysOf } from '../../src-shared/phrase-error';
+import { phrase, type PhraseParam } from '../../src-shared/phrase';
 import type { Endpoint, EndpointSource } from '../../src-shared/model';
 import {
   ContextNotFoundError,
@@ -40,7 +42,7 @@ export interface ContextChoice {
  */
 export function chooseContext(input: ResolveInput): ContextChoice {
   const { hostFlag, contextFlag, env } = input;
-  if (contextFlag && hostFlag) throw new Error('conflicting options: cannot specify both --host and --context');
+  if (contextFlag && hostFlag) throw new PhraseError(phrase('address.hostAndContext'));
   if (contextFlag) return { name: contextFlag, source: 'flag-context' };
   if (hostFlag) return { name: DEFAULT_CONTEXT_NAME, source: 'flag-host' };
   if (env.DOCKER_HOST) return { name: DEFAULT_CONTEXT_NAME, source: 'env-docker-host' };
@@ -50,7 +52,7 @@ export function chooseContext(input: ResolveInput): ContextChoice {
   return { name: DEFAULT_CONTEXT_NAME, source: 'default' };
 }
 
-/** Throws ContextNotFoundError for a context that is named but absent, Error for bad addresses. */
+/** Throws ContextNotFoundError for a context that is named but absent, PhraseError for bad addresses. */
 export function resolveEndpoint(input: ResolveInput): Endpoint {
   const fs = input.fs ?? nodeFileView;
   const choice = chooseContext(input);
@@ -69,9 +71,7 @@ function namedContextEndpoint(input: ResolveInput, choice: ContextChoice, fs: Fi
     );
   }
   // A docker endpoint without a Host makes the CLI's client fall back to its built-in default.
-  const host = stored.host
-    ? validated(stored.host, input.platform, `context "${stored.name}"`)
-    : platformDefaultHost(input.platform);
+  const host = stored.host ? validated(stored.host, input.platform, stored.name) : platformDefaultHost(input.platform);
   const endpoint: Endpoint = { host, label: stored.name, source: choice.source, contextName: stored.name };
   const hasFiles = Object.keys(stored.tls).length > 0;
   if (hasFiles || stored.skipTlsVerify) endpoint.tls = { ...stored.tls, verify: !stored.skipTlsVerify };
@@ -94,11 +94,12 @@ function defaultContextEndpoint(input: ResolveInput, source: ContextChoice['sour
   return endpoint;
 }
 
-function validated(host: string, platform: NodeJS.Platform, from: string): string {
+function validated(host: string, platform: NodeJS.Platform, context: string): string {
   try {
     return normalizeDockerHost(host, platform);
   } catch (err) {
-    throw new Error(`${from} has an unusable engine address: ${(err as Error).message}`, { cause: err });
+    const { message, says } = saysOf(err);
+    throw new PhraseError(phrase('address.contextUnusable', { context, problem: says ?? message }));
   }
 }
 
@@ -120,9 +121,7 @@ export function tlsFromEnvironment(
   const caPath = join(certDir, 'ca.pem');
   if (!fs.fileExists(caPath)) {
     const switch_ = verify ? 'DOCKER_TLS_VERIFY' : 'DOCKER_TLS';
-    throw new Error(
-      `${switch_} is set but ${caPath} does not exist: set DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem`,
-    );
+    throw new PhraseError(phrase('address.tlsWithoutCa', { variable: switch_, file: caPath }));
   }
   const tls: NonNullable<Endpoint['tls']> = { caPath, verify };
   const certPath = join(certDir, 'cert.pem');
@@ -132,14 +131,15 @@ export function tlsFromEnvironment(
   return tls;
 }
 
-function describeChoice(choice: ContextChoice, configDir: string): string {
+/** What chose the context: a flag or variable by its name, config.json in words. */
+function describeChoice(choice: ContextChoice, configDir: string): PhraseParam {
   switch (choice.source) {
     case 'flag-context':
       return '--context';
     case 'env-docker-context':
       return 'DOCKER_CONTEXT';
     case 'config-current-context':
-      return `currentContext in ${join(configDir, 'config.json')}`;
+      return phrase('address.chosenByConfig', { file: join(configDir, 'config.json') });
     default:
       return choice.source;
   }

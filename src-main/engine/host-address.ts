@@ -3,7 +3,9 @@
 // Mirrors docker/cli `opts.ParseHost`: `tcp://h` gains port 2375, `unix://` alone
 // means /var/run/docker.sock, an empty DOCKER_HOST means the platform default.
 
-import { parseHost } from './dockerode-options';
+import { PhraseError } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
+import { parseHost } from './parsed-host';
 
 /** The docker CLI's default engine on this platform (its "default" context without DOCKER_HOST). */
 export function platformDefaultHost(platform: NodeJS.Platform): string {
@@ -17,7 +19,7 @@ const DEFAULT_TCP_PORT = '2375';
 
 /**
  * Normalises a --host / DOCKER_HOST value like the docker CLI, then checks that Barnacle
- * can connect to it. Throws an Error naming the bad value.
+ * can connect to it. Throws a PhraseError naming the bad value.
  */
 export function normalizeDockerHost(raw: string, platform: NodeJS.Platform, tlsEnabled = false): string {
   const value = raw.trim();
@@ -47,18 +49,18 @@ function withCliDefaults(value: string): string {
     case 'ssh':
       return value;
     default:
-      throw new Error(`invalid engine address "${value}": use unix://, npipe://, tcp:// or ssh://`);
+      throw new PhraseError(phrase('address.invalidScheme', { host: value }));
   }
 }
 
 function tcpWithPort(address: string, original: string): string {
   if (address === '') return `tcp://localhost:${DEFAULT_TCP_PORT}`;
-  if (address.includes('://')) throw new Error(`invalid engine address "${original}": expected tcp://host:port`);
+  if (address.includes('://')) throw new PhraseError(phrase('address.invalidTcp', { host: original }));
   let url: URL;
   try {
     url = new URL(`tcp://${address}`);
   } catch {
-    throw new Error(`invalid engine address "${original}": expected tcp://host:port`);
+    throw new PhraseError(phrase('address.invalidTcp', { host: original }));
   }
   const hostname = url.hostname || 'localhost';
   const port = url.port || DEFAULT_TCP_PORT;

@@ -1,9 +1,12 @@
 // The one live engine connection, its health, and reconnecting when the engine
 // goes away (restart, laptop sleep, Docker Desktop quitting) and comes back.
 
+import { phrase } from '../../src-shared/phrase';
+import { say } from '../../src-shared/messages/translate';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
 import { Backoff, listedDelays } from './backoff';
 import { connect as connectToEndpoint, ConnectionFailure, type EngineConnection } from './connection';
+import { inBackground } from '../runtime/background';
 
 export interface SessionOptions {
   /** Delays between reconnect attempts (ms); the last repeats. */
@@ -94,7 +97,7 @@ export class EngineSession {
     if (!this.connection) return;
     this.connection = null;
     if (this.backoff.down()) {
-      void this.start();
+      inBackground(this.start(), 'reconnecting to the engine');
       return;
     }
     const delay = this.backoff.next();
@@ -137,11 +140,8 @@ export class EngineSession {
           : { state: 'unreachable' as const, endpoint: this.endpointNow, message: String(err) };
       // dockerd and podman delete their socket on shutdown.
       if (base.state === 'socket-not-found' && this.answeredBefore) {
-        base = {
-          state: 'not-running',
-          endpoint: this.endpointNow,
-          message: `The engine at ${this.endpointNow.host} stopped. Start it again, and Barnacle reconnects.`,
-        };
+        const says = phrase('health.stopped', { where: this.endpointNow.host });
+        base = { state: 'not-running', endpoint: this.endpointNow, message: say('en', says), says };
       }
       this.setHealth({ ...base, retryAt: Date.now() + delay });
       this.scheduleRetry(delay);
@@ -154,7 +154,7 @@ export class EngineSession {
     const generation = this.generation;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (generation === this.generation) void this.start();
+      if (generation === this.generation) inBackground(this.start(), 'reconnecting to the engine');
     }, delay);
     // A reconnect loop must not keep a CLI process alive.
     this.retryTimer.unref?.();

@@ -3,6 +3,7 @@
 // cancelled between steps; an engine that goes away stops it cleanly. The
 // report has an outcome for every step and the bytes freed as measured.
 
+import { phrase } from '../../src-shared/phrase';
 import type { EngineConnection } from '../engine/connection';
 import type { ExecutionReport, Plan, PlanProgress, PlanStep, StepOutcome } from '../../src-shared/plan';
 import { resolverFromContainers } from '../conflicts/resolver';
@@ -10,7 +11,7 @@ import { toContainerSummary } from '../inventory/relations';
 import type { RawContainer } from '../inventory/engine-answers';
 import { runSteps, succeeded, type FinalOutcome } from './schedule';
 import { runStep, type StepContext } from './step-runner';
-import { measuredBytes, sampleUsage, unmeasurableBecause, type UsageSample } from './usage-sample';
+import { dfByType, measuredBytes, sampleUsage, unmeasurableBecause, type UsageSample } from './usage-sample';
 
 /** Asked to stop: no step starts after cancel(); running ones finish. */
 export class PlanCancellation {
@@ -35,10 +36,17 @@ export interface ExecuteOptions {
   beforeStep?: (step: PlanStep) => Promise<void>;
   /** Measure bytes freed with the engine's disk usage (default true; slow on huge hosts). */
   measure?: boolean;
+  /**
+   * Before API 1.42 df cannot be asked for image layers alone: each sample sizes
+   * every container on the host (on 2,000 containers, most of a 200-image plan's
+   * time). Above this many containers the plan's own figure stands (exact on the
+   * classic store, where those engines are); default 500.
+   */
+  measureUpToContainers?: number;
   now?: () => number;
 }
 
-const CANCELLED = 'cancelled before it started';
+const CANCELLED = phrase('outcome.cancelled');
 
 export async function executePlan(
   connection: EngineConnection,
@@ -51,14 +59,32 @@ export async function executePlan(
   const measure = options.measure ?? true;
   let engineLost: string | null = null;
 
-  const before = measure ? await sampleUsage(docker, engine) : null;
-  // Names for the containers the engine's refusals mention; without a list they show as IDs.
-  const listed = ((await docker.listContainers({ all: true }).catch(() => [])) as unknown as RawContainer[]).map(
-    toContainerSummary,
-  );
+  const removedContainers = plan.steps.filter((s) => s.action === 'remove-container').map((s) => s.target);
+  // Names for the containers the engine's refusals mention (without a list they show as IDs), read with the sample.
+  const listing = docker.listContainers({ all: true }).catch(() => []) as unknown as Promise<RawContainer[]>;
+  const unmeasurable = unmeasurableBecause(engine);
+  const wholeDfOnly = !unmeasurable && !dfByType(engine);
+  let notMeasured: string | null = null;
+  let before: UsageSample | null = null;
+  let rawListed: RawContainer[];
+  if (measure && wholeDfOnly) {
+    rawListed = await listing;
+    const limit = options.measureUpToContainers ?? 500;
+    if (rawListed.length > limit) {
+      notMeasured = `measuring would size all ${rawListed.length} containers on this engine twice (API ${engine.apiVersion} cannot ask for image layers alone), so the plan's figure stands`;
+    } else before = await sampleUsage(docker, engine, removedContainers);
+  } else {
+    [before, rawListed] = await Promise.all([measure ? sampleUsage(docker, engine, removedContainers) : null, listing]);
+  }
+  const listed = rawListed.map(toContainerSummary);
   const context: StepContext = { docker, engine, resolve: resolverFromContainers(listed) };
 
-  const stopReason = () => engineLost ?? (options.cancellation?.cancelled ? CANCELLED : null);
+  const stopReason = () =>
+    engineLost !== null
+      ? phrase('outcome.engineLost', { said: engineLost })
+      : options.cancellation?.cancelled
+        ? CANCELLED
+        : null;
   let done = 0;
   const total = plan.steps.length;
   const onChange = (step: PlanStep, outcome: StepOutcome) => {
@@ -81,7 +107,7 @@ export async function executePlan(
   const outcomes = await runSteps(plan.steps, run, { concurrency: options.concurrency ?? 4, stopReason, onChange });
 
   const finishedSteps = plan.steps.filter((s) => outcomes.get(s.id)?.state === 'done');
-  const measurement = await measureFreed(before, finishedSteps, unmeasurableBecause(engine), () =>
+  const measurement = await measureFreed(before, finishedSteps, unmeasurable ?? notMeasured, () =>
     engineLost ? Promise.resolve(null) : sampleUsage(docker, engine),
   );
   const report: ExecutionReport = {
@@ -92,7 +118,7 @@ export async function executePlan(
     outcomes: Object.fromEntries(outcomes),
     ...measurement,
     finished: plan.steps.every((s) => succeeded(outcomes.get(s.id))),
-    cancelled: [...outcomes.values()].some((o) => o.state === 'not-run' && o.reason === CANCELLED),
+    cancelled: [...outcomes.values()].some((o) => o.state === 'not-run' && o.reason.key === CANCELLED.key),
   };
   if (engineLost) report.engineLost = engineLost;
   return report;

@@ -5,6 +5,7 @@
 // the ordering rules are tested without an engine.
 
 import type { PlanStep, StepOutcome } from '../../src-shared/plan';
+import { phrase, type Phrase } from '../../src-shared/phrase';
 
 export type FinalOutcome = Exclude<StepOutcome, { state: 'pending' } | { state: 'running' }>;
 
@@ -12,7 +13,7 @@ export interface ScheduleOptions {
   /** Steps running at once (default 4). */
   concurrency?: number;
   /** Why no further step may start (cancelled, engine gone), or null to go on. Asked before each start. */
-  stopReason: () => string | null;
+  stopReason: () => Phrase | null;
   /** Every change of a step's state: running, then its final outcome. */
   onChange?: (step: PlanStep, outcome: StepOutcome) => void;
 }
@@ -51,8 +52,8 @@ export async function runSteps(
         settle(step, {
           state: 'not-run',
           reason: label
-            ? `waits for step ${blocker} (${label}), which did not finish`
-            : `waits for unknown step ${blocker}`,
+            ? phrase('outcome.waitsFor', { step: blocker, label })
+            : phrase('outcome.waitsForUnknown', { step: blocker }),
         });
         changed = true;
       }
@@ -80,7 +81,7 @@ export async function runSteps(
       }
       if (running.size === 0 && ready.length === 0 && pending.length > 0) {
         // Nothing runs and nothing can start: the rest wait on each other (a malformed plan).
-        for (const step of pending) settle(step, { state: 'not-run', reason: 'waits in a cycle of steps' });
+        for (const step of pending) settle(step, { state: 'not-run', reason: phrase('outcome.cycle') });
       }
     }
     if (running.size === 0) break;

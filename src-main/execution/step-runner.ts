@@ -2,6 +2,10 @@
 // make exactly the call the step names, with force only where the step says
 // so, and turn the engine's answer into the step's outcome.
 
+import { conflictSaying, failureSaying } from './outcome-words';
+import type { Phrase } from '../../src-shared/phrase';
+import type { BarnacleError } from '../../src-shared/errors';
+import { phrase } from '../../src-shared/phrase';
 import type Docker from 'dockerode';
 import type { EngineInfo } from '../../src-shared/model';
 import type { PlanStep } from '../../src-shared/plan';
@@ -11,6 +15,8 @@ import { readEngineFailure } from '../engine/engine-error';
 import * as ops from '../operations/engine-operations';
 import { unmetExpectation } from './expectations';
 import type { FinalOutcome } from './schedule';
+import { imageNamed, volumeNamed } from '../engine/handles';
+import { PhraseError } from '../../src-shared/phrase-error';
 
 export interface StepContext {
   docker: Docker;
@@ -22,6 +28,7 @@ export interface StepContext {
 /** A step ended because the engine stopped answering; the executor starts nothing after it. */
 export interface EngineLostOutcome {
   outcome: FinalOutcome;
+  /** What the connection said (an error code, or its message): the engine's words, kept as they are. */
   engineLost: string;
 }
 
@@ -35,6 +42,9 @@ const operationOf: Record<PlanStep['action'], FailedOperation> = {
   'remove-child-image': 'remove-image',
 };
 
+/** The error's phrase; an error made without one (none from classifyFailure) is shown in its own words. */
+const saysOf = (error: BarnacleError): Phrase => error.says ?? phrase('outcome.said', { said: error.message });
+
 /** Requests that never reached the engine: the step certainly did not happen. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOENT']);
 
@@ -46,7 +56,7 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<void> {
     case 'remove-container':
       return ops.removeContainer(docker, step.target, { force: false, volumes: step.volumes ?? [] });
     case 'remove-volume':
-      await docker.getVolume(step.target).remove();
+      await volumeNamed(docker, step.target).remove();
       return;
     case 'untag':
       if (!step.force) {
@@ -56,10 +66,10 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<void> {
       // A forced tag removal only leaves the image in place on the containerd store.
       if (ctx.engine.kind !== 'docker' || ctx.engine.imageStore !== 'containerd') {
         throw new RefusedStep(
-          `a forced untag would delete the image on this engine (${ctx.engine.kind}, ${ctx.engine.imageStore} store)`,
+          phrase('outcome.forcedUntagRefused', { engine: ctx.engine.kind, store: ctx.engine.imageStore }),
         );
       }
-      await docker.getImage(step.target).remove({ force: true, noprune: true });
+      await imageNamed(docker, step.target).remove({ force: true, noprune: true });
       return;
     case 'remove-image':
     case 'remove-child-image':
@@ -68,7 +78,8 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<void> {
   }
 }
 
-class RefusedStep extends Error {}
+/** A step Barnacle will not send to this engine; its phrase is the outcome people read. */
+class RefusedStep extends PhraseError {}
 
 /** Runs one step; the outcome is never a thrown error. */
 export async function runStep(ctx: StepContext, step: PlanStep): Promise<FinalOutcome | EngineLostOutcome> {
@@ -91,13 +102,9 @@ function outcomeOfFailure(
   err: unknown,
   sent: boolean,
 ): FinalOutcome | EngineLostOutcome {
-  if (err instanceof RefusedStep) return { state: 'failed', kind: 'validation', message: err.message };
+  if (err instanceof RefusedStep) return failureSaying('validation', err.says);
   if (err instanceof ops.LastTagError) {
-    return {
-      state: 'conflict',
-      kind: 'plan-stale',
-      message: `${step.label} is now the image's last tag (the others went after the plan was made): removing it would delete the image, so it stays.`,
-    };
+    return conflictSaying('plan-stale', phrase('stale.lastTag', { tag: step.label }));
   }
   const failure = readEngineFailure(err);
   const error = classifyFailure(failure, {
@@ -107,20 +114,16 @@ function outcomeOfFailure(
     resolve: ctx.resolve,
   });
   if (error.kind === 'engine-unreachable') {
-    const lost = `the engine stopped answering (${failure.code ?? failure.message})`;
+    const lost = failure.code ?? failure.message;
     const outcome: FinalOutcome =
       !sent || (failure.code && NEVER_SENT.has(failure.code))
-        ? { state: 'not-run', reason: lost }
-        : { state: 'failed', kind: 'engine-unreachable', message: `${error.message} It may or may not have happened.` };
+        ? { state: 'not-run', reason: phrase('outcome.engineLost', { said: lost }) }
+        : failureSaying('engine-unreachable', phrase('outcome.mayHaveHappened', { what: saysOf(error) }));
     return { outcome, engineLost: lost };
   }
   if (failure.statusCode === 404 || error.kind === 'not-found') return { state: 'already-gone' };
   if (step.action === 'remove-volume') {
-    return {
-      state: 'failed',
-      kind: error.kind,
-      message: `Could not remove the volume ${step.target}: ${failure.message}`,
-    };
+    return failureSaying(error.kind, phrase('outcome.volumeFailed', { volume: step.target, said: failure.message }));
   }
   switch (error.kind) {
     case 'running-container':
@@ -130,8 +133,8 @@ function outcomeOfFailure(
     case 'dependent-children':
     case 'container-running':
     case 'prune-already-running':
-      return { state: 'conflict', kind: error.kind, message: error.message };
+      return conflictSaying(error.kind, saysOf(error));
     default:
-      return { state: 'failed', kind: error.kind, message: error.message };
+      return failureSaying(error.kind, saysOf(error));
   }
 }

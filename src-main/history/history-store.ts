@@ -2,16 +2,23 @@
 // are one write() of a whole line on a file opened O_APPEND, then fsync: lines
 // from two plans finishing together (even from the app and the CLI at once)
 // never interleave, and a crash loses at most the line being written, which
-// reading then skips.
+// reading then skips. Past 4 MiB the file becomes history.1.jsonl (replacing the
+// one before) and a new one starts, so the history stays bounded at two
+// generations; reading joins both, oldest first. Every line read back is checked
+// field by field (history-schema.ts).
 
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, posix, win32 } from 'node:path';
 import type { HistoryEntry } from '../../src-shared/plan';
 import { historyToCsv } from './history-export';
+import { asHistoryEntry } from './history-schema';
 
 export const HISTORY_FILE = 'history.jsonl';
+export const ROTATED_HISTORY_FILE = 'history.1.jsonl';
+/** Where a history file is rotated (about 10,000 plans of a few steps each). */
+export const HISTORY_ROTATE_BYTES = 4 * 2 ** 20;
 
-/** Where Barnacle keeps its data outside Electron (the app passes its userData folder instead). */
+/** Where Barnacle keeps its data (history, layer facts), for the app and the CLI alike. */
 export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
   switch (platform) {
     case 'win32':
@@ -35,10 +42,15 @@ export interface HistoryRead {
 
 export class HistoryStore {
   readonly path: string;
+  readonly rotatedPath: string;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    private readonly rotateAtBytes = HISTORY_ROTATE_BYTES,
+  ) {
     this.path = join(dataDir, HISTORY_FILE);
+    this.rotatedPath = join(dataDir, ROTATED_HISTORY_FILE);
   }
 
   /** Appends one entry; resolves once it is on disk. Appends from this process run one at a time. */
@@ -50,6 +62,7 @@ export class HistoryStore {
 
   private async appendNow(entry: HistoryEntry): Promise<void> {
     await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    await this.rotateIfFull();
     const file = await open(this.path, 'a+', 0o600);
     try {
       // A torn last line (crash mid-write) must not swallow this one: start on a fresh line.
@@ -69,24 +82,37 @@ export class HistoryStore {
     }
   }
 
+  /** The full file becomes the previous generation; the next append starts a new one. */
+  private async rotateIfFull(): Promise<void> {
+    const size = await stat(this.path).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size >= this.rotateAtBytes) await rename(this.path, this.rotatedPath);
+  }
+
+  /** Both generations, oldest first. */
   async read(): Promise<HistoryRead> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: 0 };
-      throw err;
-    }
     const entries: HistoryEntry[] = [];
     let skipped = 0;
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
+    for (const path of [this.rotatedPath, this.path]) {
+      let text: string;
       try {
-        const parsed = JSON.parse(line) as unknown;
-        if (isHistoryEntry(parsed)) entries.push(parsed);
+        text = await readFile(path, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw err;
+      }
+      for (const line of text.split('\n')) {
+        if (!line.trim()) continue;
+        let entry: HistoryEntry | null;
+        try {
+          entry = asHistoryEntry(JSON.parse(line));
+        } catch {
+          entry = null;
+        }
+        if (entry) entries.push(entry);
         else skipped++;
-      } catch {
-        skipped++;
       }
     }
     return { entries, skipped };
@@ -97,10 +123,4 @@ export class HistoryStore {
     const text = format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : historyToCsv(entries);
     await writeFile(path, text, { encoding: 'utf8', mode: 0o600 });
   }
-}
-
-function isHistoryEntry(value: unknown): value is HistoryEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<HistoryEntry>;
-  return typeof v.planId === 'string' && typeof v.startedAt === 'number' && Array.isArray(v.steps);
 }

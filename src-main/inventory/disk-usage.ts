@@ -2,6 +2,7 @@
 // (moby#31719), so callers run it in the background and show its age.
 
 import type Docker from 'dockerode';
+import { isActiveState } from '../../src-shared/container-state';
 import type { DiskUsage, DiskUsageEntry } from '../../src-shared/model';
 
 interface DfAnswer {
@@ -12,11 +13,20 @@ interface DfAnswer {
   BuildCache?: { Size: number; InUse: boolean; Shared?: boolean }[] | null;
 }
 
+/** What /system/df can be asked for alone (API 1.42+; older engines answer everything). */
+export type DfType = 'image' | 'container' | 'volume' | 'build-cache';
+
 /** docker.df() drops its query options, so the request is dialled directly. */
-export function fetchDf(docker: Docker): Promise<DfAnswer> {
+export function fetchDf(docker: Docker, types: readonly DfType[] = []): Promise<DfAnswer> {
   return new Promise((resolve, reject) => {
     docker.modem.dial(
-      { path: '/system/df?', method: 'GET', options: {}, statusCodes: { 200: true, 500: 'server error' } },
+      {
+        // The modem writes the query from options (an array repeats the key); a path's own query it cuts.
+        path: '/system/df?',
+        method: 'GET',
+        options: types.length ? { type: [...types] } : {},
+        statusCodes: { 200: true, 500: 'server error' },
+      },
       (err: unknown, data: unknown) => (err ? reject(err) : resolve((data ?? {}) as DfAnswer)),
     );
   });
@@ -36,7 +46,7 @@ export function toDiskUsage(df: DfAnswer, fetchedAt: number, tookMs: number): Di
     active: images.length - unusedImages.length,
   };
   const containers = df.Containers ?? [];
-  const idle = containers.filter((c) => c.State !== 'running' && c.State !== 'paused' && c.State !== 'restarting');
+  const idle = containers.filter((c) => !isActiveState(c.State));
   const volumes = df.Volumes ?? [];
   const cache = df.BuildCache ?? [];
   return {

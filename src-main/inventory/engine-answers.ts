@@ -9,6 +9,11 @@ export interface RawImage {
   RepoDigests?: string[] | null;
   Created: number;
   Size: number;
+  /**
+   * Bytes of this image's layers that other listed images hold too; only with
+   * `shared-size=1` on Docker's API 1.42+ (-1 or absent otherwise).
+   */
+  SharedSize?: number;
   /** -1 before API 1.51 and never trustworthy: relations come from the container list. */
   Containers?: number;
   Labels?: Record<string, string> | null;

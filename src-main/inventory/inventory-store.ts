@@ -1,14 +1,28 @@
-// The last inventory snapshot of the current engine, refreshed on demand and
-// on engine events. Disk usage is fetched in the background and attached when
-// it arrives, so the lists never wait for /system/df.
+// The last inventory snapshot of the current engine. It is read in full on
+// (re)connection, on a slow safety timer and when no event stream is available;
+// otherwise engine events keep it up to date, one image or container at a time
+// (engine-events.ts). Full reads and event batches run one after another, so a
+// batch is never undone by a list read before it. Disk usage is fetched in the
+// background and attached when it arrives, so the lists never wait for /system/df.
 
 import type Docker from 'dockerode';
-import type { DiskUsage, EngineInfo, ImageLayerView, InventorySnapshot } from '../../src-shared/model';
-import { normalizeImageId } from './ids';
+import type { DiskUsage, ImageLayerView, InventorySnapshot } from '../../src-shared/model';
+import type { EngineConnection } from '../engine/connection';
+import { normalizeImageId } from '../../src-shared/ids';
 import { readDiskUsage } from './disk-usage';
-import { fetchLayerFacts, LayerFactsCache } from './layer-facts';
+import { applyDigest, digestEvents, readsNeeded, type EngineEvent, type RawLists } from './engine-events';
+import type { RawContainer, RawImage } from './engine-answers';
+import { accountingOf, type LayerAccounting } from './layer-accounting';
+import { fetchLayerFacts, readByTag, type ImageLayers } from './layer-facts';
+import type { LayerFactsCache, LayerFactsCaches } from './layer-facts-cache';
 import { withSpaceFigures } from './space-figures';
-import { readLists } from './read-lists';
+import { listsFrom } from './read-lists';
+import { listsSharedSize, unsharedImageFacts } from './unshared-images';
+import { imageNamed } from '../engine/handles';
+import { inBackground } from '../runtime/background';
+
+/** More distinct images and containers than this in one batch: one full read is cheaper than reading each. */
+const MOST_READS_PER_BATCH = 50;
 
 type SnapshotListener = (snapshot: InventorySnapshot) => void;
 
@@ -17,11 +31,26 @@ export class InventoryStore {
   private diskUsageNow: DiskUsage | null = null;
   private diskUsageInFlight: Promise<DiskUsage | null> | null = null;
   private readonly listeners = new Set<SnapshotListener>();
-  private layerCache = new LayerFactsCache();
   private spaceInFlight: Promise<void> | null = null;
+  private raw: RawLists | null = null;
+  /** Full reads and event batches, one at a time. */
+  private work: Promise<unknown> = Promise.resolve();
+  private relistRunning: Promise<InventorySnapshot> | null = null;
+  /** Whether engine events keep the snapshot current (set by whoever follows them). */
+  private followed = false;
+  /** The current engine's accounting (what its figures mean), once read. */
+  private accounting: LayerAccounting | null = null;
+  /** The current engine's layer facts, once opened (from disk: known before any call). */
+  private openCache: LayerFactsCache | null = null;
 
-  /** `connection`: the current engine's client and what it is (its store decides each image's pull-back). */
-  constructor(private readonly connection: () => { docker: Docker; engine: EngineInfo } | null) {}
+  /**
+   * `connection`: the current engine's client and what it is (its store decides each image's pull-back).
+   * `layerFacts`: the process's layer facts by engine.
+   */
+  constructor(
+    private readonly connection: () => Pick<EngineConnection, 'docker' | 'engine' | 'endpoint'> | null,
+    private readonly layerFacts: LayerFactsCaches,
+  ) {}
 
   private docker(): Docker | null {
     return this.connection()?.docker ?? null;
@@ -36,33 +65,137 @@ export class InventoryStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reads both lists now. Throws the engine's error when it cannot. */
-  async refresh(): Promise<InventorySnapshot> {
-    const { docker, engine } = this.requireConnection();
-    const lists = await readLists(docker, { engine });
+  /** Reads both lists now, after any batch in progress. Throws the engine's error when it cannot. */
+  refresh(): Promise<InventorySnapshot> {
+    const run = this.work.catch(() => undefined).then(() => this.relist());
+    // Set at once, queued or running: whoever asks for the current lists meanwhile gets this read.
+    this.relistRunning = run;
+    void run
+      .finally(() => {
+        if (this.relistRunning === run) this.relistRunning = null;
+      })
+      .catch(() => undefined);
+    this.work = run;
+    return run;
+  }
+
+  /**
+   * The inventory as it stands: the snapshot while engine events keep it current,
+   * the full read in progress if there is one, a new full read otherwise.
+   */
+  current(): Promise<InventorySnapshot> {
+    if (this.relistRunning) return this.relistRunning;
+    if (this.snapshotNow && this.followed && this.raw) return Promise.resolve(this.snapshotNow);
+    return this.refresh();
+  }
+
+  get following(): boolean {
+    return this.followed;
+  }
+
+  /**
+   * The raw lists while engine events keep them current, after any batch in
+   * progress; null when nothing follows the engine (then callers list for themselves).
+   */
+  async followedLists(
+    connection: Pick<EngineConnection, 'endpoint'>,
+  ): Promise<{ images: RawImage[]; containers: RawContainer[] } | null> {
+    await this.work.catch(() => undefined);
+    const raw = this.raw;
+    if (!this.followed || !raw || this.connection()?.endpoint.host !== connection.endpoint.host) return null;
+    return { images: [...raw.images.values()], containers: [...raw.containers.values()] };
+  }
+
+  /** Engine events now keep the snapshot current (true), or nothing does (false). */
+  setFollowed(followed: boolean): void {
+    this.followed = followed;
+  }
+
+  /**
+   * Applies one batch of engine events: removals without a call, one inspect per
+   * other image named, one list call for the containers named. A batch naming many
+   * (a prune) is one full read instead. Rejects when the engine cannot answer.
+   */
+  applyEvents(events: readonly EngineEvent[]): Promise<void> {
+    const run = this.work
+      .catch(() => undefined)
+      .then(async () => {
+        const connection = this.requireConnection();
+        const digest = digestEvents(events, { imageRemovalIsFinal: connection.engine.kind === 'docker' });
+        const raw = this.raw;
+        if (!raw || digest.needsFullRead || readsNeeded(digest) > MOST_READS_PER_BATCH) {
+          await this.relist();
+          return;
+        }
+        const patched = await applyDigest(connection.docker, raw, digest, {
+          listSizeDiffers: connection.engine.kind === 'docker' && connection.engine.imageStore === 'containerd',
+        });
+        if (this.raw !== raw) return;
+        if (patched === 'incomplete') await this.relist();
+        else this.publishFrom(raw);
+      });
+    this.work = run;
+    return run;
+  }
+
+  private async relist(): Promise<InventorySnapshot> {
+    const connection = this.requireConnection();
+    const { docker } = connection;
+    // SharedSize lets plans size images that share no layer without reading their facts.
+    const sharedSize = listsSharedSize(connection.engine) ? { 'shared-size': true } : {};
+    const [rawImages, rawContainers] = await Promise.all([
+      // all=1 always: children and dangling need the intermediate images too.
+      docker.listImages({ all: true, ...sharedSize }) as unknown as Promise<RawImage[]>,
+      docker.listContainers({ all: true }) as unknown as Promise<RawContainer[]>,
+      // The facts remembered from earlier runs give the first snapshot its figures.
+      this.openCacheFor(connection),
+      accountingOf(connection).then(
+        (accounting) => (this.accounting = accounting),
+        () => undefined,
+      ),
+    ]);
+    const raw: RawLists = {
+      images: new Map((rawImages ?? []).map((i) => [normalizeImageId(i.Id), i])),
+      containers: new Map((rawContainers ?? []).map((c) => [c.Id, c])),
+    };
+    this.raw = raw;
+    return this.publishFrom(raw);
+  }
+
+  private publishFrom(raw: RawLists): InventorySnapshot {
+    const { engine } = this.requireConnection();
+    const lists = listsFrom([...raw.images.values()], [...raw.containers.values()], { engine });
     let snapshot: InventorySnapshot = { ...lists, diskUsage: this.diskUsageNow, takenAt: Date.now() };
-    snapshot = withSpaceFigures(snapshot, this.cachedFacts(snapshot));
+    snapshot = withSpaceFigures(snapshot, this.knownFacts(snapshot));
     this.publish(snapshot);
-    if (snapshot.images.some((i) => i.uniqueSize === undefined)) void this.readSpaceFigures();
+    if (snapshot.images.some((i) => i.uniqueSize === undefined)) {
+      inBackground(this.readSpaceFigures(), 'reading layer facts for the space figures');
+    }
     return snapshot;
   }
 
   /** Reads layer facts for images not yet known (in the background), then republishes with exact figures. */
   readSpaceFigures(): Promise<void> {
     if (this.spaceInFlight) return this.spaceInFlight;
-    const docker = this.docker();
+    const connection = this.connection();
     const snapshot = this.snapshotNow;
-    if (!docker || !snapshot) return Promise.resolve();
-    this.spaceInFlight = fetchLayerFacts(
-      docker,
-      snapshot.images.map((i) => i.id),
-      { cache: this.layerCache },
-    )
-      .then((facts) => {
-        this.layerCache.retainOnly(snapshot.images.map((i) => i.id));
+    if (!connection || !snapshot) return Promise.resolve();
+    this.spaceInFlight = this.openCacheFor(connection)
+      .then(async (cache) => {
+        // Images that share no layer are sized from the list; the rest need their facts.
+        const fromList = this.listFacts();
+        const readBy = readByTag(connection.engine.imageStore, snapshot.images);
+        const read = await fetchLayerFacts(
+          connection.docker,
+          snapshot.images.map((i) => i.id).filter((id) => !fromList.has(id)),
+          { cache, ...(readBy ? { readBy } : {}) },
+        );
+        const facts = new Map([...fromList, ...read]);
+        cache.retainOnly(this.raw ? [...this.raw.images.keys()] : snapshot.images.map((i) => i.id));
+        inBackground(cache.save(), 'saving layer facts');
         // A newer snapshot may have been published meanwhile: enrich that one, from the cache.
         const latest = this.snapshotNow;
-        if (latest) this.publish(withSpaceFigures(latest, latest === snapshot ? facts : this.cachedFacts(latest)));
+        if (latest) this.publish(withSpaceFigures(latest, latest === snapshot ? facts : this.knownFacts(latest)));
       })
       // Space figures are extra information; the lists stay useful without them.
       .catch(() => undefined)
@@ -74,15 +207,17 @@ export class InventoryStore {
 
   /** One image's layers with sizes, and how many other images hold each one. */
   async layersOf(ref: string): Promise<ImageLayerView> {
-    const docker = this.requireDocker();
-    const { Id } = (await docker.getImage(ref).inspect()) as { Id: string };
+    const connection = this.requireConnection();
+    const docker = connection.docker;
+    const { Id } = (await imageNamed(docker, ref).inspect()) as { Id: string };
     const imageId = normalizeImageId(Id);
     // Sharing is counted over every listed image's layers, so read those first (cached after once).
     if (this.snapshotNow) await this.readSpaceFigures();
-    const facts = (await fetchLayerFacts(docker, [imageId], { cache: this.layerCache })).get(imageId);
+    const cache = await this.openCacheFor(connection);
+    const facts = (await fetchLayerFacts(docker, [imageId], { cache })).get(imageId);
     if (!facts) throw Object.assign(new Error(`No such image: ${ref}`), { statusCode: 404 });
     const holders = new Map<string, number>();
-    for (const other of this.layerCache.values()) {
+    for (const other of cache.values()) {
       if (other.imageId === imageId) continue;
       for (const chain of new Set(other.chainIds)) holders.set(chain, (holders.get(chain) ?? 0) + 1);
     }
@@ -99,13 +234,32 @@ export class InventoryStore {
     return view;
   }
 
-  private cachedFacts(snapshot: InventorySnapshot) {
-    const facts = new Map<string, NonNullable<ReturnType<LayerFactsCache['get']>>>();
+  private async openCacheFor(connection: Pick<EngineConnection, 'endpoint' | 'engine'>): Promise<LayerFactsCache> {
+    const cache = await this.layerFacts.for(connection);
+    if (this.connection()?.endpoint.host === connection.endpoint.host) this.openCache = cache;
+    return cache;
+  }
+
+  /**
+   * Facts known without a call for the snapshot's images: those read before (in
+   * memory, or from disk once the engine's cache is open), and for images that
+   * share no layer, their list row (unshared-images.ts).
+   */
+  private knownFacts(snapshot: InventorySnapshot) {
+    const facts = new Map<string, ImageLayers>();
+    const cache = this.openCache;
+    const fromList = this.listFacts();
     for (const image of snapshot.images) {
-      const f = this.layerCache.get(image.id);
+      const f = cache?.get(image.id) ?? fromList.get(image.id);
       if (f) facts.set(image.id, f);
     }
     return facts;
+  }
+
+  private listFacts(): Map<string, ImageLayers> {
+    const connection = this.connection();
+    if (!this.raw || !this.accounting || !connection || !listsSharedSize(connection.engine)) return new Map();
+    return unsharedImageFacts([...this.raw.images.values()], this.accounting);
   }
 
   /** Starts a disk usage fetch unless one is running; resolves with its figures (null on failure). */
@@ -117,7 +271,7 @@ export class InventoryStore {
       .then((usage) => {
         this.diskUsageNow = usage;
         if (this.snapshotNow)
-          this.publish(withSpaceFigures({ ...this.snapshotNow, diskUsage: usage }, this.cachedFacts(this.snapshotNow)));
+          this.publish(withSpaceFigures({ ...this.snapshotNow, diskUsage: usage }, this.knownFacts(this.snapshotNow)));
         return usage;
       })
       // Disk usage is extra information; the lists stay useful without it.
@@ -136,17 +290,16 @@ export class InventoryStore {
   reset(): void {
     this.snapshotNow = null;
     this.diskUsageNow = null;
-    this.layerCache = new LayerFactsCache();
+    this.raw = null;
+    this.followed = false;
+    this.openCache = null;
+    this.accounting = null;
   }
 
-  private requireConnection(): { docker: Docker; engine: EngineInfo } {
+  private requireConnection(): Pick<EngineConnection, 'docker' | 'engine' | 'endpoint'> {
     const connection = this.connection();
     if (!connection) throw Object.assign(new Error('no engine connected'), { code: 'ECONNREFUSED' });
     return connection;
-  }
-
-  private requireDocker(): Docker {
-    return this.requireConnection().docker;
   }
 
   private publish(snapshot: InventorySnapshot): void {

@@ -3,10 +3,11 @@
 // file bytes per layer, the same figure it frees; everything else differs in a
 // known direction, said in the reason.
 
+import { phrase, type Phrase } from '../../src-shared/phrase';
 import type Docker from 'dockerode';
 import { engineKindOf, imageStoreOf } from '../engine/connection';
 
-export type Verdict = { exact: true } | { exact: false; reason: string };
+export type Verdict = { exact: true } | { exact: false; reason: Phrase };
 
 /**
  * Whether an engine's figures are the bytes its storage frees: `images` for the
@@ -39,24 +40,16 @@ const EXACT: Verdict = { exact: true };
 
 function imagesVerdict(version: VersionAnswer, info: InfoAnswer, driver: string): Verdict {
   if (engineKindOf(version) === 'podman') {
-    const copies =
-      driver === 'vfs'
-        ? '; its vfs driver also keeps a full copy of the file system for every layer, so far more is freed'
-        : '';
-    return {
-      exact: false,
-      reason: `Podman sizes layers as uncompressed tar streams (headers and padding included), not bytes on disk${copies}`,
-    };
+    return { exact: false, reason: phrase(driver === 'vfs' ? 'space.podmanTarVfs' : 'space.podmanTar') };
   }
   if (imageStoreOf(info) === 'containerd') {
     return {
       exact: false,
-      reason:
-        "the containerd image store keeps each layer twice, as an unpacked snapshot and as its compressed blob; each layer's blob is estimated as its share of the image's content, and identical layers built twice may or may not share a snapshot",
+      reason: phrase('space.containerdTwice'),
     };
   }
   if (!DIFF_STORING_DRIVERS.has(driver)) {
-    return { exact: false, reason: `the ${driver} storage driver's layer sizes are not the space it uses on disk` };
+    return { exact: false, reason: phrase('space.driver', { driver }) };
   }
   return EXACT;
 }
@@ -69,11 +62,27 @@ export function layerAccountingOf(version: VersionAnswer, info: InfoAnswer): Lay
     driver === 'vfs'
       ? {
           exact: false,
-          reason: "the vfs driver keeps a full copy of the image's files for each container, beyond its writable layer",
+          reason: phrase('space.vfsContainer'),
         }
       : EXACT;
   const blobsBesideSnapshots = engineKindOf(version) === 'docker' && imageStoreOf(info) === 'containerd';
   return { images: imagesVerdict(version, info, driver), containers, blobsBesideSnapshots };
+}
+
+const accountingByConnection = new WeakMap<object, Promise<LayerAccounting>>();
+
+/**
+ * The accounting of a connection's engine, read once per connection (an engine's
+ * driver and store do not change while connected); a failed read is tried again.
+ */
+export function accountingOf(connection: { docker: Docker }): Promise<LayerAccounting> {
+  let read = accountingByConnection.get(connection);
+  if (!read) {
+    read = readLayerAccounting(connection.docker);
+    read.catch(() => accountingByConnection.delete(connection));
+    accountingByConnection.set(connection, read);
+  }
+  return read;
 }
 
 export async function readLayerAccounting(docker: Docker): Promise<LayerAccounting> {

@@ -1,13 +1,17 @@
 // Each image's layers as chain IDs with a size per layer, read from the engine
 // (image inspect for the diff IDs, image history for the sizes), so the planner
 // can count exactly which bytes a removal frees. An image's layers never change,
-// so facts are cached by image ID.
+// so facts are cached by image ID (layer-facts-cache.ts).
 
+import { phrase, type Phrase } from '../../src-shared/phrase';
 import type Docker from 'dockerode';
+import type { ImageStore } from '../../src-shared/model';
 import { readEngineFailure } from '../engine/engine-error';
 import { chainIdsOf } from './chain-id';
 import { readLayerAccounting, type LayerAccounting } from './layer-accounting';
 import { mapHistoryToLayers, type HistoryMapping, type HistoryRow } from './layer-history';
+import { imageNamed } from '../engine/handles';
+import { normalizeImageId } from '../../src-shared/ids';
 
 export interface ImageLayers {
   imageId: string;
@@ -17,45 +21,54 @@ export interface ImageLayers {
   layerSizes: number[];
   /** True when the sizes are the engine's own per-layer figures and match its disk accounting. */
   exact: boolean;
-  reason?: string;
-  /** 'history': sizes read from this image's own history; 'estimated': guessed, see reason. */
-  sizeSource: 'history' | 'estimated';
+  reason?: Phrase;
+  /**
+   * 'history': sizes read from this image's own history; 'estimated': guessed, see
+   * reason; 'list': an image that shares no layer, sized whole from the image list
+   * (unshared-images.ts), its one chain a stand-in.
+   */
+  sizeSource: 'history' | 'estimated' | 'list';
 }
 
-/** Facts keyed by image ID; keep one per engine. Only settled facts are kept. */
-export class LayerFactsCache {
-  private readonly byImage = new Map<string, ImageLayers>();
-
-  get(imageId: string): ImageLayers | undefined {
-    return this.byImage.get(imageId);
-  }
-
-  set(facts: ImageLayers): void {
-    // Estimates depend on which other images were known at the time: redo them.
-    if (facts.sizeSource === 'history') this.byImage.set(facts.imageId, facts);
-  }
-
-  /** Drops images that no longer exist, so the cache does not outgrow the engine. */
-  retainOnly(imageIds: Iterable<string>): void {
-    const keep = new Set(imageIds);
-    for (const id of this.byImage.keys()) if (!keep.has(id)) this.byImage.delete(id);
-  }
-
-  values(): IterableIterator<ImageLayers> {
-    return this.byImage.values();
-  }
-
-  get size(): number {
-    return this.byImage.size;
-  }
+/** Where facts already read are kept (layer-facts-cache.ts keeps them per engine, and on disk). */
+export interface FactsCache {
+  get(imageId: string): ImageLayers | undefined;
+  set(facts: ImageLayers): void;
+  values(): Iterable<ImageLayers>;
 }
 
 export interface FetchLayerFactsOptions {
   /** Images read at once, two requests each (default 8). */
   concurrency?: number;
-  cache?: LayerFactsCache;
+  cache?: FactsCache;
   /** Skip the /version + /info round trip when the caller already knows it. */
   accounting?: LayerAccounting;
+  /**
+   * A tag to read each image by (image ID → reference). The containerd store finds
+   * an image by ID by scanning every image it holds, by tag with one lookup: on a
+   * host of 1,000 images its inspect and history answered in 25-45 % less time by
+   * tag. Each answer is checked against the ID (a tag can move meanwhile), and read
+   * again by ID when it names another image.
+   */
+  readBy?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The tags to read images by where that is faster: on the containerd store only
+ * (the classic store and Podman find an image by ID directly). An untagged image
+ * is read by ID.
+ */
+export function readByTag(
+  store: ImageStore | undefined,
+  images: Iterable<{ id: string; tags: readonly string[] }>,
+): Map<string, string> | undefined {
+  if (store !== 'containerd') return undefined;
+  const names = new Map<string, string>();
+  for (const image of images) {
+    const tag = image.tags.find((t) => t !== '<none>:<none>' && !t.endsWith('@<none>'));
+    if (tag) names.set(image.id, tag);
+  }
+  return names;
 }
 
 interface RawHistoryEntry {
@@ -81,14 +94,21 @@ async function runLimited<T>(items: readonly T[], limit: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-async function inspectLayers(docker: Docker, imageId: string): Promise<{ diffIds: string[]; size: number }> {
-  const info = await docker.getImage(imageId).inspect();
-  return { diffIds: info.RootFS?.Layers ?? [], size: info.Size ?? 0 };
+interface ImageLayerList {
+  /** The image the answer is about, as the engine names it. */
+  id: string;
+  diffIds: string[];
+  size: number;
 }
 
-async function readHistory(docker: Docker, imageId: string): Promise<HistoryRow[]> {
+async function inspectLayers(docker: Docker, name: string): Promise<ImageLayerList> {
+  const info = await imageNamed(docker, name).inspect();
+  return { id: info.Id ?? '', diffIds: info.RootFS?.Layers ?? [], size: info.Size ?? 0 };
+}
+
+async function readHistory(docker: Docker, name: string): Promise<HistoryRow[]> {
   // dockerode types history() as any: the engine answers RawHistoryEntry[], newest first.
-  const raw = ((await docker.getImage(imageId).history()) ?? []) as RawHistoryEntry[];
+  const raw = ((await imageNamed(docker, name).history()) ?? []) as RawHistoryEntry[];
   return raw.map((r) => ({ id: r.Id ?? '<missing>', size: r.Size ?? 0, createdBy: r.CreatedBy ?? '' })).reverse();
 }
 
@@ -118,9 +138,9 @@ async function resolveAmbiguity(docker: Docker, layerCount: number, rows: Histor
  * whose history entries lack `created` (seen live): the sizes are then estimated
  * rather than the whole fetch failing. No answer at all (engine gone) still throws.
  */
-async function readHistoryIfAnswered(docker: Docker, imageId: string): Promise<HistoryRow[] | { failed: string }> {
+async function readHistoryIfAnswered(docker: Docker, name: string): Promise<HistoryRow[] | { failed: string }> {
   try {
-    return await readHistory(docker, imageId);
+    return await readHistory(docker, name);
   } catch (err) {
     const failure = readEngineFailure(err);
     if (failure.statusCode === undefined || failure.statusCode === 404) throw err;
@@ -128,19 +148,28 @@ async function readHistoryIfAnswered(docker: Docker, imageId: string): Promise<H
   }
 }
 
-async function readDraft(docker: Docker, imageId: string): Promise<Draft | null> {
-  let layers: { diffIds: string[]; size: number };
+/** Whether both answers, read by `name`, are about `imageId`: the newest history row names the image itself. */
+function answersAbout(imageId: string, layers: ImageLayerList, history: HistoryRow[] | { failed: string }): boolean {
+  const sameImage = (id: string) => normalizeImageId(id) === normalizeImageId(imageId);
+  const newest = Array.isArray(history) ? history[history.length - 1] : undefined;
+  return sameImage(layers.id) && (newest === undefined || sameImage(newest.id));
+}
+
+async function readDraft(docker: Docker, imageId: string, name = imageId): Promise<Draft | null> {
+  let layers: ImageLayerList;
   let history: HistoryRow[] | { failed: string };
   try {
-    [layers, history] = await Promise.all([inspectLayers(docker, imageId), readHistoryIfAnswered(docker, imageId)]);
+    [layers, history] = await Promise.all([inspectLayers(docker, name), readHistoryIfAnswered(docker, name)]);
   } catch (err) {
-    if (isNotFound(err)) return null;
+    // A tag gone meanwhile says nothing about the image: ask by ID.
+    if (isNotFound(err)) return name === imageId ? null : readDraft(docker, imageId);
     throw err;
   }
+  if (name !== imageId && !answersAbout(imageId, layers, history)) return readDraft(docker, imageId);
   const layerCount = layers.diffIds.length;
   const mapping: HistoryMapping = Array.isArray(history)
     ? await resolveAmbiguity(docker, layerCount, history, mapHistoryToLayers(layerCount, history))
-    : { kind: 'mismatch', reason: `the engine could not give its history (${history.failed})` };
+    : { kind: 'mismatch', reason: phrase('space.historyFailed', { error: history.failed }) };
   return { imageId, chainIds: chainIdsOf(layers.diffIds), imageSize: layers.size, mapping };
 }
 
@@ -179,7 +208,7 @@ function withBlobShares(snapshots: number[], contentBytes: number): number[] {
 function settle(draft: Draft, accounting: LayerAccounting, knownByChain: ReadonlyMap<string, number>): ImageLayers {
   const { mapping } = draft;
   const fromHistory = mapping.kind === 'exact';
-  const reasons: string[] = [];
+  const reasons: Phrase[] = [];
   if (mapping.kind !== 'exact') reasons.push(mapping.reason);
   if (!accounting.images.exact) reasons.push(accounting.images.reason);
   const snapshots = mapping.kind === 'mismatch' ? estimateSizes(draft, knownByChain) : mapping.layerSizes;
@@ -190,7 +219,9 @@ function settle(draft: Draft, accounting: LayerAccounting, knownByChain: Readonl
     exact: fromHistory && accounting.images.exact,
     sizeSource: fromHistory ? 'history' : 'estimated',
   };
-  if (reasons.length) facts.reason = reasons.join('; ');
+  if (reasons.length)
+    facts.reason =
+      reasons.length === 1 ? reasons[0]! : phrase('space.both', { first: reasons[0]!, second: reasons[1]! });
   return facts;
 }
 
@@ -213,7 +244,7 @@ export async function fetchLayerFacts(
   const accounting = opts.accounting ?? (await readLayerAccounting(docker));
   const drafts: Draft[] = [];
   await runLimited(missing, opts.concurrency ?? 8, async (id) => {
-    const draft = await readDraft(docker, id);
+    const draft = await readDraft(docker, id, opts.readBy?.get(id));
     if (draft) drafts.push(draft);
   });
 

@@ -15,6 +15,8 @@
 // than one placement of the sized layers fits, the answer is ambiguous and the
 // caller can settle it by inspecting the rows this module names.
 
+import { phrase, type Phrase } from '../../src-shared/phrase';
+
 export interface HistoryRow {
   /** Image ID of that step, or "<missing>" (pulled images, squashed steps). */
   id: string;
@@ -30,11 +32,11 @@ export type HistoryMapping =
       kind: 'ambiguous';
       /** One placement that fits: zero-size layers put as late as they can go (see pickPlacement). */
       layerSizes: number[];
-      reason: string;
+      reason: Phrase;
       /** Rows (oldest first) whose layer count, if known, would narrow the answer. */
       rowsToResolve: number[];
     }
-  | { kind: 'mismatch'; reason: string };
+  | { kind: 'mismatch'; reason: Phrase };
 
 // Instructions that only change the image config, in the classic builder and
 // Buildah spelling ("/bin/sh -c #(nop)  ENV X=1") and BuildKit's ("ENV X=1").
@@ -130,9 +132,11 @@ export function mapHistoryToLayers(
   if (!bounds) {
     return {
       kind: 'mismatch',
-      reason:
-        `its history (${rowsOldestFirst.length} steps, ${sized} with content) does not match its ${layerCount} layers` +
-        (sized > layerCount ? '' : ' (squashed, imported or rewritten images lose their step history)'),
+      reason: phrase(sized > layerCount ? 'space.historyMismatch' : 'space.historyMismatchSquashed', {
+        steps: rowsOldestFirst.length,
+        sized,
+        layers: layerCount,
+      }),
     };
   }
   const sizedRows = kinds.flatMap((k, i) => (k === 'layer' ? [i] : []));
@@ -142,9 +146,7 @@ export function mapHistoryToLayers(
   return {
     kind: 'ambiguous',
     layerSizes,
-    reason:
-      'its history does not say which of its empty-looking steps added a layer, ' +
-      `so ${unsettled.length} layer size(s) may sit on a neighbouring layer`,
+    reason: phrase('space.historyAmbiguous', { count: unsettled.length }),
     rowsToResolve: kinds.flatMap((k, i) => (k === 'maybe' && bounds.lo[i] !== bounds.hi[i] ? [i] : [])),
   };
 }

@@ -8,6 +8,9 @@
 // untagged parent together with its last child, so counting it as a keeper
 // would hide space that is in fact freed), plus any image a container uses.
 
+import { phrase, type Phrase } from '../../src-shared/phrase';
+import { shortId } from '../../src-shared/ids';
+
 export interface LayeredImage {
   id: string;
   /** Lowest layer first. */
@@ -16,7 +19,7 @@ export interface LayeredImage {
   layerSizes: number[];
   /** False when the sizes are estimates; absent means exact. */
   exact?: boolean;
-  reason?: string;
+  reason?: Phrase;
 }
 
 export interface ContainerLayer {
@@ -26,7 +29,7 @@ export interface ContainerLayer {
   sizeRw: number | null;
   /** False when removing it frees more than sizeRw (the vfs driver's full copies); absent means exact. */
   exact?: boolean;
-  reason?: string;
+  reason?: Phrase;
 }
 
 export interface BytesFreedInput {
@@ -46,10 +49,8 @@ export interface BytesFreed {
    * in no image's entry.
    */
   perImageUnique: Map<string, number>;
-  reasons: string[];
+  reasons: Phrase[];
 }
-
-const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 
 function holdersByChain(images: LayeredImage[]): Map<string, LayeredImage[]> {
   const holders = new Map<string, LayeredImage[]>();
@@ -71,10 +72,12 @@ function sizeOfChain(chain: string, holders: LayeredImage[]): { size: number; fr
 
 export function bytesFreed(input: BytesFreedInput): BytesFreed {
   const { images, removedImageIds, containers, removedContainerIds } = input;
-  const reasons = new Set<string>();
+  // Keyed by the phrase's JSON: the same fact said twice is said once.
+  const reasons = new Map<string, Phrase>();
+  const add = (p: Phrase) => reasons.set(JSON.stringify(p), p);
   const byId = new Map(images.map((i) => [i.id, i]));
   for (const id of removedImageIds) {
-    if (!byId.has(id)) reasons.add(`image ${short(id)}: its layers are not known, so what it frees is not counted`);
+    if (!byId.has(id)) add(phrase('space.imageUnknown', { id: shortId(id) }));
   }
 
   // A container that stays keeps its image's layers, whether or not the image is
@@ -84,9 +87,7 @@ export function bytesFreed(input: BytesFreedInput): BytesFreed {
     if (removedContainerIds.has(c.id)) continue;
     if (byId.has(c.imageId)) pinned.add(c.imageId);
     else if (removedImageIds.size > 0) {
-      reasons.add(
-        `container ${short(c.id)} uses image ${short(c.imageId)}, whose layers are not known: it may keep some`,
-      );
+      add(phrase('space.containerImageUnknown', { id: shortId(c.id), image: shortId(c.imageId) }));
     }
   }
 
@@ -108,25 +109,27 @@ export function bytesFreed(input: BytesFreedInput): BytesFreed {
     const chainHolders = holders.get(chain)!;
     const { size, from } = sizeOfChain(chain, chainHolders);
     bytes += size;
-    if (from.exact === false) reasons.add(`image ${short(from.id)}: ${from.reason ?? 'its layer sizes are estimates'}`);
+    if (from.exact === false)
+      add(phrase('space.image', { id: shortId(from.id), reason: from.reason ?? phrase('space.imageEstimate') }));
     if (chainHolders.length === 1) perImageUnique.set(from.id, (perImageUnique.get(from.id) ?? 0) + size);
   }
 
   const containersById = new Map(containers.map((c) => [c.id, c]));
   for (const id of removedContainerIds) {
     const container = containersById.get(id);
-    if (!container)
-      reasons.add(`container ${short(id)} is not in the container list: its writable layer is not counted`);
+    if (!container) add(phrase('space.containerMissing', { id: shortId(id) }));
     else if (container.sizeRw === null) {
-      reasons.add(`container ${short(id)}: writable-layer size unknown (list containers with size=1)`);
+      add(phrase('space.containerSizeUnknown', { id: shortId(id) }));
     } else {
       bytes += Math.max(0, container.sizeRw);
       if (container.exact === false)
-        reasons.add(`container ${short(id)}: ${container.reason ?? 'its size is an estimate'}`);
+        add(
+          phrase('space.container', { id: shortId(id), reason: container.reason ?? phrase('space.containerEstimate') }),
+        );
     }
   }
 
-  return { bytes, exact: reasons.size === 0, perImageUnique, reasons: [...reasons] };
+  return { bytes, exact: reasons.size === 0, perImageUnique, reasons: [...reasons.values()] };
 }
 
 /**

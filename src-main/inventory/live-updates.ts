@@ -1,6 +1,7 @@
 // Follows the engine's event stream so a change made elsewhere (a terminal, an
-// IDE) shows within a second. Bursts (a prune emits one event per layer) are
-// debounced into one refresh.
+// IDE) shows within a second. Events are collected over a short window and
+// handed over as one batch (a prune of 500 images is one batch, not 500
+// updates); the inventory reads back only what they name (engine-events.ts).
 //
 // Some engines answer everything but /events (a socket proxy, an authorization
 // plugin that denies it), or end the stream at once. The stream then gets its
@@ -11,12 +12,17 @@
 import type Docker from 'dockerode';
 import { Backoff, exponentialDelays } from '../engine/backoff';
 import { readEngineFailure } from '../engine/engine-error';
+import { parseEngineEvent, type EngineEvent } from './engine-events';
+import { inBackground } from '../runtime/background';
 
 export interface LiveUpdatesOptions {
   debounceMs?: number;
-  onChange: () => void;
+  /** The image and container events of one window, in order. */
+  onChange: (events: EngineEvent[]) => void;
   /** The stream ended or failed. */
   onLost: (err: unknown) => void;
+  /** Unix seconds: replay the events since then first (what happened while the lists were read). */
+  since?: number;
 }
 
 export interface LiveUpdates {
@@ -28,26 +34,38 @@ export async function followEngineEvents(docker: Docker, options: LiveUpdatesOpt
   const debounceMs = options.debounceMs ?? 250;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+  let pending: EngineEvent[] = [];
+  let partial = '';
   const stream = (await docker.getEvents({
     filters: JSON.stringify({ type: ['image', 'container'] }),
+    ...(options.since !== undefined ? { since: options.since } : {}),
   })) as NodeJS.ReadableStream & { destroy?: () => void };
 
-  stream.on('data', () => {
-    if (closed || timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      if (!closed) options.onChange();
-    }, debounceMs);
+  const flush = () => {
+    timer = null;
+    const batch = pending;
+    pending = [];
+    if (!closed && batch.length) options.onChange(batch);
+  };
+  // One JSON object per line; a chunk may end inside one.
+  stream.on('data', (chunk: Buffer | string) => {
+    if (closed) return;
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const event = line.trim() ? parseEngineEvent(line) : null;
+      if (event) pending.push(event);
+    }
+    if (pending.length && !timer) timer = setTimeout(flush, debounceMs);
   });
   const lost = (err: unknown) => {
     if (closed) return;
-    closed = true;
     // A change seen just before the end is still a change.
     if (timer) {
       clearTimeout(timer);
-      timer = null;
-      options.onChange();
+      flush();
     }
+    closed = true;
     options.onLost(err);
   };
   stream.on('end', () => lost(new Error('engine event stream ended')));
@@ -74,17 +92,30 @@ export interface LiveUpdatesTuning {
   /** How long a reopened stream must stay open before it counts as live again (ms). Default 1 s. */
   confirmMs?: number;
   debounceMs?: number;
+  /**
+   * While the stream is live, how often the lists are read in full anyway, in case
+   * an event was missed (ms). Default 15 min: on the containerd store a full read
+   * of a big host costs the engine seconds of CPU.
+   */
+  relistMs?: number;
 }
 
 export type LiveMode = 'live' | 'polling';
 
 export interface KeepFollowingOptions extends LiveUpdatesTuning {
-  /** Reads the lists again (on an event, on the polling timer, after the stream came back). */
+  /** Reads the lists in full (on the polling and safety timers, after the stream came back). */
   refresh: () => Promise<unknown>;
+  /** A batch of events from the live stream. */
+  onEvents: (events: EngineEvent[]) => Promise<unknown>;
   /** The stream became unavailable ('polling') or is back ('live'). Called on changes only. */
   onMode: (mode: LiveMode) => void;
   /** The engine itself stopped answering: the connection is gone. Nothing more happens after this. */
   onEngineGone: (err: unknown) => void;
+  /**
+   * Unix seconds, for the first stream: replay the events since then, so a change made
+   * while the first lists were read is not missed. Later streams follow a full read.
+   */
+  since?: number;
   /** Is the engine still there? Default: GET /_ping; only a failure without any HTTP answer counts as gone. */
   probe?: () => Promise<boolean>;
 }
@@ -109,6 +140,7 @@ export function keepFollowingEvents(docker: Docker, options: KeepFollowingOption
       ));
   const alive = () => probe().catch(() => false);
   const refresh = () => void options.refresh().catch(() => undefined);
+  const relistMs = options.relistMs ?? 15 * 60_000;
 
   let closed = false;
   let mode: LiveMode | null = null;
@@ -116,6 +148,8 @@ export function keepFollowingEvents(docker: Docker, options: KeepFollowingOption
   let retryTimer: NodeJS.Timeout | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let confirmTimer: NodeJS.Timeout | null = null;
+  let relistTimer: NodeJS.Timeout | null = null;
+  let since = options.since;
 
   const later = (fn: () => void, ms: number): NodeJS.Timeout => {
     const timer = setTimeout(fn, ms);
@@ -130,8 +164,8 @@ export function keepFollowingEvents(docker: Docker, options: KeepFollowingOption
   };
   const stop = () => {
     closed = true;
-    for (const timer of [retryTimer, pollTimer, confirmTimer]) if (timer) clearTimeout(timer);
-    retryTimer = pollTimer = confirmTimer = null;
+    for (const timer of [retryTimer, pollTimer, confirmTimer, relistTimer]) if (timer) clearTimeout(timer);
+    retryTimer = pollTimer = confirmTimer = relistTimer = null;
     stream?.close();
     stream = null;
   };
@@ -152,13 +186,16 @@ export function keepFollowingEvents(docker: Docker, options: KeepFollowingOption
     try {
       const opened = await followEngineEvents(docker, {
         debounceMs: options.debounceMs ?? 250,
-        onChange: refresh,
+        ...(since !== undefined ? { since } : {}),
+        onChange: (events) => void options.onEvents(events).catch(refresh),
         onLost: (err) => {
           if (!attempt.opened) attempt.endedEarly = { err };
-          else if (stream === attempt.opened) void down(err, true);
+          else if (stream === attempt.opened)
+            inBackground(down(err, true), 'falling back after the event stream ended');
         },
       });
       attempt.opened = opened;
+      since = undefined;
       if (closed) return opened.close();
       if (attempt.endedEarly) return await down(attempt.endedEarly.err, true);
       stream = opened;
@@ -173,6 +210,7 @@ export function keepFollowingEvents(docker: Docker, options: KeepFollowingOption
         setMode('live');
         // What changed since the last poll.
         if (wasPolling) refresh();
+        scheduleRelist();
       }, confirmMs);
     } catch (err) {
       await down(err, false);
@@ -189,8 +227,19 @@ export function keepFollowingEvents(docker: Docker, options: KeepFollowingOption
     if ((wasOpen || noAnswer(err)) && !(await alive())) return gone(err);
     if (closed) return;
     setMode('polling');
-    if (!pollTimer) pollTimer = later(poll, pollMs);
-    if (!retryTimer) retryTimer = later(() => void open(), backoff.next());
+    if (!pollTimer) pollTimer = later(pollInBackground, pollMs);
+    if (!retryTimer) retryTimer = later(() => inBackground(open(), 'reopening the event stream'), backoff.next());
+  };
+
+  /** The safety net while live: a full read now and then, in case an event was missed. */
+  const scheduleRelist = () => {
+    if (relistTimer) clearTimeout(relistTimer);
+    relistTimer = later(() => {
+      relistTimer = null;
+      if (closed || mode !== 'live') return;
+      refresh();
+      scheduleRelist();
+    }, relistMs);
   };
 
   const poll = async () => {
@@ -201,9 +250,10 @@ export function keepFollowingEvents(docker: Docker, options: KeepFollowingOption
     } catch (err) {
       if (noAnswer(err) && !(await alive())) return gone(err);
     }
-    if (!closed && mode === 'polling' && !pollTimer) pollTimer = later(poll, pollMs);
+    if (!closed && mode === 'polling' && !pollTimer) pollTimer = later(pollInBackground, pollMs);
   };
+  const pollInBackground = () => inBackground(poll(), 'polling the engine');
 
-  void open();
+  inBackground(open(), 'opening the event stream');
   return { close: stop };
 }

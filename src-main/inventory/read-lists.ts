@@ -33,14 +33,29 @@ export async function readLists(docker: Docker, options: ReadListsOptions = {}):
     docker.listImages({ all: true }) as unknown as Promise<RawImage[]>,
     docker.listContainers({ all: true, size: options.containerSizes ?? false }) as unknown as Promise<RawContainer[]>,
   ]);
+  return listsFrom(rawImages, rawContainers, options);
+}
+
+/** The lists from the engine's two answers (`/images/json?all=1`, `/containers/json?all=1`). Pure. */
+export function listsFrom(
+  rawImages: readonly RawImage[] | null,
+  rawContainers: readonly RawContainer[] | null,
+  options: ReadListsOptions = {},
+): Lists {
   // Docker omits SizeRw when it is 0 (omitempty): asked for sizes, a missing one is an empty layer, not an unknown.
-  const containers = rawContainers.map((c) =>
+  const containers = (rawContainers ?? []).map((c) =>
     toContainerSummary(options.containerSizes && c.SizeRw === undefined ? { ...c, SizeRw: 0 } : c),
   );
   const engine = options.engine ?? null;
-  const everyImage = buildImageSummaries(rawImages ?? [], containers, { includeIntermediate: true, engine });
-  const images = options.includeIntermediate
+  const images = [...(rawImages ?? [])];
+  const everyImage = buildImageSummaries(images, containers, { includeIntermediate: true, engine });
+  const shown = options.includeIntermediate
     ? everyImage
-    : buildImageSummaries(rawImages ?? [], containers, { includeIntermediate: false, engine });
-  return { images, containers, everyImage };
+    : buildImageSummaries(images, containers, { includeIntermediate: false, engine });
+  return { images: shown, containers, everyImage };
+}
+
+/** IDs of the images a list shows (intermediates hidden), known from the image answer alone. */
+export function shownImageIds(rawImages: readonly RawImage[] | null): string[] {
+  return buildImageSummaries([...(rawImages ?? [])], [], { includeIntermediate: false, engine: null }).map((i) => i.id);
 }

@@ -2,9 +2,10 @@
 // The images list's `Containers` field is -1 before API 1.51, so usage always
 // comes from containers' ImageID.
 
+import { containerName } from '../../src-shared/display-names';
 import type { ContainerRef, ContainerState, ContainerSummary, ImageSummary, MountInfo } from '../../src-shared/model';
 import type { RawContainer, RawImage, RawMount } from './engine-answers';
-import { normalizeImageId } from './ids';
+import { normalizeImageId } from '../../src-shared/ids';
 import { pullBackOf, type PullBackEngine } from './pull-back';
 
 const UNTAGGED = '<none>:<none>';
@@ -27,9 +28,6 @@ export function toContainerState(raw: string): ContainerState {
   if (lower === 'configured' || lower === 'initialized') return 'created';
   return (containerStates as readonly string[]).includes(lower) ? (lower as ContainerState) : 'dead';
 }
-
-/** A container that keeps its image's tag from being removed without force. */
-export const isActiveState = (s: ContainerState): boolean => s === 'running' || s === 'paused' || s === 'restarting';
 
 function toMount(m: RawMount): MountInfo {
   const type = (m.Type ?? 'volume') as MountInfo['type'];
@@ -58,8 +56,6 @@ export function toContainerSummary(c: RawContainer): ContainerSummary {
     sizeRw: typeof c.SizeRw === 'number' ? c.SizeRw : null,
   };
 }
-
-export const containerName = (c: ContainerSummary): string => c.names[0] ?? c.id.slice(0, 12);
 
 export interface RelationOptions {
   /** Keep intermediate images (untagged parents of other images), like `docker images -a`. */
@@ -152,6 +148,7 @@ export function buildImageSummaries(
       containers: users,
     });
   }
-  // Newest first, like `docker images`.
-  return summaries.sort((a, b) => b.created - a.created || a.id.localeCompare(b.id));
+  // Newest first, like `docker images`; IDs are lowercase hex, so code-unit order is theirs
+  // (localeCompare would load ICU's collator: milliseconds of every CLI start).
+  return summaries.sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -10,21 +10,22 @@ import { fail, ok, type BarnacleError, type Result } from '../../src-shared/erro
 import type { EngineKind } from '../../src-shared/model';
 import type { BarnacleCore } from '../core/barnacle-core';
 import type { EngineConnection } from '../engine/connection';
-import { PlanStaleError } from '../planning/plan-registry';
 import { classifyFailure, type FailedOperation } from '../conflicts/classify';
 import { resolverFromContainers } from '../conflicts/resolver';
 import { readEngineFailure } from '../engine/engine-error';
 import * as ops from '../operations/engine-operations';
 import { schemas, type Schemas } from './schemas';
 import type { z } from 'zod';
+import { inBackground } from '../runtime/background';
+import { refusalOf, saysOf } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
+import { say } from '../../src-shared/messages/translate';
 
 export function validationError(error: ZodError): BarnacleError {
   const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(payload)', message: i.message }));
-  return {
-    kind: 'validation',
-    message: `Barnacle refused a malformed request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    issues,
-  };
+  // The issues are the schema library's own words, passed as facts (like an engine's message).
+  const says = phrase('request.malformed', { issues: issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+  return { kind: 'validation', message: say('en', says), says, issues };
 }
 
 interface EngineContext {
@@ -46,10 +47,16 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
       const connection = core.session.current();
       if (!connection) {
         const health = core.session.health;
-        return fail({
-          kind: 'engine-unreachable',
-          message: 'message' in health ? health.message : 'The engine is not connected yet.',
-        });
+        // The health's own words when it is down (its phrase, if main has one); else "not connected yet".
+        if ('message' in health) {
+          return fail({
+            kind: 'engine-unreachable',
+            message: health.message,
+            ...(health.says ? { says: health.says } : {}),
+          });
+        }
+        const says = phrase('request.notConnected');
+        return fail({ kind: 'engine-unreachable', message: say('en', says), says });
       }
       try {
         return ok(
@@ -60,7 +67,8 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
           }),
         );
       } catch (err) {
-        if (err instanceof PlanStaleError) return fail({ kind: 'plan-stale', message: err.message });
+        const refused = refusalOf(err);
+        if (refused) return fail(refused);
         const failure = readEngineFailure(err);
         const classify = () =>
           classifyFailure(failure, {
@@ -89,16 +97,16 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
         return ok(await run(parsed.data as z.infer<Schemas[C]>));
       } catch (err) {
         // Main's own state can fail too (history file unreadable, disk full): still an answer, not a throw.
-        if (err instanceof PlanStaleError) return fail({ kind: 'plan-stale', message: err.message });
-        return fail({ kind: 'unknown', message: err instanceof Error ? err.message : String(err) });
+        return fail(refusalOf(err) ?? { kind: 'unknown', ...saysOf(err) });
       }
     };
   }
 
   return {
-    inventory: withEngine('inventory', 'list', async () => {
-      const snapshot = await core.inventory.refresh();
-      void core.inventory.refreshDiskUsage();
+    inventory: withEngine('inventory', 'list', async (args) => {
+      // Engine events keep it current; a full read when asked, or when nothing does.
+      const snapshot = await (args.refresh ? core.inventory.refresh() : core.inventory.current());
+      inBackground(core.inventory.refreshDiskUsage(), 'reading disk usage');
       return snapshot;
     }),
     diskUsage: withEngine('diskUsage', 'list', async (args) =>

@@ -10,7 +10,8 @@
 import type Docker from 'dockerode';
 import type { EngineKind } from '../../src-shared/model';
 import { readEngineFailure } from '../engine/engine-error';
-import { normalizeImageId } from '../inventory/ids';
+import { normalizeImageId } from '../../src-shared/ids';
+import { containerNamed, imageNamed, volumeNamed } from '../engine/handles';
 
 interface DeleteAnswerItem {
   Untagged?: string;
@@ -36,7 +37,7 @@ const isNotModified = (err: unknown) => readEngineFailure(err).statusCode === 30
 
 export async function stopContainer(docker: Docker, id: string): Promise<void> {
   try {
-    await docker.getContainer(id).stop();
+    await containerNamed(docker, id).stop();
   } catch (err) {
     if (!isNotModified(err)) throw err;
   }
@@ -44,7 +45,7 @@ export async function stopContainer(docker: Docker, id: string): Promise<void> {
 
 export async function startContainer(docker: Docker, id: string): Promise<void> {
   try {
-    await docker.getContainer(id).start();
+    await containerNamed(docker, id).start();
   } catch (err) {
     if (!isNotModified(err)) throw err;
   }
@@ -56,9 +57,9 @@ export async function removeContainer(
   options: { force?: boolean; volumes?: string[] } = {},
 ): Promise<void> {
   // v=false: anonymous volumes stay; only volumes asked for by name go, below.
-  await docker.getContainer(id).remove({ force: options.force ?? false, v: false });
+  await containerNamed(docker, id).remove({ force: options.force ?? false, v: false });
   for (const name of options.volumes ?? []) {
-    await docker.getVolume(name).remove();
+    await volumeNamed(docker, name).remove();
   }
 }
 
@@ -76,12 +77,12 @@ export async function removeImage(
 ): Promise<RemoveImageReport> {
   let force = options.force ?? false;
   if (force && engine === 'podman') {
-    const inspect = (await docker.getImage(ref).inspect()) as { Id: string };
+    const inspect = (await imageNamed(docker, ref).inspect()) as { Id: string };
     const users = await containersOfImage(docker, normalizeImageId(inspect.Id));
     // Without force Podman answers with the container conflict, naming who uses it.
     if (users.length > 0) force = false;
   }
-  const answer = (await docker.getImage(ref).remove({ force, noprune: false })) as DeleteAnswerItem[] | null;
+  const answer = (await imageNamed(docker, ref).remove({ force, noprune: false })) as DeleteAnswerItem[] | null;
   return toRemoveReport(answer);
 }
 
@@ -93,9 +94,9 @@ export class LastTagError extends Error {
 
 /** Removes one tag and never the image: refuses when the tag is the image's last. */
 export async function untagImage(docker: Docker, ref: string): Promise<RemoveImageReport> {
-  const inspect = (await docker.getImage(ref).inspect()) as { RepoTags?: string[] | null };
+  const inspect = (await imageNamed(docker, ref).inspect()) as { RepoTags?: string[] | null };
   if ((inspect.RepoTags ?? []).length <= 1) throw new LastTagError(ref);
-  const answer = (await docker.getImage(ref).remove({ force: false, noprune: true })) as DeleteAnswerItem[] | null;
+  const answer = (await imageNamed(docker, ref).remove({ force: false, noprune: true })) as DeleteAnswerItem[] | null;
   return toRemoveReport(answer);
 }
 

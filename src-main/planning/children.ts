@@ -6,18 +6,20 @@
 // conflict (seen live): they delete the parent and the children keep the
 // layers they share with it, so nothing is asked there.
 
+import { phrase } from '../../src-shared/phrase';
 import type { EngineInfo, ImageSummary } from '../../src-shared/model';
-import type { CleanupIntent, FixChoices } from '../../src-shared/plan';
+import type { CleanupIntent, FixChoices, StepReason } from '../../src-shared/plan';
 import type { ImageLayers } from '../inventory/layer-facts';
 import { cascadeRuleOf } from './cascade';
-import { childrenDecision, chosenFix, imageLabel } from './decisions';
+import { childrenDecision, chosenFix } from './decisions';
+import { imageName } from '../../src-shared/display-names';
 import { allDescendants, uniqueBytes } from './image-graph';
 import type { Removal } from './image-steps';
 import type { PlanDraft } from './plan-draft';
 
 export type ConsiderWhole = (
   image: ImageSummary,
-  reason: string,
+  reason: StepReason,
   choices: FixChoices | undefined,
   childStep?: boolean,
 ) => void;
@@ -49,21 +51,21 @@ export function settleChildren(
       const staying = allDescendants(removal.image, byId).filter((d) => !removals.has(d.id));
       if (staying.length === 0) continue;
       changed = true;
-      const label = imageLabel(removal.image);
+      const label = imageName(removal.image);
       if (!asking || asked.has(removal.image.id)) {
         removals.delete(removal.image.id);
         draft.skip({
           target: removal.image.id,
           label,
           conflict: 'dependent-children',
-          reason: `Images built on it stay: ${staying.map(imageLabel).join(', ')}.`,
+          reason: phrase('skip.childrenStay', { images: staying.map(imageName) }),
         });
         continue;
       }
       asked.add(removal.image.id);
       const inUse = staying.find((d) => d.containers.length > 0);
       const blockedBy = inUse
-        ? `${imageLabel(inUse)} is used by ${inUse.containers.map((c) => `"${c.name}"`).join(', ')}: remove that image's containers first.`
+        ? { user: imageName(inUse), containers: inUse.containers.map((c) => `"${c.name}"`) }
         : null;
       sizes ??= uniqueBytes(context.layers, context.images);
       const decision = childrenDecision(
@@ -76,8 +78,7 @@ export function settleChildren(
       );
       draft.decisions.push(decision);
       if (decision.chosen === 'remove-children') {
-        for (const child of staying)
-          considerWhole(child, `built on ${label}, which you chose to remove`, choices, true);
+        for (const child of staying) considerWhole(child, 'child', choices, true);
       } else {
         removals.delete(removal.image.id);
         draft.skip({ target: removal.image.id, label, conflict: 'dependent-children', reason: decision.explanation });

@@ -5,12 +5,8 @@
 // engine of the test matrix (tests/integration/commands-match-plan.test.ts).
 
 import type { PlanStep } from '../../src-shared/plan';
-import { shortId } from '../inventory/ids';
-
-/** Quotes a word for a POSIX shell when it holds anything but safe characters. */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:@=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+import { shellWord } from '../../src-shared/shell-word';
+import { shortId } from '../../src-shared/ids';
 
 export interface CommandContext {
   /**

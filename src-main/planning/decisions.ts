@@ -9,23 +9,23 @@ import type {
   FixChoice,
   FixChoices,
   FixOption,
+  PredictedConflict,
   ReferencesFix,
   RunningFix,
   StoppedFix,
 } from '../../src-shared/plan';
 import { storeFamilyOf } from '../../src-shared/image-store';
-import { engineWording, type PredictedConflict, type WordingEngine, type WordingFacts } from '../conflicts/wording';
-import { shortId } from '../inventory/ids';
-import { isActiveState } from '../inventory/relations';
-import { shellWord } from './commands';
-import { familiarReference } from './references';
-
-export function imageLabel(image: ImageSummary): string {
-  return image.tags[0] ? familiarReference(image.tags[0]) : `<none> ${shortId(image.id)}`;
-}
+import { engineWording, type WordingEngine, type WordingFacts } from '../conflicts/wording';
+import { shortId } from '../../src-shared/ids';
+import { isActiveState } from '../../src-shared/container-state';
+import { shellWord } from '../../src-shared/shell-word';
+import { familiarReference } from '../../src-shared/references';
+import { imageName } from '../../src-shared/display-names';
+import { phrase } from '../../src-shared/phrase';
 
 const names = (cs: ContainerRef[]) => cs.map((c) => shellWord(c.name)).join(' ');
-const quoted = (cs: ContainerRef[]) => cs.map((c) => `"${c.name}"`).join(', ');
+const quoted = (cs: ContainerRef[]) => cs.map((c) => `"${c.name}"`);
+const keepImage = phrase('option.keepImage');
 
 export function chosenFix<K extends keyof Omit<FixChoices, 'perImage'>>(
   choices: FixChoices | undefined,
@@ -48,13 +48,17 @@ export function runningDecision(
 ): ConflictDecision {
   const running = image.containers.filter((c) => isActiveState(c.state));
   const all = image.containers;
-  const label = imageLabel(image);
+  const label = imageName(image);
   return {
     id,
     imageId: image.id,
     imageLabel: label,
     conflict: 'running-container',
-    explanation: `${label} is used by the running container${running.length > 1 ? 's' : ''} ${quoted(running)}. An image cannot be deleted while a container runs from it, not even with force.`,
+    explanation: phrase('decision.running.explanation', {
+      image: label,
+      running: quoted(running),
+      count: running.length,
+    }),
     engineMessage: saidBy(engine, 'running-container', { imageId: image.id, containerId: running[0]?.id ?? '' }),
     containers: all,
     references: image.tags,
@@ -63,14 +67,17 @@ export function runningDecision(
     options: [
       {
         choice: 'keep-image',
-        label: 'Keep the image',
-        consequence: 'Nothing changes: the containers keep running and the image stays.',
+        label: keepImage,
+        consequence: phrase('option.running.keep'),
         commands: [],
       },
       {
         choice: 'stop-and-remove-containers',
-        label: `Stop and remove ${all.length === 1 ? 'the container' : `all ${all.length} containers`}, then the image`,
-        consequence: `Stops ${quoted(running)} and removes ${quoted(all)}, with their writable layers; their volumes stay.`,
+        label: phrase('option.running.stopAndRemove', { count: all.length }),
+        consequence: phrase('option.running.stopAndRemoveConsequence', {
+          running: quoted(running),
+          containers: quoted(all),
+        }),
         commands: [`docker stop ${names(running)}`, `docker rm ${names(all)}`, `docker rmi ${shortId(image.id)}`],
       },
     ],
@@ -84,18 +91,18 @@ export function stoppedDecision(
   chosen: StoppedFix,
 ): ConflictDecision {
   const all = image.containers;
-  const label = imageLabel(image);
+  const label = imageName(image);
   const options: FixOption[] = [
     {
       choice: 'keep-image',
-      label: 'Keep the image',
-      consequence: 'Nothing changes: the stopped containers can still be started.',
+      label: keepImage,
+      consequence: phrase('option.stopped.keep'),
       commands: [],
     },
     {
       choice: 'remove-containers',
-      label: `Remove the stopped container${all.length > 1 ? 's' : ''}, then the image`,
-      consequence: `Removes ${quoted(all)} with their writable layers; their volumes stay.`,
+      label: phrase('option.stopped.remove', { count: all.length }),
+      consequence: phrase('option.stopped.removeConsequence', { containers: quoted(all) }),
       commands: [`docker rm ${names(all)}`, `docker rmi ${shortId(image.id)}`],
     },
   ];
@@ -103,29 +110,29 @@ export function stoppedDecision(
   if (store === 'classic') {
     options.push({
       choice: 'force-delete',
-      label: 'Force-delete the image, keep the containers',
-      consequence: `The containers stay but point at an image that no longer exists: they cannot be recreated, and Docker shows them with a bare ID.`,
+      label: phrase('option.stopped.force'),
+      consequence: phrase('option.stopped.forceConsequence'),
       commands: [`docker rmi -f ${shortId(image.id)}`],
     });
   }
   if (store === 'containerd' && image.tags.length > 0) {
     options.push({
       choice: 'untag-only',
-      label: 'Keep the containers, remove only the tags',
-      consequence: 'The image stays (untagged) for the containers; no space is freed until they go.',
+      label: phrase('option.stopped.untagOnly'),
+      consequence: phrase('option.stopped.untagOnlyConsequence'),
       commands: image.tags.map((t) => `docker rmi -f ${shellWord(familiarReference(t))}`),
     });
   }
-  const podmanNote =
-    engine.kind === 'podman'
-      ? ' On Podman, forcing the delete would remove those containers too, so Barnacle never forces it: choose to remove them instead.'
-      : '';
   return {
     id,
     imageId: image.id,
     imageLabel: label,
     conflict: 'stopped-container',
-    explanation: `${label} is used by the stopped container${all.length > 1 ? 's' : ''} ${quoted(all)}. The engine refuses to delete an image a container was made from.${podmanNote}`,
+    // On Podman a forced delete removes the containers too: the words say why Barnacle never forces it.
+    explanation: phrase(
+      engine.kind === 'podman' ? 'decision.stopped.explanationPodman' : 'decision.stopped.explanation',
+      { image: label, containers: quoted(all), count: all.length },
+    ),
     engineMessage: saidBy(engine, 'stopped-container', { imageId: image.id, containerId: all[0]?.id ?? '' }),
     containers: all,
     references: image.tags,
@@ -142,28 +149,28 @@ export function referencesDecision(
   selectedTags: string[],
   chosen: ReferencesFix,
 ): ConflictDecision {
-  const label = imageLabel(image);
+  const label = imageName(image);
   const others = image.tags.filter((t) => !selectedTags.includes(t));
   const options: FixOption[] = [];
   if (selectedTags.length > 0) {
     options.push({
       choice: 'selected-tag',
-      label: `Remove only ${selectedTags.map(familiarReference).join(', ')}`,
-      consequence: `The image stays under ${others.map(familiarReference).join(', ')}; no space is freed.`,
+      label: phrase('option.references.selected', { tags: selectedTags.map(familiarReference) }),
+      consequence: phrase('option.references.selectedConsequence', { others: others.map(familiarReference) }),
       commands: [`docker rmi ${selectedTags.map((t) => shellWord(familiarReference(t))).join(' ')}`],
     });
   } else {
     options.push({
       choice: 'keep-image',
-      label: 'Keep the image',
-      consequence: 'Nothing changes.',
+      label: keepImage,
+      consequence: phrase('option.nothingChanges'),
       commands: [],
     });
   }
   options.push({
     choice: 'all-tags',
-    label: `Remove every tag (${image.tags.length}) and the image`,
-    consequence: `Removes ${image.tags.map(familiarReference).join(', ')}, then the image itself.`,
+    label: phrase('option.references.all', { count: image.tags.length }),
+    consequence: phrase('option.references.allConsequence', { tags: image.tags.map(familiarReference) }),
     commands: [`docker rmi ${image.tags.map((t) => shellWord(familiarReference(t))).join(' ')}`],
   });
   return {
@@ -171,10 +178,10 @@ export function referencesDecision(
     imageId: image.id,
     imageLabel: label,
     conflict: 'multiple-references',
-    explanation:
-      selectedTags.length > 0
-        ? `${label} has ${image.tags.length} tags. Removing one tag only untags it: the image and its space stay until every tag goes.`
-        : `${label} is tagged in ${image.tags.length} repositories. Deleting it by ID removes all of them, so the engine asks you to be sure.`,
+    explanation: phrase(
+      selectedTags.length > 0 ? 'decision.references.explanationSelected' : 'decision.references.explanation',
+      { image: label, count: image.tags.length },
+    ),
     engineMessage: saidBy(engine, 'multiple-references', { imageId: image.id, tags: image.tags }),
     containers: [],
     references: image.tags,
@@ -189,19 +196,20 @@ export function childrenDecision(
   image: ImageSummary,
   engine: WordingEngine,
   children: { image: ImageSummary; bytes: number }[],
-  blockedBy: string | null,
+  /** A child image that containers use: what stops the children from going. */
+  blockedBy: { user: string; containers: string[] } | null,
   chosen: ChildrenFix,
 ): ConflictDecision {
-  const label = imageLabel(image);
-  const list = children.map((c) => ({ id: c.image.id, label: imageLabel(c.image), bytes: c.bytes }));
+  const label = imageName(image);
+  const list = children.map((c) => ({ id: c.image.id, label: imageName(c.image), bytes: c.bytes }));
   const options: FixOption[] = [
-    { choice: 'skip', label: 'Keep the image', consequence: 'Nothing changes.', commands: [] },
+    { choice: 'skip', label: keepImage, consequence: phrase('option.nothingChanges'), commands: [] },
   ];
   if (!blockedBy) {
     options.push({
       choice: 'remove-children',
-      label: `Remove the ${list.length} image${list.length > 1 ? 's' : ''} built on it too`,
-      consequence: `Removes ${list.map((c) => c.label).join(', ')}, then ${label}.`,
+      label: phrase('option.children.remove', { count: list.length }),
+      consequence: phrase('option.children.removeConsequence', { children: list.map((c) => c.label), image: label }),
       commands: [`docker rmi ${[...list.map((c) => shortId(c.id)), shortId(image.id)].join(' ')}`],
     });
   }
@@ -210,9 +218,13 @@ export function childrenDecision(
     imageId: image.id,
     imageLabel: label,
     conflict: 'dependent-children',
-    explanation:
-      `Other images were built on ${label} (${list.map((c) => c.label).join(', ')}): their layers sit on top of its layers, so it cannot go while they exist.` +
-      (blockedBy ? ` ${blockedBy}` : ''),
+    explanation: blockedBy
+      ? phrase('decision.children.explanationBlocked', {
+          image: label,
+          children: list.map((c) => c.label),
+          ...blockedBy,
+        })
+      : phrase('decision.children.explanation', { image: label, children: list.map((c) => c.label) }),
     engineMessage: saidBy(engine, 'dependent-children', { imageId: image.id }),
     containers: [],
     references: image.tags,

@@ -3,13 +3,12 @@
 // children before parents), each with what must still be true when it runs.
 
 import type { ImageSummary } from '../../src-shared/model';
-import type { PlanStep, RiskFlag, StepAction } from '../../src-shared/plan';
+import type { PlanStep, RiskFlag, StepAction, StepReason } from '../../src-shared/plan';
 import type { ContainerSummary } from '../../src-shared/model';
-import { shortId } from '../inventory/ids';
-import { imageLabel } from './decisions';
+import { shortId } from '../../src-shared/ids';
 import { allDescendants, depth } from './image-graph';
 import { Phase, type PlanDraft } from './plan-draft';
-import { familiarReference } from './references';
+import { familiarReference } from '../../src-shared/references';
 
 /** An image the plan removes whole. */
 export interface Removal {
@@ -20,7 +19,7 @@ export interface Removal {
   force: boolean;
   /** Containers the plan removes first. */
   containers: ContainerSummary[];
-  reason: string;
+  reason: StepReason;
   resolves?: PlanStep['resolves'];
   choice?: PlanStep['choice'];
 }
@@ -29,7 +28,7 @@ export interface Removal {
 export interface UntagRequest {
   image: ImageSummary;
   tag: string;
-  reason: string;
+  reason: StepReason;
   choice?: PlanStep['choice'];
 }
 
@@ -53,7 +52,7 @@ export function emitImageSteps(
   const ordered = [...removals.values()].sort((a, b) => depth(b.image, byId) - depth(a.image, byId));
   for (const r of ordered) {
     for (const c of r.containers) {
-      draft.removeContainer(c, `uses ${imageLabel(r.image)}, which you chose to remove`, cause(r));
+      draft.removeContainer(c, 'uses-removed-image', cause(r));
     }
   }
   // One image's forced untags run one after another: Docker 26's containerd store, sent
@@ -94,7 +93,7 @@ export function emitImageSteps(
         action: 'untag',
         target: tag,
         label: familiarReference(tag),
-        reason: `one of ${r.image.tags.length} tags of an image that goes`,
+        reason: 'other-tag',
         ...cause(r),
         after: [...containerSteps, ...childSteps],
         expect: { imageId: r.image.id },

@@ -3,8 +3,9 @@
 // the engine accepts and a person reads top to bottom.
 
 import type { ContainerSummary } from '../../src-shared/model';
-import type { ConflictDecision, PlanStep, RiskFlag, SkippedItem } from '../../src-shared/plan';
-import { containerName, isActiveState } from '../inventory/relations';
+import type { ConflictDecision, PlanStep, RiskFlag, SkippedItem, StepReason } from '../../src-shared/plan';
+import { isActiveState } from '../../src-shared/container-state';
+import { containerName } from '../../src-shared/display-names';
 
 /**
  * Where a step sits in the plan, lowest first: stop → rm containers → untag
@@ -44,7 +45,7 @@ export class PlanDraft {
   }
 
   /** Stop (if running) and remove a container once; later callers get the first removal step. */
-  removeContainer(c: ContainerSummary, reason: string, fix: Pick<PlanStep, 'resolves' | 'choice'> = {}): string {
+  removeContainer(c: ContainerSummary, reason: StepReason, fix: Pick<PlanStep, 'resolves' | 'choice'> = {}): string {
     const known = this.containerSteps.get(c.id);
     if (known) return known;
     const name = containerName(c);

@@ -5,9 +5,12 @@
 
 import type { Plan } from '../../src-shared/plan';
 import { planDigest } from './planner';
+import { PhraseError } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
 
-export class PlanStaleError extends Error {
-  readonly kind = 'plan-stale';
+/** A plan that may not run as asked; its phrase is what the window shows. */
+export class PlanStaleError extends PhraseError {
+  override readonly kind = 'plan-stale';
 }
 
 type State = 'previewed' | 'running' | 'executed';
@@ -39,15 +42,13 @@ export class PlanRegistry {
   /** The stored plan to execute, marked running; throws PlanStaleError when it may not run. */
   claim(id: string, digest: string): Plan {
     const entry = this.plans.get(id);
-    if (!entry) {
-      throw new PlanStaleError('This plan is no longer known (too old, or Barnacle restarted). Preview it again.');
-    }
+    if (!entry) throw new PlanStaleError(phrase('request.planUnknown'));
     const { digest: stored, ...rest } = entry.plan;
     if (stored !== digest || planDigest(rest) !== stored) {
-      throw new PlanStaleError('The plan changed since it was shown (its digest differs). Preview it again.');
+      throw new PlanStaleError(phrase('request.planChanged'));
     }
-    if (entry.state === 'running') throw new PlanStaleError('This plan is already running.');
-    if (entry.state === 'executed') throw new PlanStaleError('This plan has already run. Preview again for a new one.');
+    if (entry.state === 'running') throw new PlanStaleError(phrase('request.planRunning'));
+    if (entry.state === 'executed') throw new PlanStaleError(phrase('request.planRan'));
     entry.state = 'running';
     return entry.plan;
   }

@@ -1,20 +1,39 @@
 // From an intent to a plan on the live engine: read the lists (with container
-// sizes), the layer facts of every image (cached by ID: an image's layers never
-// change), then the pure planner. Resuming re-plans an interrupted plan's
+// sizes when containers may go), the layer facts of every image (cached by ID,
+// on disk too: an image's layers never change), then the pure planner. Resuming re-plans an interrupted plan's
 // unfinished steps against today's inventory rather than replaying them.
 
 import type { CleanupIntent, FixChoices, HistoryEntry, Plan } from '../../src-shared/plan';
 import type { EngineConnection } from '../engine/connection';
-import { readLayerAccounting } from '../inventory/layer-accounting';
-import { fetchLayerFacts, type LayerFactsCache } from '../inventory/layer-facts';
-import { readLists } from '../inventory/read-lists';
-import { normalizeImageId } from '../inventory/ids';
+import type { RawContainer, RawImage } from '../inventory/engine-answers';
+import { readEngineFailure } from '../engine/engine-error';
+import { volumeNamed } from '../engine/handles';
+import { accountingOf } from '../inventory/layer-accounting';
+import { fetchLayerFacts, readByTag, type ImageLayers } from '../inventory/layer-facts';
+import { listsSharedSize, unsharedImageFacts } from '../inventory/unshared-images';
+import type { LayerFactsCache } from '../inventory/layer-facts-cache';
+import { listsFrom, shownImageIds } from '../inventory/read-lists';
+import { normalizeImageId } from '../../src-shared/ids';
 import { cascadeFactIds } from './cascade';
 import { planCleanup, type PlanningInput } from './planner';
-import { usesArrivalClock } from './selection';
+import { usesArrivalClock } from '../../src-shared/image-store';
+
+/** The engine's two list answers as the app follows them (inventory-store.ts). */
+export interface FollowedLists {
+  images: RawImage[];
+  containers: RawContainer[];
+}
 
 export interface BuildPlanOptions {
   layerCache?: LayerFactsCache;
+  /**
+   * The lists as engine events keep them in the app: used instead of listing again
+   * (on the containerd store a full list of a big host takes the engine seconds).
+   * Containers are still listed when the plan needs their sizes. Safe because the
+   * executor re-checks every step live: a change the lists had not caught yet
+   * becomes a conflict, never a removal the plan did not show.
+   */
+  lists?: FollowedLists;
   /** Planning time (ms since epoch); `until` filters count back from it. */
   now?: number;
 }
@@ -29,21 +48,56 @@ async function plan(
   resume?: { restrictTo: Set<string>; resumedFrom: string },
 ): Promise<Plan> {
   const { docker, engine, endpoint } = connection;
-  const [lists, accounting] = await Promise.all([
-    readLists(docker, { containerSizes: true, engine }),
-    readLayerAccounting(docker),
+  const cache = opts.layerCache;
+  const withCache = cache ? { cache } : {};
+  const accountingRead = accountingOf(connection);
+  // Only plans that may remove containers count their writable layers; sizes make the engine walk each one.
+  const containerSizes = intent.type !== 'prune-images' || intent.withStoppedContainers === true;
+  const followed = opts.lists;
+  const sharedSize = listsSharedSize(engine);
+  const rawImagesRead = followed
+    ? Promise.resolve(followed.images)
+    : (docker.listImages({ all: true, ...(sharedSize ? { 'shared-size': true } : {}) }) as unknown as Promise<
+        RawImage[]
+      >);
+  const rawContainersRead =
+    followed && !containerSizes
+      ? Promise.resolve(followed.containers)
+      : (docker.listContainers({ all: true, size: containerSizes }) as unknown as Promise<RawContainer[]>);
+  // Layer facts need only the image list: on the containerd store the container list takes
+  // longer than the image list (each container's image is resolved), so the facts are read meanwhile.
+  // Images that share no layer are sized from the list itself (unshared-images.ts).
+  const shownFactsRead = Promise.all([rawImagesRead, accountingRead]).then(async ([rawImages, accounting]) => {
+    const fromList = sharedSize ? unsharedImageFacts(rawImages, accounting) : new Map<string, ImageLayers>();
+    const needed = shownImageIds(rawImages).filter((id) => !fromList.has(id) || cache?.get(id));
+    const readBy = readByTag(
+      engine.imageStore,
+      rawImages.map((r) => ({ id: normalizeImageId(r.Id), tags: r.RepoTags ?? [] })),
+    );
+    const read = await fetchLayerFacts(docker, needed, { accounting, ...withCache, ...(readBy ? { readBy } : {}) });
+    // Facts read from history (now or before) are the finer figure where both exist.
+    return new Map([...fromList, ...read]);
+  });
+  const [rawImages, rawContainers, accounting, shownFacts] = await Promise.all([
+    rawImagesRead,
+    rawContainersRead,
+    accountingRead,
+    shownFactsRead,
   ]);
+  const lists = listsFrom(rawImages, rawContainers, { containerSizes, engine });
   // Containers may use an image the list hides (an intermediate): its layers pin bytes too.
   const ids = [...new Set([...lists.images.map((i) => i.id), ...lists.containers.map((c) => c.imageId)])];
-  const layers = await fetchLayerFacts(docker, ids, {
-    accounting,
-    ...(opts.layerCache ? { cache: opts.layerCache } : {}),
-  });
+  const hiddenInUse = ids.filter((id) => !shownFacts.has(id));
+  const layers = hiddenInUse.length
+    ? new Map([...shownFacts, ...(await fetchLayerFacts(docker, hiddenInUse, { accounting, ...withCache }))])
+    : shownFacts;
   const now = opts.now ?? Date.now();
   const olderOnEngineClock =
     intent.type === 'prune-images' && intent.until && intent.untilClock !== 'build' && usesArrivalClock(engine)
       ? await imagesOlderOnEngine(docker, intent.until)
       : undefined;
+  const volumesCreatedAt =
+    intent.type === 'start-fresh' ? await volumeCreationTimes(docker, intent.volumes ?? []) : undefined;
   const input: PlanningInput = {
     intent,
     images: lists.images,
@@ -55,6 +109,7 @@ async function plan(
     now,
     containerAccounting: accounting.containers,
     ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
+    ...(volumesCreatedAt ? { volumesCreatedAt } : {}),
     ...(resume ?? {}),
   };
   const first = planCleanup(input);
@@ -64,15 +119,33 @@ async function plan(
     lists.everyImage,
   ).filter((id) => !layers.has(id));
   if (parentIds.length === 0) {
-    opts.layerCache?.retainOnly(ids);
+    await keepOnly(cache, ids);
     return first;
   }
-  const parentLayers = await fetchLayerFacts(docker, parentIds, {
-    accounting,
-    ...(opts.layerCache ? { cache: opts.layerCache } : {}),
-  });
-  opts.layerCache?.retainOnly([...ids, ...parentLayers.keys()]);
+  const parentLayers = await fetchLayerFacts(docker, parentIds, { accounting, ...withCache });
+  await keepOnly(cache, [...ids, ...parentLayers.keys()]);
   return planCleanup({ ...input, layers: new Map([...layers, ...parentLayers]) });
+}
+
+/** Facts of images gone from the engine are dropped; what is new is saved for the next start. */
+async function keepOnly(cache: LayerFactsCache | undefined, imageIds: Iterable<string>): Promise<void> {
+  if (!cache) return;
+  cache.retainOnly(imageIds);
+  await cache.save();
+}
+
+/** When each named volume was created; a volume that is not there is left out (the step then fails as not found). */
+async function volumeCreationTimes(docker: EngineConnection['docker'], names: string[]): Promise<Map<string, string>> {
+  const times = new Map<string, string>();
+  for (const name of names) {
+    try {
+      const info = (await volumeNamed(docker, name).inspect()) as { CreatedAt?: string };
+      if (info.CreatedAt) times.set(name, info.CreatedAt);
+    } catch (err) {
+      if (readEngineFailure(err).statusCode !== 404) throw err;
+    }
+  }
+  return times;
 }
 
 /**

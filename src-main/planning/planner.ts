@@ -5,20 +5,23 @@
 // children), until the set is stable; then emit steps in an order the engine
 // accepts (stop → rm containers → untag → rmi children before parents).
 
+import { phrase } from '../../src-shared/phrase';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
-import type { CleanupIntent, FixChoices, Plan, UntilBasis } from '../../src-shared/plan';
+import type { CleanupIntent, FixChoices, Plan, StepReason, UntilBasis } from '../../src-shared/plan';
 import type { Verdict } from '../inventory/layer-accounting';
 import type { ImageLayers } from '../inventory/layer-facts';
-import { isActiveState } from '../inventory/relations';
+import { isActiveState } from '../../src-shared/container-state';
 import { settleChildren } from './children';
 import { cascadedParents, cascadeRuleOf } from './cascade';
 import { cliCommands } from './commands';
-import { chosenFix, imageLabel, referencesDecision, runningDecision, stoppedDecision } from './decisions';
+import { chosenFix, referencesDecision, runningDecision, stoppedDecision } from './decisions';
 import { emitImageSteps, type Removal, type UntagRequest } from './image-steps';
 import { Phase, PlanDraft } from './plan-draft';
 import { ReferenceIndex } from './references';
-import { selectPruneCandidates, selectStoppedContainers, usesArrivalClock } from './selection';
+import { containerName, imageName } from '../../src-shared/display-names';
+import { usesArrivalClock } from '../../src-shared/image-store';
+import { selectPruneCandidates, selectStoppedContainers } from './selection';
 import { attributeBytes } from './step-bytes';
 
 export interface PlanningInput {
@@ -42,6 +45,8 @@ export interface PlanningInput {
   allImages?: ImageSummary[];
   /** Prune with `until` on the engine's clock where it is not the build date: the images it counts as older. */
   olderOnEngineClock?: ReadonlySet<string>;
+  /** Start fresh: when each named volume was created (re-checked before it is removed). */
+  volumesCreatedAt?: ReadonlyMap<string, string>;
 }
 
 export function planCleanup(input: PlanningInput): Plan {
@@ -55,10 +60,15 @@ export function planCleanup(input: PlanningInput): Plan {
     image.containers.map((ref) => containersById.get(ref.id)).filter((c): c is ContainerSummary => !!c);
 
   /** Whole-image removal, after the container conflict (if any) is settled by the user's choice. */
-  const considerWhole = (image: ImageSummary, reason: string, choices: FixChoices | undefined, childStep = false) => {
+  const considerWhole = (
+    image: ImageSummary,
+    reason: StepReason,
+    choices: FixChoices | undefined,
+    childStep = false,
+  ) => {
     if (removals.has(image.id)) return;
     const users = containersOf(image);
-    const label = imageLabel(image);
+    const label = imageName(image);
     const remove = (extra: Partial<Removal>) =>
       removals.set(image.id, { image, childStep, force: false, containers: [], reason, ...extra });
     if (users.some((c) => isActiveState(c.state))) {
@@ -86,8 +96,7 @@ export function planCleanup(input: PlanningInput): Plan {
         case 'force-delete':
           return remove({ force: true, resolves: 'stopped-container', choice: 'force-delete' });
         case 'untag-only':
-          for (const tag of image.tags)
-            untags.push({ image, tag, reason: 'keep the containers, drop the tag', choice: 'untag-only' });
+          for (const tag of image.tags) untags.push({ image, tag, reason: 'untag-only', choice: 'untag-only' });
           return;
         default:
           draft.skip({ target: image.id, label, conflict: 'stopped-container', reason: decision.explanation });
@@ -104,7 +113,7 @@ export function planCleanup(input: PlanningInput): Plan {
     case 'prune-images': {
       if (intent.withStoppedContainers) {
         for (const c of selectStoppedContainers(input.containers, undefined, input.images)) {
-          draft.removeContainer(c, 'stopped container, removed before the prune');
+          draft.removeContainer(c, 'prune-container');
         }
       }
       const gone = new Set(input.containers.filter((c) => draft.containerStep(c.id)).map((c) => c.id));
@@ -127,19 +136,19 @@ export function planCleanup(input: PlanningInput): Plan {
       const chosen = intent.ids ? pickContainers(input.containers, intent.ids, draft) : null;
       for (const c of stopped) {
         if (chosen && !chosen.has(c.id)) continue;
-        draft.removeContainer(c, intent.ancestor ? `stopped container of ${intent.ancestor}` : 'stopped container');
+        draft.removeContainer(c, 'stopped-container');
       }
       break;
     }
     case 'start-fresh':
-      for (const c of input.containers) draft.removeContainer(c, 'start fresh: every container goes');
+      for (const c of input.containers) draft.removeContainer(c, 'start-fresh');
       for (const image of input.images) {
         removals.set(image.id, {
           image,
           childStep: false,
           force: false,
           containers: containersOf(image),
-          reason: 'start fresh: every image goes',
+          reason: 'start-fresh',
         });
       }
       break;
@@ -154,10 +163,10 @@ export function planCleanup(input: PlanningInput): Plan {
         action: 'remove-volume',
         target: volume,
         label: volume,
-        reason: 'you ticked this volume',
+        reason: 'volume',
         risks: [{ kind: 'removes-volume', volume }],
         after: containerSteps,
-        expect: {},
+        expect: input.volumesCreatedAt?.has(volume) ? { volumeCreatedAt: input.volumesCreatedAt.get(volume)! } : {},
       });
     }
   }
@@ -218,7 +227,7 @@ function selectRemovals(
   engine: EngineInfo,
   draft: PlanDraft,
   untags: UntagRequest[],
-  considerWhole: (image: ImageSummary, reason: string, choices: FixChoices | undefined) => void,
+  considerWhole: (image: ImageSummary, reason: StepReason, choices: FixChoices | undefined) => void,
 ): void {
   const groups = new Map<string, { image: ImageSummary; whole: boolean; tags: string[] }>();
   const index = new ReferenceIndex(images);
@@ -229,8 +238,7 @@ function selectRemovals(
         target: ref,
         label: ref,
         conflict: 'not-found',
-        reason:
-          r.kind === 'missing' ? `No image ${ref} on this engine.` : `${ref} matches several images; use a longer ID.`,
+        reason: phrase(r.kind === 'missing' ? 'skip.noImage' : 'skip.ambiguous', { ref }),
       });
       continue;
     }
@@ -246,7 +254,7 @@ function selectRemovals(
       const decision = referencesDecision(draft.decisionId(), image, engine, tags, fix);
       draft.decisions.push(decision);
       if (decision.chosen === 'selected-tag') {
-        for (const tag of tags) untags.push({ image, tag, reason: 'you selected this tag', choice: 'selected-tag' });
+        for (const tag of tags) untags.push({ image, tag, reason: 'selected-tag', choice: 'selected-tag' });
         continue;
       }
     } else if (whole && image.tags.length > 1) {
@@ -257,14 +265,14 @@ function selectRemovals(
       if (decision.chosen !== 'all-tags') {
         draft.skip({
           target: image.id,
-          label: imageLabel(image),
+          label: imageName(image),
           conflict: 'multiple-references',
           reason: decision.explanation,
         });
         continue;
       }
     }
-    considerWhole(image, 'you selected it', intent.choices);
+    considerWhole(image, 'selected', intent.choices);
   }
 }
 
@@ -295,14 +303,14 @@ function pickContainers(containers: ContainerSummary[], ids: string[], draft: Pl
       (x) => x.id === ref || (ref.length >= 12 && x.id.startsWith(ref)) || x.names.includes(ref),
     );
     if (!c) {
-      draft.skip({ target: ref, label: ref, conflict: 'not-found', reason: `No container ${ref} on this engine.` });
+      draft.skip({ target: ref, label: ref, conflict: 'not-found', reason: phrase('skip.noContainer', { ref }) });
     } else if (isActiveState(c.state)) {
-      const label = c.names[0] ?? c.id.slice(0, 12);
+      const label = containerName(c);
       draft.skip({
         target: c.id,
         label,
         conflict: 'container-running',
-        reason: `${label} is ${c.state}: stop it first.`,
+        reason: phrase('skip.containerActive', { name: label, state: c.state }),
       });
     } else chosen.add(c.id);
   }

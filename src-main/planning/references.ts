@@ -3,34 +3,20 @@
 // "docker.io/library/tiny:latest" or "localhost/tiny:latest").
 
 import type { ImageSummary } from '../../src-shared/model';
+import { familiarReference, hasTag, splitReference } from '../../src-shared/references';
 import { matchesWildcard } from '../../src-shared/wildcard';
-import { idMatches } from '../inventory/ids';
+import { idMatches } from '../../src-shared/ids';
 
 const HEXISH = /^(sha256:)?[0-9a-f]{12,64}$/;
 
 /** The fully qualified form docker normalises to: domain/path:tag. */
 export function normalizeReference(ref: string): string {
-  let name = ref;
-  let tag = 'latest';
-  const digestAt = name.indexOf('@');
-  if (digestAt >= 0) name = name.slice(0, digestAt);
-  const colon = name.lastIndexOf(':');
-  if (colon > name.lastIndexOf('/')) {
-    tag = name.slice(colon + 1);
-    name = name.slice(0, colon);
-  }
-  const first = name.split('/')[0] ?? '';
-  const hasDomain = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (!hasDomain) name = name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
+  const digestAt = ref.indexOf('@');
+  const [path, tag] = splitReference(digestAt >= 0 ? ref.slice(0, digestAt) : ref);
+  const first = path.split('/')[0] ?? '';
+  const hasDomain = path.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const name = hasDomain ? path : path.includes('/') ? `docker.io/${path}` : `docker.io/library/${path}`;
   return `${name}:${tag}`;
-}
-
-/** Short form for people: drops docker.io/library/ and localhost/ like docker does. */
-export function familiarReference(ref: string): string {
-  return ref
-    .replace(/^docker\.io\/library\//, '')
-    .replace(/^docker\.io\//, '')
-    .replace(/^localhost\//, '');
 }
 
 /** Which of the image's tags the typed reference names (Podman's localhost/ counts as a match). */
@@ -87,10 +73,6 @@ export function resolveReference(images: ImageSummary[], ref: string): ResolvedR
  */
 export function matchesPattern(tag: string, pattern: string): boolean {
   const spellings = [tag, familiarReference(tag), normalizeReference(tag)];
-  const hasTag = pattern.lastIndexOf(':') > pattern.lastIndexOf('/');
-  const withoutTag = (ref: string) => {
-    const colon = ref.lastIndexOf(':');
-    return colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
-  };
-  return spellings.some((s) => matchesWildcard(hasTag ? s : withoutTag(s), pattern));
+  const tagged = hasTag(pattern);
+  return spellings.some((s) => matchesWildcard(tagged ? s : splitReference(s)[0], pattern));
 }

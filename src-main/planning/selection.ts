@@ -2,11 +2,12 @@
 // prune would take, with the same filters the engine applies, so the plan can
 // list them before anything happens (`docker image prune` cannot).
 
-import { storeFamilyOf } from '../../src-shared/image-store';
-import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
+import { phrase } from '../../src-shared/phrase';
+import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import type { CleanupIntent, SkippedItem } from '../../src-shared/plan';
-import { isActiveState } from '../inventory/relations';
-import { imageLabel } from './decisions';
+import { isActiveState } from '../../src-shared/container-state';
+import { ancestorFamily } from '../../src-shared/image-family';
+import { imageName } from '../../src-shared/display-names';
 import { matchesPattern, resolveReference } from './references';
 
 type PruneIntent = Extract<CleanupIntent, { type: 'prune-images' }>;
@@ -33,16 +34,6 @@ export function labelMatches(labels: Record<string, string>, filter: string): bo
   const eq = filter.indexOf('=');
   if (eq < 0) return Object.hasOwn(labels, filter);
   return labels[filter.slice(0, eq)] === filter.slice(eq + 1);
-}
-
-/**
- * Whether the engine's own `prune --filter until` reads when an image arrived on it
- * rather than its build date: Docker's containerd image store compares the until
- * cut-off with the time its image record was made (a pull, load, tag or build on
- * this engine), which the API shows nowhere but in the answer to that filter.
- */
-export function usesArrivalClock(engine: Pick<EngineInfo, 'kind' | 'imageStore'>): boolean {
-  return storeFamilyOf(engine) === 'containerd';
 }
 
 /**
@@ -73,9 +64,9 @@ export function selectPruneCandidates(
     if (keepBy) {
       kept.push({
         target: image.id,
-        label: imageLabel(image),
+        label: imageName(image),
         conflict: 'kept-by-pattern',
-        reason: `matches the keep pattern ${keepBy}`,
+        reason: phrase('skip.keepPattern', { pattern: keepBy }),
       });
       continue;
     }
@@ -92,18 +83,9 @@ export function selectStoppedContainers(
 ): ContainerSummary[] {
   let family: Set<string> | null = null;
   if (ancestor) {
-    family = new Set();
     const r = resolveReference(images, ancestor);
-    if (r.kind === 'image' || r.kind === 'tag') {
-      const byId = new Map(images.map((i) => [i.id, i]));
-      const stack = [r.image.id];
-      while (stack.length) {
-        const id = stack.pop()!;
-        if (family.has(id)) continue;
-        family.add(id);
-        stack.push(...(byId.get(id)?.children ?? []));
-      }
-    }
+    // An ancestor no image answers to has no family, so no container matches it.
+    family = r.kind === 'image' || r.kind === 'tag' ? ancestorFamily(images, r.image.id) : new Set();
   }
   return containers.filter((c) => !isActiveState(c.state) && (!family || family.has(c.imageId)));
 }

@@ -2,6 +2,7 @@
 // is credited to the last step that removes an image holding it, each removed
 // container's writable layer to its own step.
 
+import type { Phrase } from '../../src-shared/phrase';
 import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import type { PlanStep } from '../../src-shared/plan';
 import type { Verdict } from '../inventory/layer-accounting';
@@ -15,7 +16,7 @@ export function attributeBytes(
   containers: ContainerSummary[],
   /** Whether a container's SizeRw is all its removal frees (not on vfs); absent means it is. */
   containerVerdict?: Verdict,
-): { bytes: number; exact: boolean; reasons: string[]; freedChains: Set<string> } {
+): { bytes: number; exact: boolean; reasons: Phrase[]; freedChains: Set<string> } {
   const layered: LayeredImage[] = [];
   for (const image of images) {
     const l = layers.get(image.id);

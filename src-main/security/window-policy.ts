@@ -21,6 +21,18 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
+/**
+ * A barnacle:// response with the CSP on the response itself: the session's
+ * header hook may not run for a custom protocol's responses, and the meta tag
+ * cannot say frame-ancestors. Also no MIME sniffing.
+ */
+export function withPolicyHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 /** `new URL` without the throw (URL.parse is not in Node 20's typings). */
 function parseUrl(url: string): URL | null {
   try {
@@ -49,9 +61,17 @@ function originOf(url: string): string | null {
   return parsed.origin !== 'null' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
 }
 
-/** IPC is answered only for frames showing our own renderer. */
-export function isTrustedSender(frameUrl: string | undefined, origins: readonly string[]): boolean {
-  if (!frameUrl) return false;
+/**
+ * IPC is answered only for the window's main frame showing our own renderer. A
+ * subframe never qualifies, whatever its URL: the renderer has none, so one that
+ * appears (an injected iframe of barnacle://app itself) is not ours to answer.
+ */
+export function isTrustedSender(
+  frameUrl: string | undefined,
+  origins: readonly string[],
+  isMainFrame: boolean,
+): boolean {
+  if (!frameUrl || !isMainFrame) return false;
   const origin = originOf(frameUrl);
   return origin !== null && origins.includes(origin);
 }

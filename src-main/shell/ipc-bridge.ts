@@ -11,13 +11,17 @@ import {
   type HandlerTable,
 } from '../../src-shared/contract';
 import { fail } from '../../src-shared/errors';
+import { say } from '../../src-shared/messages/translate';
+import { phrase } from '../../src-shared/phrase';
 import { isTrustedSender } from '../security/window-policy';
 
 export function registerHandlers(handlers: HandlerTable, origins: readonly string[]): () => void {
   for (const channel of channels) {
     ipcMain.handle(invokeChannel(channel), (event, args: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url, origins)) {
-        return fail({ kind: 'forbidden-sender', message: 'This request did not come from Barnacle’s own window.' });
+      if (!isTrustedSender(event.senderFrame?.url, origins, event.senderFrame === event.sender.mainFrame)) {
+        // Not our window, so probably nobody reads it; still a phrase, as every refusal over IPC is.
+        const says = phrase('request.forbiddenSender');
+        return fail({ kind: 'forbidden-sender', message: say('en', says), says });
       }
       return handlers[channel](args);
     });

@@ -12,6 +12,10 @@ import { trustedOrigins } from '../security/window-policy';
 import { registerHandlers, sendEvent } from './ipc-bridge';
 import { appPaths, applySessionPolicy, createSecureWindow, registerAppScheme, serveRenderer } from './secure-window';
 import { installTray } from './tray';
+import { defaultDataDir } from '../history/history-store';
+import { confirmationText } from '../core/main-confirmation';
+import { trayLocaleFor } from '../tray/tray-labels';
+import { inBackground } from '../runtime/background';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
@@ -21,7 +25,13 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   app.on('second-instance', showMainWindow);
-  void app.whenReady().then(start);
+  // Nothing runs without start(): when it fails, say so and leave, rather than sit windowless.
+  inBackground(app.whenReady().then(start), 'starting Barnacle', (err) => {
+    dialog.showErrorBox('Barnacle could not start', err instanceof Error ? err.message : String(err));
+    app.quit();
+  });
+  // A last net for anything lint could not see (a library's own promises).
+  process.on('unhandledRejection', (reason) => console.error('Barnacle: unhandled rejection:', reason));
 }
 
 async function start(): Promise<void> {
@@ -33,7 +43,8 @@ async function start(): Promise<void> {
   const homeDir = app.getPath('home');
   const core = new BarnacleCore(startingEndpoint(env, homeDir, platform), {
     discover: () => discoverEndpoints({ env, homeDir, platform }),
-    dataDir: app.getPath('userData'),
+    // The same folder the barnacle CLI uses (history, layer facts): one history for both.
+    dataDir: defaultDataDir(platform, env, homeDir),
     chooseSavePath: async (suggestedName, format) => {
       const options = {
         title: 'Export Barnacle history',
@@ -44,6 +55,24 @@ async function start(): Promise<void> {
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options);
       return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
+    // Plans that stop, force, remove volumes or start fresh: a native dialog the page cannot answer.
+    confirmInMain: async (summary) => {
+      const text = confirmationText(summary, trayLocaleFor(app.getPreferredSystemLanguages()));
+      const options = {
+        type: 'warning' as const,
+        title: text.title,
+        message: text.message,
+        detail: text.detail,
+        buttons: [text.cancel, text.confirm],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const answer = mainWindow
+        ? await dialog.showMessageBox(mainWindow, options)
+        : await dialog.showMessageBox(options);
+      return answer.response === 1;
     },
   });
   registerHandlers(createHandlers(core), trustedOrigins(devServerUrl));
@@ -65,7 +94,8 @@ async function start(): Promise<void> {
     },
   });
   tray.attachWindow(mainWindow);
-  void core.start();
+  // A failed start shows as the engine's health in the window and the tray; logged here too.
+  inBackground(core.start(), 'connecting to the engine');
 
   // Reached when the window closes with keepInTray off (with it on, closing only hides it).
   app.on('window-all-closed', () => {

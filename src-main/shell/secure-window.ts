@@ -8,7 +8,14 @@
 import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allowedExternalUrl, APP_ORIGIN, APP_SCHEME, rendererFileFor } from '../security/window-policy';
+import {
+  allowedExternalUrl,
+  APP_ORIGIN,
+  APP_SCHEME,
+  rendererFileFor,
+  withPolicyHeaders,
+} from '../security/window-policy';
+import { inBackground } from '../runtime/background';
 
 /** Must run before app is ready. */
 export function registerAppScheme(): void {
@@ -19,10 +26,10 @@ export function registerAppScheme(): void {
 
 /** Serves out/renderer over barnacle://app/, refusing paths that climb out of it. */
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFileFor(rendererDir, request.url);
-    if (!file) return new Response('not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    if (!file) return withPolicyHeaders(new Response('not found', { status: 404 }));
+    return withPolicyHeaders(await net.fetch(pathToFileURL(file).toString()));
   });
 }
 
@@ -77,11 +84,11 @@ export function createSecureWindow(preloadPath: string, devServerUrl: string | u
   // opens; allow-listed https docs go to the user's browser instead.
   win.webContents.setWindowOpenHandler(({ url }) => {
     const external = allowedExternalUrl(url);
-    if (external) void shell.openExternal(external);
+    if (external) inBackground(shell.openExternal(external), `opening ${external} in the browser`);
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  inBackground(win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`), 'loading the window');
   return win;
 }
 

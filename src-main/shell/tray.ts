@@ -12,9 +12,10 @@ import { trayPortsFor } from '../tray/core-ports';
 import { menuTemplate } from '../tray/menu-template';
 import { TrayController } from '../tray/tray-controller';
 import { trayIconDir, trayIconFile } from '../tray/tray-icons';
-import { trayLocaleFor } from '../tray/tray-labels';
+import { trayLabels, trayLocaleFor } from '../tray/tray-labels';
 import type { TrayActionId, TrayMenuModel } from '../tray/tray-menu';
-import { loadTraySettings, saveTraySettings } from '../tray/tray-settings';
+import { readTraySettings, saveTraySettings } from '../tray/tray-settings';
+import { inBackground } from '../runtime/background';
 
 export interface TrayShellOptions {
   core: BarnacleCore;
@@ -35,7 +36,7 @@ const loginItemsSupported = process.platform === 'darwin' || process.platform ==
 
 export function installTray(options: TrayShellOptions): TrayShell {
   const settingsFile = join(app.getPath('userData'), 'tray-settings.json');
-  const settings = loadTraySettings(settingsFile);
+  const { settings, damaged } = readTraySettings(settingsFile);
   // The person may have removed the login item in the system's settings: the OS is the truth.
   if (loginItemsSupported) settings.startAtLogin = app.getLoginItemSettings().openAtLogin;
   // Without it Windows drops the quick prune's "Freed X" toast (see app-id.ts).
@@ -68,6 +69,15 @@ export function installTray(options: TrayShellOptions): TrayShell {
     }),
   });
 
+  if (damaged) {
+    const message = trayLabels(trayLocaleFor(app.getPreferredSystemLanguages())).settingsUnreadable(
+      settingsFile,
+      damaged.keptAs,
+    );
+    console.warn(`barnacle: ${message}`);
+    if (Notification.isSupported()) new Notification({ title: 'Barnacle', body: message }).show();
+  }
+
   function render(model: TrayMenuModel): void {
     if (tray.isDestroyed()) return;
     tray.setToolTip(model.tooltip);
@@ -78,10 +88,10 @@ export function installTray(options: TrayShellOptions): TrayShell {
   function onAction(id: TrayActionId): void {
     switch (id) {
       case 'quick-prune':
-        void controller.quickPrune();
+        inBackground(controller.quickPrune(), 'quick prune');
         return;
       case 'prune-old':
-        void controller.pruneOlderThanDay();
+        inBackground(controller.pruneOlderThanDay(), 'planning the prune of old images');
         return;
       case 'open':
         options.showWindow();

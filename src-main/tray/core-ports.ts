@@ -6,9 +6,10 @@
 import type { CleanupIntent, ExecutionReport, Plan, PlanProgress } from '../../src-shared/plan';
 import type { BarnacleCore } from '../core/barnacle-core';
 import type { EngineConnection } from '../engine/connection';
-import { LayerFactsCache } from '../inventory/layer-facts';
 import { buildPlan } from '../planning/plan-service';
 import type { TrayControllerDeps } from './tray-controller';
+import { PhraseError } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
 
 export type TrayCorePorts = Pick<
   TrayControllerDeps,
@@ -18,23 +19,17 @@ export type TrayCorePorts = Pick<
 export function trayPortsFor(core: BarnacleCore): TrayCorePorts {
   const connection = (): EngineConnection => {
     const current = core.session.current();
-    if (!current) throw new Error('The engine is not connected.');
+    if (!current) throw new PhraseError(phrase('request.notConnected'));
     return current;
   };
-  // Estimates keep their own layer cache (layers of an image never change); one per engine.
-  let estimates: { host: string; cache: LayerFactsCache } | null = null;
-  const cacheFor = (c: EngineConnection) => {
-    if (estimates?.host !== c.endpoint.host) estimates = { host: c.endpoint.host, cache: new LayerFactsCache() };
-    return estimates.cache;
-  };
-
   return {
     session: core.session,
     inventory: core.inventory,
     previewPlan: (intent: CleanupIntent) => core.plans.preview(connection(), intent),
-    estimatePlan: (intent: CleanupIntent) => {
+    estimatePlan: async (intent: CleanupIntent) => {
       const c = connection();
-      return buildPlan(c, intent, { layerCache: cacheFor(c) });
+      const lists = await core.inventory.followedLists(c);
+      return buildPlan(c, intent, { layerCache: await core.layerFacts.for(c), ...(lists ? { lists } : {}) });
     },
     async executePlan(plan: Plan, onProgress: (progress: PlanProgress) => void): Promise<ExecutionReport> {
       const off = core.onPlanProgress((p) => {

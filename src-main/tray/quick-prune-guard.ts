@@ -6,11 +6,12 @@
 // this check is the tray's own guarantee, not a second planner.
 
 import type { InventorySnapshot } from '../../src-shared/model';
-import type { Plan } from '../../src-shared/plan';
+import type { Plan, StepAction } from '../../src-shared/plan';
+import { phrase, type Phrase } from '../../src-shared/phrase';
 
 export type QuickPruneProblem =
   | { kind: 'not-a-dangling-prune' }
-  | { kind: 'step-not-image-removal'; step: string; action: string }
+  | { kind: 'step-not-image-removal'; step: string; action: StepAction }
   | { kind: 'forced'; step: string }
   | { kind: 'unknown-image'; step: string }
   | { kind: 'not-dangling'; step: string }
@@ -49,20 +50,28 @@ export function quickPruneProblems(plan: Plan, inventory: InventorySnapshot): Qu
   return problems;
 }
 
-/** One line for the notification, in English; the tray prefixes it in the user's language. */
-export function describeProblem(problem: QuickPruneProblem): string {
+/** One reason for the notification, as a catalogue phrase: the tray says it in the system's language. */
+export function problemPhrase(problem: QuickPruneProblem): Phrase {
   switch (problem.kind) {
     case 'not-a-dangling-prune':
-      return 'the plan is not a dangling-image prune';
+      return phrase('tray.refused.notDanglingPrune');
     case 'step-not-image-removal':
-      return `step "${problem.step}" would ${problem.action.replaceAll('-', ' ')}`;
+      return phrase('tray.refused.otherAction', {
+        step: problem.step,
+        action: phrase(`tray.refused.action.${problem.action}`),
+      });
     case 'forced':
-      return `step "${problem.step}" would force a removal`;
+      return phrase('tray.refused.forced', { step: problem.step });
     case 'unknown-image':
-      return `${problem.step} is not in the current image list`;
+      return phrase('tray.refused.unknownImage', { step: problem.step });
     case 'not-dangling':
-      return `${problem.step} has a tag`;
+      return phrase('tray.refused.notDangling', { step: problem.step });
     case 'in-use':
-      return `${problem.step} is used by a container`;
+      return phrase('tray.refused.inUse', { step: problem.step });
   }
+}
+
+/** Every reason, one after the other, joined the locale's way ("; " or "；"). */
+export function refusalPhrase(problems: QuickPruneProblem[]): Phrase {
+  return problems.map(problemPhrase).reduce((first, second) => phrase('tray.refused.join', { first, second }));
 }

@@ -6,9 +6,13 @@
 
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import type { CleanupIntent, ExecutionReport, Plan, PlanProgress } from '../../src-shared/plan';
-import { describeProblem, quickPruneProblems } from './quick-prune-guard';
+import { quickPruneProblems, refusalPhrase } from './quick-prune-guard';
 import { trayLabels, traySize, type TrayLocale } from './tray-labels';
 import { danglingCounts, trayMenuModel, type TrayMenuModel, type TraySettingsView, type TrayState } from './tray-menu';
+import { inBackground } from '../runtime/background';
+import { saysOf } from '../../src-shared/phrase-error';
+import { ConnectionFailure } from '../engine/connection';
+import { say } from '../../src-shared/messages/translate';
 
 /** `docker image prune`: dangling images no container uses. */
 export const DANGLING_PRUNE: CleanupIntent = { type: 'prune-images', all: false };
@@ -102,11 +106,11 @@ export class TrayController {
       const inventory = await this.deps.inventory.refresh();
       const problems = quickPruneProblems(plan, inventory);
       if (problems.length > 0) {
-        this.deps.notify('Barnacle', t.quickPruneRefused(problems.map(describeProblem).join('; ')));
+        this.deps.notify('Barnacle', t.quickPruneRefused(refusalPhrase(problems)));
         return;
       }
     } catch (err) {
-      this.deps.notify('Barnacle', t.planFailed(messageOf(err)));
+      this.deps.notify('Barnacle', t.planFailed(messageOf(err, this.deps.locale())));
       return;
     }
     if (plan.steps.length === 0) {
@@ -128,7 +132,7 @@ export class TrayController {
       const size = traySize(freed, this.deps.locale());
       this.deps.notify('Barnacle', failed ? t.freedPartly(size, plan.exact, failed) : t.freed(size, plan.exact));
     } catch (err) {
-      this.deps.notify('Barnacle', t.quickPruneFailed(messageOf(err)));
+      this.deps.notify('Barnacle', t.quickPruneFailed(messageOf(err, this.deps.locale())));
     } finally {
       this.pruning = null;
       this.plannedFor = null;
@@ -142,7 +146,7 @@ export class TrayController {
     try {
       this.deps.showPlanInWindow(await this.deps.previewPlan(OLDER_THAN_DAY_PRUNE));
     } catch (err) {
-      this.deps.notify('Barnacle', trayLabels(this.deps.locale()).planFailed(messageOf(err)));
+      this.deps.notify('Barnacle', trayLabels(this.deps.locale()).planFailed(messageOf(err, this.deps.locale())));
     }
   }
 
@@ -163,7 +167,7 @@ export class TrayController {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.recompute();
+      inBackground(this.recompute(), 'updating the tray');
     }, this.deps.debounceMs ?? 300);
   }
 
@@ -230,6 +234,9 @@ export function plannedBytesFreed(plan: Plan, report: ExecutionReport): number {
   return done.reduce((sum, s) => sum + s.bytes, 0);
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** What went wrong, in the tray's language when main said it (a phrase); else as the engine or system said it. */
+function messageOf(err: unknown, locale: TrayLocale): string {
+  if (err instanceof ConnectionFailure && err.health.says) return say(locale, err.health.says);
+  const { message, says } = saysOf(err);
+  return says ? say(locale, says) : message;
 }

@@ -4,7 +4,8 @@
 // directly. Pure: same state, same model.
 
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
-import { engineName, trayLabels, traySize, type TrayLabels, type TrayLocale } from './tray-labels';
+import { engineName } from '../../src-shared/engine-name';
+import { trayLabels, traySize, type TrayLabels, type TrayLocale } from './tray-labels';
 
 export type TrayActionId = 'quick-prune' | 'prune-old' | 'open' | 'keep-in-tray' | 'start-at-login' | 'quit';
 

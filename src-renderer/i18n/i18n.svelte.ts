@@ -1,24 +1,29 @@
-// English and Simplified Chinese. Messages live per screen in ./messages/*.ts
-// (each exports { en, zh } with the same keys; tests/unit/i18n.test.ts checks
-// that every key exists in both). Plurals use Intl.PluralRules; sizes and
-// relative times use the locale's Intl formatters (lib/format.ts).
+// English and Simplified Chinese. The catalogue lives in src-shared/messages
+// (one file per screen/area, each exporting { en, zh } with the same keys;
+// tests/unit/i18n.test.ts checks that every key exists in both), shared with
+// main's CLI and tray. Here: the current locale, as state, and `t` reading it.
 
-import { messages } from './messages';
+import {
+  intlLocaleOf,
+  localeFromTag,
+  say,
+  translate,
+  type Locale,
+  type MessageParams,
+} from '../../src-shared/messages/translate';
+import type { Phrase } from '../../src-shared/phrase';
 
-export type Locale = 'en' | 'zh';
-export const locales: Locale[] = ['en', 'zh'];
-
-type Params = Record<string, string | number>;
+export type { Locale } from '../../src-shared/messages/translate';
+export { locales } from '../../src-shared/messages/translate';
 
 function systemLocale(): Locale {
-  const lang = typeof navigator !== 'undefined' ? navigator.language.toLowerCase() : 'en';
-  return lang.startsWith('zh') ? 'zh' : 'en';
+  return localeFromTag(typeof navigator !== 'undefined' ? navigator.language : 'en');
 }
 
 class I18n {
   locale = $state<Locale>(systemLocale());
   /** BCP 47 tag for Intl formatters. */
-  readonly intlLocale = $derived(this.locale === 'zh' ? 'zh-CN' : 'en');
+  readonly intlLocale = $derived(intlLocaleOf(this.locale));
 
   set(locale: Locale | 'system'): void {
     this.locale = locale === 'system' ? systemLocale() : locale;
@@ -28,26 +33,17 @@ class I18n {
 
 export const i18n = new I18n();
 
-/**
- * Looks up `key` and fills `{name}` placeholders. A message may be an object of
- * plural forms ({ one, other }) chosen by the `count` parameter.
- */
-// A cache of formatters, not state: nothing renders from it.
-// eslint-disable-next-line svelte/prefer-svelte-reactivity
-const pluralRules = new Map<string, Intl.PluralRules>();
+/** Looks up `key` in the current locale and fills `{name}` placeholders (plural forms by `count`). */
+export function t(key: string, params: MessageParams = {}): string {
+  return translate(i18n.locale, key, params);
+}
 
-export function t(key: string, params: Params = {}): string {
-  const table = messages[i18n.locale] as Record<string, unknown>;
-  let message = table[key] ?? (messages.en as Record<string, unknown>)[key];
-  if (message === undefined) return key;
-  if (typeof message === 'object' && message !== null) {
-    const forms = message as Record<string, string>;
-    let rules = pluralRules.get(i18n.intlLocale);
-    if (!rules) pluralRules.set(i18n.intlLocale, (rules = new Intl.PluralRules(i18n.intlLocale)));
-    const rule = rules.select(Number(params.count ?? 0));
-    message = forms[rule] ?? forms.other;
-  }
-  const text = String(message);
-  if (!text.includes('{')) return text;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+/** A phrase main sent (a catalogue key and its facts), in the current locale. */
+export function tp(p: Phrase): string {
+  return say(i18n.locale, p);
+}
+
+/** What main said went wrong: its phrase in the current locale when it sent one, else its words as they came. */
+export function errorWords(error: { message: string; says?: Phrase }): string {
+  return error.says ? tp(error.says) : error.message;
 }

@@ -1,12 +1,12 @@
 // How an engine is named on screen: product and version when connected,
 // otherwise the endpoint's own label.
 
+import { engineName } from '../../src-shared/engine-name';
 import type { EngineHealth } from '../../src-shared/model';
 
 export function engineTitle(health: EngineHealth | null): string | null {
   if (health?.state !== 'connected') return null;
-  const product = health.engine.kind === 'podman' ? 'Podman' : 'Docker';
-  return `${product} ${health.engine.version}`;
+  return `${engineName(health.engine.kind)} ${health.engine.version}`;
 }
 
 /** connected → ok, connecting → pending, anything else → down. */

@@ -32,14 +32,3 @@ export function formatRelative(unixSeconds: number, nowMs: number = Date.now(), 
   }
   return fmt.format(0, 'second');
 }
-
-export function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
-}
-
-/** "repo:tag" → ["repo", "tag"]; the registry port colon is not a tag separator. */
-export function splitReference(ref: string): [string, string] {
-  const at = ref.lastIndexOf(':');
-  if (at <= ref.lastIndexOf('/')) return [ref, 'latest'];
-  return [ref.slice(0, at), ref.slice(at + 1)];
-}

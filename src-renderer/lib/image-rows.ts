@@ -3,8 +3,10 @@
 // table applies. Plain functions over the inventory, unit-tested in
 // tests/unit/image-rows.test.ts and fast enough for 5,000 images per keystroke.
 
+import { isActiveState } from '../../src-shared/container-state';
 import type { ImageSummary } from '../../src-shared/model';
-import { shortId, splitReference } from './format';
+import { shortId } from '../../src-shared/ids';
+import { splitReference } from '../../src-shared/references';
 
 export type ImageStatus = 'running' | 'stopped-only' | 'unused' | 'dangling' | 'not-pullable';
 export type UsageFilter = 'all' | 'dangling' | 'unused' | 'in-use';
@@ -30,8 +32,6 @@ export interface ImageRow {
   haystack: string;
 }
 
-const ACTIVE = new Set(['running', 'paused', 'restarting']);
-
 /**
  * Bytes only this image holds (layers no other image shares): what removing it
  * alone frees. Main reads layer facts in the background and adds it to the
@@ -43,7 +43,7 @@ export function uniqueSize(image: ImageSummary): number | null {
 
 export function imageStatus(image: ImageSummary): ImageStatus[] {
   const status: ImageStatus[] = [];
-  const running = image.containers.filter((c) => ACTIVE.has(c.state)).length;
+  const running = image.containers.filter((c) => isActiveState(c.state)).length;
   if (running > 0) status.push('running');
   else if (image.containers.length > 0) status.push('stopped-only');
   else status.push('unused');
@@ -59,7 +59,7 @@ export function toRows(images: ImageSummary[]): ImageRow[] {
   const rows: ImageRow[] = [];
   for (const image of images) {
     const status = imageStatus(image);
-    const running = image.containers.filter((c) => ACTIVE.has(c.state)).length;
+    const running = image.containers.filter((c) => isActiveState(c.state)).length;
     const id = shortId(image.id);
     const names = image.containers.map((c) => c.name).join(' ');
     if (image.tags.length === 0) {

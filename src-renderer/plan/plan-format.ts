@@ -1,11 +1,9 @@
 // Small formatting helpers the plan dialogs share: localized sizes, lists and
-// dates (references and shell quoting live in refs.ts, free of i18n).
+// dates (references, IDs and shell quoting are src-shared's, free of i18n).
 
 import { formatBytes } from '../lib/format';
 import { i18n } from '../i18n/i18n.svelte';
 import { durationOf } from './prune/prune-form';
-
-export { familiar, short, shellWord } from './refs';
 
 export function size(bytes: number): string {
   return formatBytes(bytes, i18n.intlLocale);

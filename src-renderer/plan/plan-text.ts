@@ -1,6 +1,6 @@
 // The words around a plan, built from its data so both languages say the
 // same: dialog titles, why each step exists, what Confirm will do, the
-// summary after execution. Main's English reasons stay in the CLI.
+// summary after execution.
 
 import type {
   CleanupIntent,
@@ -11,7 +11,8 @@ import type {
   StepAction,
   StepOutcome,
 } from '../../src-shared/plan';
-import { t } from '../i18n/i18n.svelte';
+import { stepReasonPhrase } from '../../src-shared/step-reason';
+import { t, tp } from '../i18n/i18n.svelte';
 import { list, size } from './plan-format';
 
 /** Display order of step groups: the order things happen in, roughly. */
@@ -29,25 +30,7 @@ export function intentTitle(intent: CleanupIntent | null): string {
 }
 
 export function stepReason(step: PlanStep, intent: CleanupIntent): string {
-  if (step.choice) return t('plan.reason.choice', { fix: t(`plan.choice.${step.choice}`) });
-  switch (step.action) {
-    case 'remove-volume':
-      return t('plan.reason.volume');
-    case 'remove-child-image':
-      return t('plan.reason.child');
-    case 'stop-container':
-    case 'remove-container':
-      if (intent.type === 'prune-images') return t('plan.reason.pruneContainer');
-      if (intent.type === 'start-fresh') return t('plan.reason.startFresh');
-      return t('plan.reason.stoppedContainer');
-    case 'untag':
-      // Tags the person picked carry their choice (handled above); these go with their image.
-      return t('plan.reason.otherTag');
-    case 'remove-image':
-      if (intent.type === 'prune-images') return t(intent.all ? 'plan.reason.unused' : 'plan.reason.dangling');
-      if (intent.type === 'start-fresh') return t('plan.reason.startFresh');
-      return t('plan.reason.selected');
-  }
+  return tp(stepReasonPhrase(step, intent));
 }
 
 export function riskLabel(risk: RiskFlag): string {

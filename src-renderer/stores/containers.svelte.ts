@@ -5,7 +5,11 @@
 
 import { SvelteMap } from 'svelte/reactivity';
 import type { BarnacleError } from '../../src-shared/errors';
-import { ancestorFamily, filterContainers, isActive, type StateFilter } from '../lib/container-rows';
+import { containerName } from '../../src-shared/display-names';
+import { isActiveState } from '../../src-shared/container-state';
+import { shortId } from '../../src-shared/ids';
+import { ancestorFamily } from '../../src-shared/image-family';
+import { filterContainers, type StateFilter } from '../lib/container-rows';
 import { clickSelect, toggleAll, type Modifiers } from '../lib/selection';
 import { api } from '../lib/api';
 import { engine } from './engine.svelte';
@@ -90,7 +94,7 @@ class ContainersView {
 
   private stateOf(id: string, active: boolean): boolean {
     const c = this.all.find((x) => x.id === id);
-    return !!c && isActive(c.state) === active;
+    return !!c && isActiveState(c.state) === active;
   }
 
   private async run(action: 'stop' | 'start', ids: string[]): Promise<void> {
@@ -102,7 +106,7 @@ class ContainersView {
       const result = action === 'stop' ? await api().stopContainer({ id }) : await api().startContainer({ id });
       if (!result.ok) {
         const c = this.all.find((x) => x.id === id);
-        failures.push({ name: c?.names[0] ?? id.slice(0, 12), action, error: result.error });
+        failures.push({ name: c ? containerName(c) : shortId(id), action, error: result.error });
       }
       this.busy.delete(id);
     }

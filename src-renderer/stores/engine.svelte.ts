@@ -16,6 +16,8 @@ class EngineStore {
   inventory = $state.raw<InventorySnapshot | null>(null);
   error = $state.raw<BarnacleError | null>(null);
   loading = $state(false);
+  /** When the running inventory request started (ms since epoch): a big host on the containerd store takes seconds. */
+  loadingSince = $state<number | null>(null);
   endpoints = $state.raw<Endpoint[]>([]);
   /** The host being switched to, while selectEngine runs. */
   switching = $state<string | null>(null);
@@ -46,14 +48,21 @@ class EngineStore {
     void this.loadEndpoints();
   }
 
-  async refresh(): Promise<void> {
+  /**
+   * The inventory as main follows it; `full` reads both lists again first (the
+   * Refresh button: main's engine events keep it current otherwise).
+   */
+  async refresh(full = false): Promise<void> {
     this.loading = true;
+    this.loadingSince ??= Date.now();
     try {
-      const result = await api().inventory({});
+      const result = await api().inventory(full ? { refresh: true } : {});
       if (result.ok) this.takeSnapshot(result.value);
       else this.error = result.error;
     } finally {
       this.loading = false;
+      this.loadingSince = null;
+      clock.tick();
     }
   }
 

@@ -17,14 +17,17 @@ import type {
   PlanProgress,
   StepOutcome,
 } from '../../src-shared/plan';
+import { errorWords } from '../i18n/i18n.svelte';
 import { api } from '../lib/api';
-import { withChoice } from '../plan/fixes/fix-model';
+import { withChoice } from '../../src-shared/fix-choices';
 import { engine } from './engine.svelte';
 
 /** Where a live error came from, so the guided flow can build the intent that fixes it. */
 export interface ErrorContext {
   /** What the person asked to remove or untag: a tag or an image ID. */
   ref?: string;
+  /** How the plan named it for people (a tag, or the short ID): the dialog's title. */
+  label?: string;
   /** The operation that failed ('remove-image', 'untag', …). */
   operation?: string;
 }
@@ -231,7 +234,7 @@ class PlanFlow {
     const result = await api().pruneBuildCache({});
     this.buildCache = result.ok
       ? { state: 'done', bytes: result.value.spaceReclaimed }
-      : { state: 'failed', message: result.error.message };
+      : { state: 'failed', message: errorWords(result.error) };
   }
 
   private onProgress(p: PlanProgress): void {

@@ -254,6 +254,86 @@ test('a conflict raised live mid-plan opens the same guided flow and its fix', a
   expect(await engineContainerNames(app.docker)).not.toContain('late-1');
 });
 
+test('a stopped container met live gets the fixes a preview offers, each store its own', async ({ app }) => {
+  await buildImage(app.docker, { tag: 'demo/later:1', files: { '/later.txt': 'later' } });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['demo/later']);
+  await expect(dialog.getByTestId('plan-confirm')).toHaveText('Remove 1 image');
+  // A container made (not started) after the preview: the re-check before the step stops it.
+  await runContainer(app.docker, 'demo/later:1', { name: 'later-1', running: false });
+  const summary = await confirmAndWait(dialog);
+  await summary.getByRole('button', { name: 'Show the fixes' }).click();
+
+  // The fixes are main's planner's, as in a preview (the containerd store's "remove only the tags" too).
+  const fix = app.page.getByTestId('fix-dialog');
+  const card = fix.locator('article[data-conflict="stopped-container"]');
+  const expected = STOPPED_FIXES[app.engine.store];
+  await expect(card.getByRole('radio')).toHaveCount(expected.length);
+  for (const [i, label] of expected.entries()) {
+    await expect(card.getByRole('radio').nth(i)).toHaveAccessibleName(new RegExp(`^${label}`));
+  }
+  // The rest carries out the fix the renderer's own live planner once left out.
+  if (app.engine.store !== 'containerd') return;
+  await card.getByRole('radio', { name: /Keep the containers, remove only the tags/ }).check();
+  await expect(card.locator('pre').last()).toContainText('docker rmi -f demo/later:1');
+  await fix.getByRole('button', { name: 'Preview this fix' }).click();
+
+  const plan = app.page.getByTestId('plan-dialog');
+  await settledPlan(plan);
+  await expect(plan.getByRole('radio', { name: /Keep the containers, remove only the tags/ })).toBeChecked();
+  await confirmAndWait(plan);
+  expect(await engineTags(app.docker)).not.toContain('demo/later:1');
+  expect(await engineContainerNames(app.docker)).toContain('later-1');
+});
+
+test('a live conflict that has gone, and one main cannot plan: the dialog says which, and offers to preview again', async ({
+  app,
+}) => {
+  test.skip(app.engine.name !== 'docker20', 'the dialog’s own states, the same on every engine: docker20 covers them');
+  await buildImage(app.docker, { tag: 'demo/gone:1', files: { '/gone.txt': 'gone' } });
+  await app.open();
+  const dialog = await removeImagesFromList(app.page, ['demo/gone']);
+  await runContainer(app.docker, 'demo/gone:1', { name: 'gone-1', running: true });
+  const summary = await confirmAndWait(dialog);
+  await expect(summary).toContainText('skipped 1');
+
+  // The container went before the person asked for the fixes: main's fresh plan has no conflict left.
+  const container = app.docker.getContainer('gone-1');
+  await container.remove({ force: true });
+  await summary.getByRole('button', { name: 'Show the fixes' }).click();
+  const fix = app.page.getByTestId('fix-dialog');
+  await expect(fix.getByTestId('fix-changed')).toBeVisible();
+  // Named as the plan named it, not by its 71-character ID.
+  await expect(fix.getByRole('heading', { level: 2 })).toHaveText('demo/gone:1 cannot go as it is');
+  await expect(fix.getByRole('radio')).toHaveCount(0);
+  await expectAccessible(app.page);
+  await shotBothSchemes(app.page, 'fix-live-changed');
+  await fix.getByRole('button', { name: 'Preview again' }).click();
+  const plan = app.page.getByTestId('plan-dialog');
+  await settledPlan(plan);
+  await expect(plan.getByTestId('plan-confirm')).toHaveText('Remove 1 image');
+  await plan.getByRole('button', { name: 'Close' }).last().click();
+
+  // Again with the engine gone before the fixes are asked for: main cannot plan, and says why.
+  const again = await removeImagesFromList(app.page, ['demo/gone']);
+  await runContainer(app.docker, 'demo/gone:1', { name: 'gone-2', running: true });
+  const stopped = await confirmAndWait(again);
+  await expect(stopped).toContainText('skipped 1');
+  const dir = mkdtempSync(join(tmpdir(), 'barnacle-gone-'));
+  try {
+    await app.core.selectEngine(`unix://${dir}/docker.sock`);
+    await stopped.getByRole('button', { name: 'Show the fixes' }).click();
+    await expect(fix.getByRole('alert')).toContainText('Barnacle could not plan this');
+    await expect(fix.getByRole('button', { name: 'What is wrong with the engine?' })).toBeVisible();
+    await expectAccessible(app.page);
+    await shotBothSchemes(app.page, 'fix-live-failed');
+  } finally {
+    await app.core.selectEngine(app.engine.host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('engine problems: socket missing, then not running', async ({ app }) => {
   test.skip(app.engine.name !== 'docker20', 'no engine involved (a missing socket, a dead one): docker20 covers it');
   const host = app.engine.host;

@@ -182,6 +182,25 @@ test.describe('images', () => {
     await expect(detail).toBeHidden();
   });
 
+  test('says the lists follow the engine live; a change elsewhere shows without Refresh, which reads again', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await app.open();
+    await go(page, 'images');
+    const freshness = page.locator('header .freshness');
+    await expect(freshness).toHaveText('Live: follows the engine’s events');
+    // Tagged from outside the app (as a terminal would): main's event stream brings it in.
+    const id = (await app.docker.getImage('barnacle-demo/web:latest').inspect()).Id;
+    await app.docker.getImage(id).tag({ repo: 'barnacle-demo/elsewhere', tag: 'live' });
+    await expect(bodyRows(page).filter({ hasText: 'barnacle-demo/elsewhere' })).toHaveCount(1);
+    await shot(page, 'images-live');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(freshness).toHaveText('Live: follows the engine’s events');
+    await app.docker.getImage('barnacle-demo/elsewhere:live').remove();
+    await expect(bodyRows(page).filter({ hasText: 'barnacle-demo/elsewhere' })).toHaveCount(0);
+  });
+
   test('sorts by any column, with aria-sort', async ({ app }) => {
     const { page } = app;
     await app.open();

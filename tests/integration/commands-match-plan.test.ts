@@ -18,8 +18,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineConnection } from '../../src-main/engine/connection';
 import { executePlan } from '../../src-main/execution/executor';
-import { shortId } from '../../src-main/inventory/ids';
-import { cliCommands, shellWord } from '../../src-main/planning/commands';
+import { shortId } from '../../src-shared/ids';
+import { cliCommands } from '../../src-main/planning/commands';
+import { shellWord } from '../../src-shared/shell-word';
 import { buildPlan } from '../../src-main/planning/plan-service';
 import type { CleanupIntent, ExecutionReport, Plan } from '../../src-shared/plan';
 import { buildImage, loadImage, resetEngine, runContainer, tagImage } from '../engines/harness';
@@ -512,7 +513,7 @@ describe('shell words', () => {
       action: 'remove-image' as const,
       target: id,
       label: 'x:1',
-      reason: '',
+      reason: 'selected' as const,
       risks: [],
       after: [],
       bytes: 0,

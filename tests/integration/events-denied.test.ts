@@ -8,7 +8,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BarnacleCore } from '../../src-main/core/barnacle-core';
-import { normalizeImageId } from '../../src-main/inventory/ids';
+import { normalizeImageId } from '../../src-shared/ids';
 import { assertHarnessClient, buildImage } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
 

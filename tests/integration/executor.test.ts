@@ -2,12 +2,14 @@
 // and execute, another client removing things mid-plan, a cancel between
 // steps, and the engine itself going away mid-plan (then resuming).
 
+import type { Phrase } from '../../src-shared/phrase';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PlanRunner } from '../../src-main/core/plan-runner';
+import { LayerFactsCaches } from '../../src-main/inventory/layer-facts-cache';
+import { PlanLifecycle } from '../../src-main/core/plan-lifecycle';
 import type { EngineConnection } from '../../src-main/engine/connection';
 import { executePlan, PlanCancellation } from '../../src-main/execution/executor';
 import { historyEntryFrom } from '../../src-main/history/history-export';
@@ -136,8 +138,8 @@ describeEachEngine('executor against a changing world', (engine) => {
     });
     expect(report.outcomes).toEqual({
       s1: { state: 'done' },
-      s2: { state: 'not-run', reason: 'cancelled before it started' },
-      s3: { state: 'not-run', reason: 'cancelled before it started' },
+      s2: { state: 'not-run', reason: { key: 'outcome.cancelled' } },
+      s3: { state: 'not-run', reason: { key: 'outcome.cancelled' } },
     });
     expect(report).toMatchObject({ cancelled: true, finished: false });
     expectOnlyThePlan(before, await observe(docker), plan, report);
@@ -152,6 +154,67 @@ describeEachEngine('executor against a changing world', (engine) => {
     expect(ids.filter((id) => id in left.images)).toEqual(
       [plan.steps[1]!.target, plan.steps[2]!.target].sort((x, y) => ids.indexOf(x) - ids.indexOf(y)),
     );
+  });
+
+  it('measures what a plan freed without sizing every container on the host (API 1.42+)', async () => {
+    const kept = await runContainer(docker, await image('ex/kept:1'), { name: 'ex-kept', running: false });
+    const gone = await runContainer(docker, await image('ex/m:1'), { name: 'ex-m', running: false });
+    const plan = await buildPlan(connection, {
+      type: 'remove-images',
+      refs: ['ex/m:1'],
+      choices: { stoppedContainer: 'remove-containers' },
+    });
+    expect(plan.steps.map((s) => s.action).sort()).toEqual(['remove-container', 'remove-image']);
+    // Each call as path and query (the modem writes the query from options).
+    const calls: { path: string; query: string }[] = [];
+    type Dial = (opts: { path: string; options?: Record<string, unknown> }, cb: unknown) => unknown;
+    const modem = connection.docker.modem as unknown as { dial: Dial };
+    const dial = modem.dial.bind(modem);
+    modem.dial = (opts, cb) => {
+      calls.push({ path: opts.path.replace(/\?$/, ''), query: JSON.stringify(opts.options ?? {}) });
+      return dial(opts, cb);
+    };
+    try {
+      const report = await executePlan(connection, plan);
+      expect(report.finished).toBe(true);
+      // Measured by the engine where it can tell (usage-sample.ts), else the plan's own figure.
+      expect(report.bytesSource).toBe(engine.store === 'classic' ? 'disk-usage' : 'plan');
+    } finally {
+      modem.dial = dial;
+    }
+    const dfCalls = calls.filter((c) => c.path === '/system/df').map((c) => c.query);
+    const sized = calls.filter((c) => c.path === '/containers/json' && c.query.includes('"size":true'));
+    if (engine.kind === 'podman' || engine.store === 'containerd') {
+      // Nothing to measure with (usage-sample.ts): the plan's own figures stand, no df at all.
+      expect(dfCalls).toEqual([]);
+    } else if (engine.name === 'docker20') {
+      // API 1.41 knows no `type`: the whole df, before and after.
+      expect(dfCalls).toEqual(['{}', '{}']);
+      // So on a host with more containers than the limit it does not measure at all: the plan's figure stands.
+      await image('ex/m2:1');
+      const again = await buildPlan(connection, { type: 'remove-images', refs: ['ex/m2:1'] });
+      expect(again.steps.map((s) => s.action)).toEqual(['remove-image']);
+      calls.length = 0;
+      modem.dial = (opts, cb) => {
+        calls.push({ path: opts.path.replace(/\?$/, ''), query: JSON.stringify(opts.options ?? {}) });
+        return dial(opts, cb);
+      };
+      let report;
+      try {
+        report = await executePlan(connection, again, { measureUpToContainers: 0 });
+      } finally {
+        modem.dial = dial;
+      }
+      expect(calls.filter((c) => c.path === '/system/df')).toEqual([]);
+      expect(report).toMatchObject({ bytesSource: 'plan', bytesFreed: again.bytesFreed });
+      expect(report.bytesNote).toMatch(/measuring would size all \d+ containers/);
+    } else {
+      // Image layers only, twice; the removed container's size read by a list filtered to it alone.
+      expect(dfCalls).toEqual(['{"type":["image"]}', '{"type":["image"]}']);
+      expect(sized).toHaveLength(1);
+      expect(sized[0]!.query).toContain(gone);
+      expect(sized[0]!.query).not.toContain(kept);
+    }
   });
 });
 
@@ -175,8 +238,9 @@ describe.each(ENGINE_NAMES.filter((name) => engineAvailability(name).ok))(
       for (const n of [1, 2, 3, 4]) ids.push(await buildImage(docker, { tag: `lost/i${n}:1`, files: blob() }));
       const stopAt = 's3';
       let engineUp = true;
-      const runner = new PlanRunner({
+      const runner = new PlanLifecycle({
         dataDir,
+        layerFacts: new LayerFactsCaches(null),
         execute: {
           concurrency: 1,
           beforeStep: async (step) => {
@@ -196,11 +260,12 @@ describe.each(ENGINE_NAMES.filter((name) => engineAvailability(name).ok))(
       expect(report.outcomes.s3).toMatchObject({
         state: 'not-run',
         // ENOENT once dockerd removed its socket; a pooled connection may see ECONNRESET instead.
-        reason: expect.stringMatching(/^the engine stopped answering \(.+\)$/),
+        reason: { key: 'outcome.engineLost', params: { said: expect.stringMatching(/.+/) } },
       });
       expect(report.outcomes.s4).toMatchObject({ state: 'not-run' });
       expect(report).toMatchObject({ finished: false, cancelled: false, bytesSource: 'plan' });
-      expect(report.engineLost).toBe((report.outcomes.s3 as { reason: string }).reason);
+      // The report keeps what the connection said; the outcome's phrase names it.
+      expect(report.engineLost).toBe((report.outcomes.s3 as { reason: Phrase }).reason.params?.said);
       // Without df, the figure is the plan's for the two finished steps.
       expect(report.bytesFreed).toBe(plan.steps[0]!.bytes + plan.steps[1]!.bytes);
       const [logged] = await runner.readHistory();
@@ -209,6 +274,9 @@ describe.each(ENGINE_NAMES.filter((name) => engineAvailability(name).ok))(
 
       await engine.start();
       const again = await connectTo(engine.host, 'lost');
+      // Resuming on another engine is refused before anything is read: the targets are this engine's IDs.
+      const elsewhere = { ...again, endpoint: { ...again.endpoint, host: 'unix:///elsewhere/docker.sock' } };
+      await expect(runner.resume(elsewhere, plan.id)).rejects.toThrow(/not the engine now selected/);
       const resumed = await runner.resume(again, plan.id);
       expect(resumed.resumedFrom).toBe(plan.id);
       expect(resumed.steps.map((s) => s.target)).toEqual([plan.steps[2]!.target, plan.steps[3]!.target]);

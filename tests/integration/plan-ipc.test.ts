@@ -10,8 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HandlerTable } from '../../src-shared/contract';
 import type { Plan, PlanProgress } from '../../src-shared/plan';
 import { BarnacleCore } from '../../src-main/core/barnacle-core';
+import type { DestructiveSummary } from '../../src-main/core/main-confirmation';
 import { createHandlers } from '../../src-main/ipc/handlers';
-import { buildImage, resetEngine } from '../engines/harness';
+import { buildImage, resetEngine, runContainer } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
 
 describeEachEngine('plans over IPC', (engine) => {
@@ -21,13 +22,24 @@ describeEachEngine('plans over IPC', (engine) => {
   let dataDir: string;
   let saveAnswer: string | null;
   const progress: PlanProgress[] = [];
+  /** The stand-in for the shell's native dialog: what it was asked, and what it answers. */
+  const asked: DestructiveSummary[] = [];
+  let confirmAnswer = false;
 
   beforeAll(async () => {
     await resetEngine(docker);
     dataDir = await mkdtemp(join(tmpdir(), 'barnacle-ipc-'));
     core = new BarnacleCore(
       { host: engine.host, label: engine.kind, source: 'user' },
-      { live: false, dataDir, chooseSavePath: async () => saveAnswer },
+      {
+        live: false,
+        dataDir,
+        chooseSavePath: async () => saveAnswer,
+        confirmInMain: async (summary) => {
+          asked.push(summary);
+          return confirmAnswer;
+        },
+      },
     );
     expect((await core.start()).state).toBe('connected');
     core.onPlanProgress((p) => progress.push(p));
@@ -35,7 +47,8 @@ describeEachEngine('plans over IPC', (engine) => {
   });
   afterAll(async () => {
     core?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    // A layer-facts save may still be renaming its file in: retried until the folder is empty.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { kind: string; message: string } }): T => {
@@ -112,5 +125,38 @@ describeEachEngine('plans over IPC', (engine) => {
     expect(unwrap(await handlers.cancelPlan({ planId: '3f2b8c1e-9d4a-4b6e-8f1a-2c3d4e5f6a7b' }))).toEqual({
       cancelled: false,
     });
+  });
+  it('main asks in its own dialog before stopping a running container; a "no" there changes nothing', async () => {
+    asked.length = 0;
+    await buildImage(docker, { tag: 'ipc/served:1', files: { '/s': 'served' } });
+    const web = await runContainer(docker, 'ipc/served:1', { name: 'ipc-web', running: true });
+    const intent = {
+      type: 'remove-images' as const,
+      refs: ['ipc/served:1'],
+      choices: { runningContainer: 'stop-and-remove-containers' as const },
+    };
+    const plan: Plan = unwrap(await handlers.previewPlan({ intent }));
+    expect(plan.steps.map((s) => s.action)).toContain('stop-container');
+
+    confirmAnswer = false;
+    const refused = await handlers.executePlan({ planId: plan.id, digest: plan.digest });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+    expect(asked).toEqual([{ engine: engine.host, startFresh: false, stops: ['ipc-web'], volumes: [], forced: [] }]);
+    expect((await docker.getContainer(web).inspect()).State.Running).toBe(true);
+
+    // Still previewed: a "yes" later runs it.
+    confirmAnswer = true;
+    const report = unwrap(await handlers.executePlan({ planId: plan.id, digest: plan.digest }));
+    expect(report.finished).toBe(true);
+    expect(asked).toHaveLength(2);
+    await expect(docker.getContainer(web).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('a plan that only removes unused images is not asked about in main', async () => {
+    asked.length = 0;
+    await buildImage(docker, { tag: 'ipc/plain:1', files: { '/p': 'plain' } });
+    const plan: Plan = unwrap(await handlers.previewPlan({ intent: { type: 'remove-images', refs: ['ipc/plain:1'] } }));
+    unwrap(await handlers.executePlan({ planId: plan.id, digest: plan.digest }));
+    expect(asked).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { EngineConnection } from '../../src-main/engine/connection';
 import { executePlan } from '../../src-main/execution/executor';
-import { shortId } from '../../src-main/inventory/ids';
+import { shortId } from '../../src-shared/ids';
 import { buildPlan } from '../../src-main/planning/plan-service';
 import type { CleanupIntent, ExecutionReport, Plan } from '../../src-shared/plan';
 import { BASE_TAG, buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
@@ -181,6 +181,22 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
       expect(plan.decisions[0]!.options.map((o) => o.choice)).not.toContain('force-delete');
       expect(after.images[id]).toEqual([listed('plan/forced:1')]);
     }
+  });
+
+  it('start fresh: a ticked volume made again since the preview is not removed (its data is new)', async () => {
+    await docker.createVolume({ Name: 'plan-remade' });
+    const plan = await buildPlan(connection, { type: 'start-fresh', volumes: ['plan-remade'] });
+    const step = plan.steps.find((s) => s.action === 'remove-volume')!;
+    expect(step.expect.volumeCreatedAt).toEqual(expect.any(String));
+    // Removed and made again under the same name; creation times have one-second steps on some engines.
+    await docker.getVolume('plan-remade').remove();
+    await new Promise((r) => setTimeout(r, 1100));
+    await docker.createVolume({ Name: 'plan-remade', Labels: { made: 'again' } });
+    // Only the volume step runs here: the rest of a start-fresh plan would take the base image too.
+    const report = await executePlan(connection, { ...plan, steps: [{ ...step, after: [] }] });
+    expect(report.outcomes[step.id]).toMatchObject({ state: 'conflict', kind: 'plan-stale' });
+    expect((await docker.getVolume('plan-remade').inspect()).Labels).toEqual({ made: 'again' });
+    await docker.getVolume('plan-remade').remove();
   });
 
   it('image tagged in several repositories: the selected tag only, then every tag', async () => {
@@ -392,7 +408,10 @@ describeEachEngine('cleanup plans, planned and executed', (engine) => {
       ]);
       expect(after.images).toEqual({});
       expect(after.containers).toEqual({});
-      expect(after.volumes).toEqual(['plan-keep', ...anonymous].sort());
+      // Only this test's volumes: other files leave theirs (volumes are never reset) on the same engine.
+      expect(after.volumes.filter((v) => v.startsWith('plan-') || anonymous.includes(v))).toEqual(
+        ['plan-keep', ...anonymous].sort(),
+      );
     } finally {
       // The answer is a progress stream: the load is done when it ends.
       await streamToBuffer(await docker.loadImage(Readable.from([saved])));

@@ -156,7 +156,7 @@ describeEachEngine('recoverability of a loaded and a built image', (engine) => {
     const plan = await buildPlan(core.session.current()!, { type: 'remove-images', refs: [ids.loaded, ids.built] });
     expect(pullBackRisks(plan, ids.loaded)).toEqual([riskOf(expected.loaded)]);
     expect(pullBackRisks(plan, ids.built)).toEqual([riskOf(expected.built)]);
-    const text = renderPlan(plan);
+    const text = renderPlan(plan, 'en');
     expect(text).toContain(expected.loadedWords);
     expect(text).toContain(expected.builtWords);
   });

@@ -12,12 +12,14 @@ import type Dockerode from 'dockerode';
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import { readEngineFailure } from '../../src-main/engine/engine-error';
 import { fetchDf } from '../../src-main/inventory/disk-usage';
-import { fetchLayerFacts, LayerFactsCache, type ImageLayers } from '../../src-main/inventory/layer-facts';
+import { fetchLayerFacts, readByTag, type ImageLayers } from '../../src-main/inventory/layer-facts';
+import { LayerFactsCache } from '../../src-main/inventory/layer-facts-cache';
 import { readLayerAccounting } from '../../src-main/inventory/layer-accounting';
 import { readLists, type Lists } from '../../src-main/inventory/read-lists';
 import { bytesFreed, type BytesFreed } from '../../src-main/inventory/layer-space';
 import { buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
 import { tar } from '../engines/tar';
+import { say } from '../../src-shared/messages/translate';
 import { describeEachEngine, type LiveEngine } from '../engines/use-engines';
 import { settledStorageBytes, withinContainerdBound } from './support/engine-disk';
 
@@ -197,7 +199,7 @@ const close = (predicted: number, actual: number) =>
  */
 function expectMatches(engine: LiveEngine, step: StepResult, classicBytes?: number): void {
   const { predicted, actual } = step;
-  const reasons = predicted.reasons.join('\n');
+  const reasons = predicted.reasons.map((r) => say('en', r)).join('\n');
   switch (engine.store) {
     case 'classic':
       expect(close(predicted.bytes, actual), `predicted ${predicted.bytes}, engine freed ${actual}`).toBe(true);
@@ -361,12 +363,12 @@ describeEachEngine('space freed by removals', (engine) => {
     } else if (engine.store === 'containerd') {
       // Each step is a snapshot of its own: even mkdir and rm take a block, plus a blob share.
       expect(eFacts.exact).toBe(false);
-      expect(eFacts.reason).toMatch(/containerd image store keeps each layer twice/);
+      expect(say('en', eFacts.reason!)).toMatch(/containerd image store keeps each layer twice/);
       expect(eFacts.layerSizes.slice(2)).toHaveLength(4);
       for (const size of eFacts.layerSizes.slice(2)) expect(size).toBeGreaterThan(0);
     } else {
       expect(eFacts.exact).toBe(false);
-      expect(eFacts.reason).toMatch(/tar streams/);
+      expect(say('en', eFacts.reason!)).toMatch(/tar streams/);
     }
     const step = await perform(engine, 'empty layers: remove top of a shared prefix', { images: [e] });
     expectMatches(engine, step, 40000);
@@ -503,7 +505,7 @@ describeEachEngine('space freed by removals', (engine) => {
     const facts = step.facts.get(bare)!;
     expect(facts).toMatchObject({ sizeSource: 'estimated', exact: false });
     // Docker 26's containerd store refuses the history of an image that has none (seen live).
-    expect(facts.reason).toMatch(
+    expect(say('en', facts.reason!)).toMatch(
       engine.store === 'containerd'
         ? /the engine could not give its history/
         : /history \(0 steps, 0 with content\) does not match its 2 layers/,
@@ -536,7 +538,7 @@ describeEachEngine('space freed by removals', (engine) => {
     } else {
       // Podman 4.3 and 5.4 both panic on such a history (500, nil pointer): the size is estimated from Size.
       expect(facts.sizeSource).toBe('estimated');
-      expect(facts.reason).toMatch(/could not give its history \(.*nil pointer/);
+      expect(say('en', facts.reason!)).toMatch(/could not give its history \(.*nil pointer/);
       expect(close(step.predicted.bytes, step.actual), `predicted ${step.predicted.bytes}, freed ${step.actual}`).toBe(
         true,
       );
@@ -556,6 +558,31 @@ describeEachEngine('space freed by removals', (engine) => {
     // An image the engine does not have is left out, not an error.
     const gone = await fetchLayerFacts(docker, [`sha256:${'0'.repeat(64)}`], { cache });
     expect(gone.size).toBe(0);
+  });
+
+  it('reads facts by tag where it is faster, and by ID when the tag names another image by then', async () => {
+    await localBase();
+    const a = await buildImage(docker, { tag: 'space/by-tag:1', from: LOCAL_BASE, files: blob(12 * KiB) });
+    const b = await buildImage(docker, { tag: 'space/by-tag-b:1', from: LOCAL_BASE, files: blob(14 * KiB) });
+    const byId = await fetchLayerFacts(docker, [a, b]);
+    const tags = [
+      { id: a, tags: ['space/by-tag:1'] },
+      { id: b, tags: ['space/by-tag-b:1'] },
+    ];
+    // Only the containerd store finds an image faster by tag; elsewhere the IDs are used.
+    const readBy = readByTag(engine.store === 'containerd' ? 'containerd' : 'classic', tags);
+    expect(readBy?.size).toBe(engine.store === 'containerd' ? 2 : undefined);
+    // Whatever it is read by, an image's facts are the same.
+    const byTag = await fetchLayerFacts(docker, [a, b], { readBy: new Map([[a, 'space/by-tag:1']]) });
+    expect(byTag.get(a)).toEqual(byId.get(a));
+    // The tag moved to b after the list was read: a's facts are still a's, read by ID.
+    await tagImage(docker, b, 'space/by-tag', '1');
+    const moved = await fetchLayerFacts(docker, [a], { readBy: new Map([[a, 'space/by-tag:1']]) });
+    expect(moved.get(a)).toEqual(byId.get(a));
+    expect(moved.get(a)?.chainIds).not.toEqual(byId.get(b)?.chainIds);
+    // The tag gone altogether: read by ID too.
+    const gone = await fetchLayerFacts(docker, [a], { readBy: new Map([[a, 'space/nobody:1']]) });
+    expect(gone.get(a)).toEqual(byId.get(a));
   });
 
   it('frees a dangling image left by a rebuild', async () => {

@@ -202,7 +202,13 @@ describe('keepFollowingEvents', () => {
   beforeEach(() => vi.useFakeTimers({ now: 0 }));
   afterEach(() => vi.useRealTimers());
 
-  const tuning = { retryMs: { first: 1_000, max: 8_000 }, pollMs: 5_000, stableMs: 30_000, confirmMs: 500 };
+  const tuning = {
+    retryMs: { first: 1_000, max: 8_000 },
+    pollMs: 5_000,
+    stableMs: 30_000,
+    confirmMs: 500,
+    onEvents: async () => undefined,
+  };
 
   it('retries a refused stream with growing delays and polls meanwhile', async () => {
     const { docker, calls } = fakeEngine(() => 'deny');

@@ -7,7 +7,8 @@ import {
   resolverFromContainers,
   type FailedOperation,
 } from '../../src-main/conflicts/classify';
-import { engineWording, type PredictedConflict, type WordingFacts } from '../../src-main/conflicts/wording';
+import { engineWording, type WordingFacts } from '../../src-main/conflicts/wording';
+import type { PredictedConflict } from '../../src-shared/plan';
 import { readEngineFailure, type EngineFailure } from '../../src-main/engine/engine-error';
 
 const imgShort = 'f90217510c5a';

@@ -1,6 +1,9 @@
 // What `barnacle apply` checks before it touches an engine: the file is a plan,
-// unchanged since it was made, for the engine chosen now, and a person (or --yes)
-// said yes. All of it happens before any connection, so no engine is needed here.
+// unchanged since it was made, recent enough, with an intent Barnacle makes, for
+// the engine chosen now, and a way to say yes (a terminal or --yes). All of it
+// happens before any connection, so no engine is needed here. What it checks
+// against the engine (the file's steps against a plan made now, the question with
+// the steps read now) is in tests/integration/cli-plan.test.ts.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +35,7 @@ function savedPlan(): string {
         action: 'remove-image',
         target: `sha256:${'a'.repeat(64)}`,
         label: 'old:1',
-        reason: 'you selected it',
+        reason: 'selected',
         risks: [],
         after: [],
         bytes: 10,
@@ -84,18 +87,37 @@ describe('barnacle apply, before it connects', () => {
     expect(c.asked).toEqual([]);
   });
 
-  it('on a terminal: shows the plan, asks, and a "no" changes nothing (exit 1, cancelled)', async () => {
-    const c = io({ interactive: true, answer: false });
-    expect(await run(['apply', savedPlan(), '--json'], c.io)).toBe(1);
-    expect(c.asked).toEqual([`Apply 1 step to ${host()}?`]);
-    expect(c.stderr).toMatch(/remove image\s+old:1/);
-    expect(errorOf(c.stderr.slice(c.stderr.indexOf('{')))).toMatchObject({ kind: 'cancelled' });
-  });
-
-  it('a "yes" goes on to the engine (here: none listening, so engine-unreachable)', async () => {
+  it('on a terminal, the engine is read before anything is asked: none listening, so engine-unreachable', async () => {
     const c = io({ interactive: true, answer: true });
     expect(await run(['apply', savedPlan(), '--json'], c.io)).toBe(1);
-    expect(errorOf(c.stderr.slice(c.stderr.indexOf('{')))).toMatchObject({ kind: 'engine-unreachable' });
+    expect(c.asked).toEqual([]);
+    expect(errorOf(c.stderr)).toMatchObject({ kind: 'engine-unreachable' });
+  });
+
+  it('refuses a plan older than --max-age (24 h unless told), before connecting', async () => {
+    const day = 24 * 3_600_000;
+    const old = io({ interactive: false, env: {} });
+    old.io.now = () => 2 * day;
+    expect(await run(['apply', savedPlan(), '--yes', '--json'], old.io)).toBe(1);
+    expect(errorOf(old.stderr)).toMatchObject({ kind: 'plan-stale', message: expect.stringMatching(/48 h ago/) });
+
+    const allowed = io({ interactive: false });
+    allowed.io.now = () => 2 * day;
+    expect(await run(['apply', savedPlan(), '--yes', '--max-age', '72h', '--json'], allowed.io)).toBe(1);
+    expect(errorOf(allowed.stderr)).toMatchObject({ kind: 'engine-unreachable' });
+
+    const bad = io({ interactive: false });
+    expect(await run(['apply', savedPlan(), '--max-age', 'soon'], bad.io)).toBe(2);
+  });
+
+  it('refuses a file whose intent Barnacle would not make, even with its digest recomputed', async () => {
+    const file = savedPlan();
+    const { digest: _old, ...plan } = JSON.parse(readFileSync(file, 'utf8')) as Plan;
+    const forged = { ...plan, intent: { type: 'remove-images', refs: ['x:1?force=1'] } };
+    writeFileSync(file, JSON.stringify({ ...forged, digest: planDigest(forged as Omit<Plan, 'digest'>) }));
+    const c = io({ interactive: false });
+    expect(await run(['apply', file, '--yes', '--json'], c.io)).toBe(2);
+    expect(errorOf(c.stderr)).toMatchObject({ kind: 'validation', message: expect.stringMatching(/intent/) });
   });
 
   it('refuses a plan made for another engine than the one chosen now', async () => {
@@ -121,4 +143,42 @@ describe('barnacle apply, before it connects', () => {
     expect(await run(['apply', file, '--yes', '--json'], c2.io)).toBe(1);
     expect(errorOf(c2.stderr)).toMatchObject({ kind: 'plan-stale', message: expect.stringMatching(/digest/) });
   });
+});
+
+// Issue 13 in the CLI: a file refused before any engine is asked is refused in the terminal's language.
+describe('barnacle apply refuses a file in Chinese on a Chinese terminal', () => {
+  const ENGLISH = /[A-Za-z]{3,}[ ,:;.'’-]+[A-Za-z]{3,}/;
+  const zh = { LANG: 'zh_CN.UTF-8' };
+
+  function files(): Record<string, string> {
+    const notJson = join(dir, 'not-json.json');
+    writeFileSync(notJson, '{');
+    const notPlan = join(dir, 'not-plan.json');
+    writeFileSync(notPlan, JSON.stringify({ id: 'x', digest: 'y', engine: { host: 'h' }, intent: {}, steps: [1] }));
+    const edited = savedPlan().replace('plan.json', 'edited.json');
+    const plan = JSON.parse(readFileSync(savedPlan(), 'utf8')) as Plan;
+    writeFileSync(edited, JSON.stringify({ ...plan, bytesFreed: 1, steps: [{ ...plan.steps[0]!, target: 'other' }] }));
+    const foreign = join(dir, 'foreign.json');
+    const { digest: _d, ...rest } = plan;
+    const forged = { ...rest, intent: { type: 'remove-images', refs: ['x:1?force=1'] } };
+    writeFileSync(foreign, JSON.stringify({ ...forged, digest: planDigest(forged as Omit<Plan, 'digest'>) }));
+    return { notJson, notPlan, edited, foreign, missing: join(dir, 'missing.json') };
+  }
+
+  for (const name of ['notJson', 'notPlan', 'edited', 'foreign', 'missing']) {
+    it(name, async () => {
+      const file = files()[name]!;
+      const c = io({ interactive: false, env: zh });
+      expect(await run(['apply', file, '--yes'], c.io)).toBeGreaterThan(0);
+      const first = c.stderr.split('\n')[0]!;
+      const rest = first
+        .split(file)
+        .join(' ')
+        .replace(/^barnacle:/, ' ')
+        .replace(/\bBarnacle\b|\bJSON\b/g, ' ')
+        .replace(/ENOENT: no such file or directory, open '[^']*'/, ' ') // the system's own words
+        .replace(/（[^）]*）$/, ' '); // the schema library's words about the intent
+      expect(rest.match(ENGLISH)?.[0] ?? null, first).toBeNull();
+    });
+  }
 });

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src-main/cli/args';
 import { CliError, EXIT_USAGE } from '../../src-main/cli/cli-error';
-import type { CliIo } from '../../src-main/cli/io';
 import { run } from '../../src-main/cli/main';
+import { captureIo } from './support/capture-io';
 
 const parse = (line: string[]) => parseCommandLine(line, 'linux');
 
@@ -149,31 +149,27 @@ describe('plan prune and rm-stopped: filters', () => {
 });
 
 describe('apply', () => {
-  it('takes exactly one plan file, and --yes', () => {
-    expect(parse(['apply', 'plan.json', '--yes']).command).toEqual({ name: 'apply', file: 'plan.json', yes: true });
-    expect(parse(['apply', 'plan.json']).command).toEqual({ name: 'apply', file: 'plan.json', yes: false });
+  it('takes exactly one plan file, --yes and --max-age (24 h unless given)', () => {
+    const day = 24 * 3_600_000;
+    expect(parse(['apply', 'plan.json', '--yes']).command).toEqual({
+      name: 'apply',
+      file: 'plan.json',
+      yes: true,
+      maxAgeMs: day,
+    });
+    expect(parse(['apply', 'plan.json', '--max-age', '90m']).command).toEqual({
+      name: 'apply',
+      file: 'plan.json',
+      yes: false,
+      maxAgeMs: 90 * 60_000,
+    });
+    expect(usageFailure(['apply', 'plan.json', '--max-age', '0s'])).toMatch(/--max-age takes a duration/);
     expect(usageFailure(['apply'])).toMatch(/exactly one plan file/);
     expect(usageFailure(['apply', 'a.json', 'b.json'])).toMatch(/exactly one plan file/);
   });
 });
 
 describe('run(): usage errors reach the caller as exit 2, in the format asked for', () => {
-  function captureIo(): CliIo & { stdout: string; stderr: string } {
-    const io = {
-      stdout: '',
-      stderr: '',
-      out: (t: string) => void (io.stdout += t),
-      err: (t: string) => void (io.stderr += t),
-      interactive: false,
-      confirm: async () => false,
-      env: {},
-      homeDir: '/nonexistent',
-      platform: 'linux' as const,
-      now: () => 0,
-    };
-    return io;
-  }
-
   it('prints the typed error as JSON on stderr with --json, nothing on stdout', async () => {
     const io = captureIo();
     expect(await run(['ls', '--json', '--nope'], io)).toBe(2);

@@ -1,19 +1,12 @@
-// The CLI's units and tables, as `docker images` prints them.
+// The CLI's ages and tables, as `docker images` prints them. (Sizes are the
+// app's formatBytes: tests/unit/format-bytes.test.ts.)
 
 import { describe, expect, it } from 'vitest';
 import { table } from '../../src-main/cli/format/table';
-import { formatAge, formatBytes } from '../../src-main/cli/format/units';
-
-describe('formatBytes', () => {
-  it('uses decimal units and three significant digits', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1000)).toBe('1 kB');
-    expect(formatBytes(1_234_567)).toBe('1.23 MB');
-    expect(formatBytes(20_500_000_000)).toBe('20.5 GB');
-    expect(formatBytes(-1)).toBe('?');
-  });
-});
+import { formatAge } from '../../src-main/cli/format/units';
+import { renderContainers, renderImages } from '../../src-main/cli/format/inventory-text';
+import { cliLocale } from '../../src-main/cli/locale';
+import type { ImageSummary } from '../../src-shared/model';
 
 describe('formatAge', () => {
   const now = 1_700_000_000_000;
@@ -37,5 +30,37 @@ describe('table', () => {
         ],
       ),
     ).toBe('A    LONGER\nxyz  1\nq\n');
+  });
+});
+
+describe('the CLI in Chinese', () => {
+  it('takes the locale from LC_ALL, then LC_MESSAGES, then LANG', () => {
+    expect(cliLocale({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(cliLocale({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(cliLocale({ LC_ALL: '', LC_MESSAGES: 'zh_TW.UTF-8', LANG: 'C' })).toBe('zh');
+    expect(cliLocale({})).toBe('en');
+  });
+
+  it('prints list headers, ages and sizes in Chinese', () => {
+    const now = Date.UTC(2025, 0, 10);
+    const image = {
+      id: `sha256:${'a'.repeat(64)}`,
+      tags: ['web:1'],
+      created: now / 1000 - 3 * 86400,
+      size: 1_500_000,
+      containers: [],
+      children: [],
+      dangling: false,
+      unused: true,
+    } as unknown as ImageSummary;
+    const text = renderImages([image], now, 'zh');
+    expect(text).toMatch(/^镜像 +ID +创建于 +大小 +使用者 +标记 +子镜像\n/);
+    expect(text).toContain('3天前');
+    expect(text).toContain('未使用');
+    expect(renderContainers([], now, 'zh')).toBe('没有容器。\n');
+  });
+
+  it('lines up columns holding Chinese by terminal cells', () => {
+    expect(table(['名称', 'X'], [['ab', '1']])).toBe('名称  X\nab    1\n');
   });
 });

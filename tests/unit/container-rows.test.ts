@@ -1,7 +1,8 @@
 // The containers table: image labels, the ancestor family, filters.
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
-import { ancestorChoices, ancestorFamily, filterContainers, imageLabel } from '../../src-renderer/lib/container-rows';
+import { ancestorFamily } from '../../src-shared/image-family';
+import { ancestorChoices, filterContainers, imageLabel } from '../../src-renderer/lib/container-rows';
 
 const img = (id: string, over: Partial<ImageSummary> = {}): ImageSummary => ({
   id,

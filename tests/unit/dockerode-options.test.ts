@@ -3,7 +3,8 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent } from 'node:https';
-import { createDockerode, dockerodeOptions, parseHost } from '../../src-main/engine/dockerode-options';
+import { createDockerode, dockerodeOptions } from '../../src-main/engine/dockerode-options';
+import { parseHost } from '../../src-main/engine/parsed-host';
 
 const saved = process.env.DOCKER_HOST;
 afterEach(() => {
@@ -17,7 +18,8 @@ describe('parseHost', () => {
     ['npipe:////./pipe/docker_engine', { scheme: 'npipe', socketPath: '//./pipe/docker_engine' }],
     ['tcp://10.0.0.5:2376', { scheme: 'tcp', host: '10.0.0.5', port: 2376 }],
     ['tcp://build-box', { scheme: 'tcp', host: 'build-box', port: 2375 }],
-    ['ssh://me@build-box', { scheme: 'ssh', host: 'build-box', port: 22, username: 'me' }],
+    ['ssh://me@build-box', { scheme: 'ssh', host: 'build-box', port: undefined, username: 'me' }],
+    ['ssh://build-box:2222', { scheme: 'ssh', host: 'build-box', port: 2222, username: undefined }],
   ])('%s', (host, expected) => expect(parseHost(host)).toEqual(expected));
 
   it.each(['unix://relative.sock', 'npipe://docker', 'ftp://x', 'tcp://'])('refuses %s', (host) =>

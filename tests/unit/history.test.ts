@@ -68,7 +68,13 @@ describe('HistoryStore', () => {
     const a = new HistoryStore(dir);
     const b = new HistoryStore(dir);
     const all = Array.from({ length: 40 }, (_, i) =>
-      entry(i, { intent: { type: 'remove-images', refs: ['x'.repeat(2000 + i)] } }),
+      // Lines of several KiB, longer than a pipe's atomic write, with references the schema admits.
+      entry(i, {
+        intent: {
+          type: 'remove-images',
+          refs: Array.from({ length: 20 + i }, (_, k) => `r${i}/${'x'.repeat(100)}:${k}`),
+        },
+      }),
     );
     await Promise.all(all.map((e, i) => (i % 2 ? a : b).append(e)));
     const { entries, skipped } = await a.read();
@@ -80,6 +86,29 @@ describe('HistoryStore', () => {
     const store = new HistoryStore(dir);
     await writeFile(store.path, `{"hello":1}\n[]\n${JSON.stringify(entry(5))}\n`);
     expect(await store.read()).toEqual({ entries: [entry(5)], skipped: 2 });
+  });
+
+  it('rotates past its size cap into one previous generation, and reads both, oldest first', async () => {
+    // Entries 1-6 write lines of one length: a cap of two lines rotates before every third append.
+    const line = JSON.stringify(entry(1)).length + 1;
+    const store = new HistoryStore(dir, 2 * line);
+    for (let n = 1; n <= 6; n++) await store.append(entry(n));
+    const { entries, skipped } = await store.read();
+    expect(skipped).toBe(0);
+    expect(entries.map((e) => e.planId)).toEqual(['plan-3', 'plan-4', 'plan-5', 'plan-6']);
+    expect((await readFile(store.rotatedPath, 'utf8')).trim().split('\n')).toHaveLength(2);
+  });
+
+  it('skips entries whose fields are not what Barnacle writes, keeping the rest', async () => {
+    const store = new HistoryStore(dir);
+    const bad = [
+      { ...entry(1), bytesFreed: -5 },
+      { ...entry(2), steps: [{ id: 's1', action: 'format-disk', target: 'x', label: 'x', outcome: 'done' }] },
+      { ...entry(3), intent: { type: 'remove-everything' } },
+      { ...entry(4), engine: { host: 7, kind: 'docker', version: '1' } },
+    ];
+    await writeFile(store.path, [...bad, entry(5)].map((e) => JSON.stringify(e)).join('\n') + '\n');
+    expect(await store.read()).toEqual({ entries: [entry(5)], skipped: 4 });
   });
 
   it('exports JSON and CSV', async () => {
@@ -172,7 +201,7 @@ describe('historyEntryFrom', () => {
     const partial = historyEntryFrom(plan, {
       ...report,
       finished: false,
-      outcomes: { ...outcomes, [rmi.id]: { state: 'not-run', reason: 'x' } },
+      outcomes: { ...outcomes, [rmi.id]: { state: 'not-run', reason: { key: 'outcome.cancelled' } } },
     });
     expect(partial.removedImages).toEqual([]);
     expect(partial.steps.find((s) => s.id === rmi.id)!.outcome).toBe('not-run');

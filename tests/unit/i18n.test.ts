@@ -1,7 +1,7 @@
 // Every message exists in English and Simplified Chinese, with the same
 // placeholders, and plural messages have an "other" form.
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../src-renderer/i18n/messages';
+import { messages } from '../../src-shared/messages';
 
 const placeholders = (m: string | Record<string, string>) =>
   [

@@ -87,8 +87,13 @@ describe('the renderer-facing IPC surface', () => {
       for (const name of removed) expect(ipcHandlers.has(`barnacle:${name}`)).toBe(false);
       // What is registered still answers (a validation refusal, before any engine call).
       const history = ipcHandlers.get(invokeChannel('history'))!;
-      const answer = await history({ senderFrame: { url: `${APP_ORIGIN}/index.html` } }, { extra: true });
+      // The window's main frame, as Electron gives it: the same object as the sender's mainFrame.
+      const mainFrame = { url: `${APP_ORIGIN}/index.html` };
+      const answer = await history({ senderFrame: mainFrame, sender: { mainFrame } }, { extra: true });
       expect(answer).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      // The same page in a subframe is not answered.
+      const fromSubframe = await history({ senderFrame: { ...mainFrame }, sender: { mainFrame } }, {});
+      expect(fromSubframe).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
     } finally {
       unregister();
     }

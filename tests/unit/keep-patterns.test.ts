@@ -3,7 +3,8 @@
 // pattern made to backtrack (issue 13: "*a*a*a*a*a*a*a*a*:x" took ~25 s per tag
 // in main) costs no more than any other.
 import { describe, expect, it } from 'vitest';
-import { familiarReference, matchesPattern, normalizeReference } from '../../src-main/planning/references';
+import { matchesPattern, normalizeReference } from '../../src-main/planning/references';
+import { familiarReference } from '../../src-shared/references';
 
 /** matchesPattern as it was before issue 13 (a backtracking RegExp): the reference for ordinary patterns. */
 function regexMatchesPattern(tag: string, pattern: string): boolean {

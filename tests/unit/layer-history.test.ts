@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../src-shared/messages/translate';
 import { chainIdsOf, EMPTY_LAYER_DIFF_ID } from '../../src-main/inventory/chain-id';
 import { layerAccountingOf } from '../../src-main/inventory/layer-accounting';
 import { mapHistoryToLayers, rowKind, type HistoryRow } from '../../src-main/inventory/layer-history';
@@ -141,7 +142,7 @@ describe('mapHistoryToLayers', () => {
     // A metadata-only history for an image with a layer (squashed or imported).
     const squashed = mapHistoryToLayers(1, [row('#(nop) CMD ["sh"]')]);
     expect(squashed.kind).toBe('mismatch');
-    if (squashed.kind === 'mismatch') expect(squashed.reason).toMatch(/does not match its 1 layers/);
+    if (squashed.kind === 'mismatch') expect(say('en', squashed.reason)).toMatch(/does not match its 1 layers/);
     // Known counts that contradict the sizes.
     expect(mapHistoryToLayers(2, [row('a', 1), row('RUN x'), row('b', 2)], new Map([[0, 0]])).kind).toBe('mismatch');
   });
@@ -166,11 +167,11 @@ describe('layerAccountingOf', () => {
   it('does not trust Podman layer sizes, nor vfs for anything', () => {
     const vfs = layerAccountingOf(podman, { Driver: 'vfs' });
     expect(vfs.images.exact).toBe(false);
-    if (!vfs.images.exact) expect(vfs.images.reason).toMatch(/tar streams.*full copy/);
+    if (!vfs.images.exact) expect(say('en', vfs.images.reason)).toMatch(/tar streams.*full copy/);
     expect(vfs.containers.exact).toBe(false);
     const overlay = layerAccountingOf(podman, { Driver: 'overlay' });
     expect(overlay.images.exact).toBe(false);
-    if (!overlay.images.exact) expect(overlay.images.reason).not.toMatch(/full copy/);
+    if (!overlay.images.exact) expect(say('en', overlay.images.reason)).not.toMatch(/full copy/);
     expect(overlay.containers.exact).toBe(true);
     expect(layerAccountingOf(docker, { Driver: 'vfs' }).images.exact).toBe(false);
     expect(layerAccountingOf(docker, { Driver: 'vfs' }).containers.exact).toBe(false);
@@ -180,7 +181,7 @@ describe('layerAccountingOf', () => {
     const status: [string, string][] = [['driver-type', 'io.containerd.snapshotter.v1']];
     const accounting = layerAccountingOf(docker, { Driver: 'overlayfs', DriverStatus: status });
     expect(accounting.images.exact).toBe(false);
-    if (!accounting.images.exact) expect(accounting.images.reason).toMatch(/compressed blob/);
+    if (!accounting.images.exact) expect(say('en', accounting.images.reason)).toMatch(/compressed blob/);
     // Its history sizes count the unpacked snapshot only: the blob's share is added to each layer.
     expect(accounting.blobsBesideSnapshots).toBe(true);
     expect(layerAccountingOf(podman, { Driver: 'overlay', DriverStatus: status }).blobsBesideSnapshots).toBe(false);

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../src-shared/messages/translate';
+import type { Phrase } from '../../src-shared/phrase';
+
+// The reasons as the English UI says them (a key missing from the catalogue reads as itself).
+const english = (reasons: Phrase[]) => reasons.map((r) => say('en', r)).join('; ');
 import {
   bytesFreed,
   uniqueSize,
@@ -152,13 +157,14 @@ describe('bytesFreed', () => {
     const r = freed([web], [], [{ id: 'c1', imageId: 'web', sizeRw: null }], ['c1']);
     expect(r.bytes).toBe(0);
     expect(r.exact).toBe(false);
-    expect(r.reasons.join()).toMatch(/writable-layer size unknown/);
+    expect(english(r.reasons)).toMatch(/writable-layer size unknown/);
   });
 
   it('is not exact when a removed container frees more than its writable layer', () => {
-    const containers = [{ id: 'c1', imageId: 'web', sizeRw: 10, exact: false, reason: 'vfs full copy' }];
+    const containers = [{ id: 'c1', imageId: 'web', sizeRw: 10, exact: false, reason: { key: 'vfs full copy' } }];
     const r = freed([web], [], containers, ['c1']);
-    expect(r).toMatchObject({ bytes: 10, exact: false, reasons: ['container c1: vfs full copy'] });
+    expect(r).toMatchObject({ bytes: 10, exact: false });
+    expect(english(r.reasons)).toBe('container c1: vfs full copy');
     // A container that stays does not make the answer inexact.
     expect(freed([web, api], ['api'], containers).exact).toBe(true);
   });
@@ -170,12 +176,12 @@ describe('bytesFreed', () => {
         ['L1', 1000],
         ['g', 77],
       ],
-      { exact: false, reason: 'history mismatch' },
+      { exact: false, reason: { key: 'history mismatch' } },
     );
     const r = freed([web, guessed], ['guessed']);
     expect(r.bytes).toBe(77);
     expect(r.exact).toBe(false);
-    expect(r.reasons).toEqual(['image guessed: history mismatch']);
+    expect(english(r.reasons)).toBe('image guessed: history mismatch');
   });
 
   it('takes a shared layer size from an exact holder, and stays exact, when an estimate disagrees', () => {
@@ -185,7 +191,7 @@ describe('bytesFreed', () => {
         ['L1', 900],
         ['g', 77],
       ],
-      { exact: false, reason: 'estimated' },
+      { exact: false, reason: { key: 'estimated' } },
     );
     const r = freed([web, guessed], ['web', 'guessed']);
     expect(r.bytes).toBe(1000 + 200 + 37 + 77);
@@ -201,7 +207,7 @@ describe('bytesFreed', () => {
         ['L1', 900],
         ['g', 77],
       ],
-      { exact: false, reason: 'estimated' },
+      { exact: false, reason: { key: 'estimated' } },
     );
     const r = freed([web, api, guessed], ['web']);
     expect(r).toMatchObject({ bytes: 37, exact: true });
@@ -210,7 +216,7 @@ describe('bytesFreed', () => {
   it('is not exact when a removed image or a remaining container image has no layer facts', () => {
     const r = freed([web], ['ghost']);
     expect(r.exact).toBe(false);
-    expect(r.reasons.join()).toMatch(/ghost/);
+    expect(english(r.reasons)).toMatch(/ghost/);
     const r2 = freed([web, api], ['web'], [{ id: 'c9', imageId: 'unknown', sizeRw: 0 }]);
     expect(r2.bytes).toBe(37);
     expect(r2.exact).toBe(false);

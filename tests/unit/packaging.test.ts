@@ -84,7 +84,7 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toMatch(/^out\//);
   });
 
-  it('flips Electron’s fuses: no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect; app.asar only, integrity-checked; cookies encrypted', () => {
+  it('flips Electron’s fuses: no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect; app.asar only, integrity-checked; cookies encrypted; no extra file:// privileges', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
@@ -92,6 +92,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

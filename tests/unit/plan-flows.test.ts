@@ -1,21 +1,18 @@
 // The renderer's guided-flow logic, without a browser: a live engine error
-// becomes the same fix model as a predicted conflict, the fix picked becomes
+// asks main's planner again and becomes the same fix model as a predicted conflict, the fix picked becomes
 // an intent main accepts and the planner carries out; engine problems are
 // told apart; the prune form and the start-fresh volume list make the right
 // intents. (The dialogs themselves are tested live in tests/browser.)
 
 import { describe, expect, it } from 'vitest';
-import type { BarnacleError } from '../../src-shared/errors';
+import { fail, type BarnacleError } from '../../src-shared/errors';
 import type { Plan } from '../../src-shared/plan';
+import type { HostKeyProblem } from '../../src-shared/model';
 import { planCleanup } from '../../src-main/planning/planner';
 import { schemas } from '../../src-main/ipc/schemas';
-import {
-  changesNothing,
-  fromDecision,
-  fromError,
-  intentForLiveFix,
-  withChoice,
-} from '../../src-renderer/plan/fixes/fix-model';
+import { changesNothing, fromDecision } from '../../src-renderer/plan/fixes/fix-model';
+import { withChoice } from '../../src-shared/fix-choices';
+import { askMainForFix, intentForLiveFix } from '../../src-renderer/plan/fixes/live-fix';
 import { engineProblem, engineProblemFixes } from '../../src-renderer/plan/fixes/engine-problem';
 import {
   arrivalClock,
@@ -37,9 +34,9 @@ import {
   podman,
   short,
 } from './support/inventory-builder';
+import { planningMain } from './support/planning-main';
 
 const base = { name: 'base', tags: ['base:1'] };
-const docker = { kind: 'docker' as const, imageStore: 'classic' as const };
 const accepted = (intent: unknown) => schemas.previewPlan.safeParse({ intent }).success;
 const actions = (plan: Plan) => plan.steps.map((s) => `${s.action} ${s.label}`);
 
@@ -51,8 +48,9 @@ describe('a live conflict as a guided flow', () => {
       { name: 'job-1', image: 'job', state: 'exited' },
     ],
   );
+  const mainPlans = planningMain(inv);
 
-  it('running container: stop-and-remove becomes the intent the brief names, and the planner does it', () => {
+  it('running container: main plans the fixes, and stop-and-remove becomes the plan’s choice for that image', async () => {
     const error: BarnacleError = {
       kind: 'running-container',
       message: 'The image api:1 is used by the running container "api-1".',
@@ -60,71 +58,75 @@ describe('a live conflict as a guided flow', () => {
       image: short('api'),
       containers: [{ id: containerId('api-1'), name: 'api-1', state: 'running' }],
     };
-    const model = fromError(error, { ref: 'api:1', engine: docker, images: inv.images })!;
+    const fix = (await askMainForFix(error, { ref: 'api:1' }, mainPlans))!;
+    expect(fix.state).toBe('fix');
+    if (fix.state !== 'fix') return;
+    const model = fix.model;
     expect(model.conflict).toBe('running-container');
     expect(model.imageId).toBe(imageId('api'));
     expect(model.chosen).toBe('keep-image');
     expect(changesNothing(model.chosen)).toBe(true);
+    expect(model.engineMessage).toBe(error.engineMessage);
     expect(model.options.map((o) => o.choice)).toEqual(['keep-image', 'stop-and-remove-containers']);
-    expect(model.options[1]!.commands).toEqual(['docker stop api-1', 'docker rm api-1', 'docker rmi api:1']);
+    expect(model.options[1]!.commands).toEqual(['docker stop api-1', 'docker rm api-1', `docker rmi ${short('api')}`]);
 
-    const intent = intentForLiveFix(model, 'api:1', 'stop-and-remove-containers');
+    const intent = intentForLiveFix(fix, 'stop-and-remove-containers');
     expect(intent).toEqual({
       type: 'remove-images',
       refs: ['api:1'],
-      choices: { runningContainer: 'stop-and-remove-containers' },
+      choices: { perImage: { [imageId('api')]: { runningContainer: 'stop-and-remove-containers' } } },
     });
     expect(accepted(intent)).toBe(true);
     const plan = planCleanup(planningInput(inv, intent));
     expect(actions(plan)).toEqual(['stop-container api-1', 'remove-container api-1', 'remove-image api:1']);
   });
 
-  it('last tag in use by a stopped container: the fix removes the container, then the image', () => {
+  it('last tag in use by a stopped container: main plans it as the stopped-container conflict it is', async () => {
     const error: BarnacleError = {
       kind: 'reference-in-use',
       message: 'job:1 is the last tag of an image a container uses.',
       engineMessage: `conflict: unable to remove repository reference "job:1" (must force) - container ${containerId('job-1').slice(0, 12)} is using its referenced image ${short('job')}`,
       containers: [{ id: containerId('job-1'), name: 'job-1', state: 'exited' }],
     };
-    const model = fromError(error, { ref: 'job:1', engine: docker, images: inv.images })!;
-    expect(model.conflict).toBe('reference-in-use');
-    expect(model.containers).toEqual([{ id: containerId('job-1'), name: 'job-1', running: false }]);
-    expect(model.options.map((o) => o.choice)).toEqual(['keep-image', 'remove-containers']);
-    const intent = intentForLiveFix(model, 'job:1', 'remove-containers');
+    const fix = (await askMainForFix(error, { ref: 'job:1' }, mainPlans))!;
+    if (fix.state !== 'fix') throw new Error(`expected a fix, got ${fix.state}`);
+    expect(fix.model.conflict).toBe('stopped-container');
+    expect(fix.model.containers).toEqual([{ id: containerId('job-1'), name: 'job-1', running: false }]);
+    expect(fix.model.options.map((o) => o.choice)).toEqual(['keep-image', 'remove-containers', 'force-delete']);
+    const intent = intentForLiveFix(fix, 'remove-containers');
     expect(accepted(intent)).toBe(true);
     expect(actions(planCleanup(planningInput(inv, intent)))).toEqual(['remove-container job-1', 'remove-image job:1']);
   });
 
-  it('force-delete is offered on Docker’s classic store only', () => {
-    const error: BarnacleError = { kind: 'stopped-container', message: '…', image: 'job:1' };
-    const classic = fromError(error, { ref: 'job:1', engine: docker, images: inv.images })!;
-    const containerd = fromError(error, {
-      ref: 'job:1',
-      engine: { kind: 'docker', imageStore: 'containerd' },
-      images: inv.images,
-    })!;
-    const onPodman = fromError(error, {
-      ref: 'job:1',
-      engine: { kind: 'podman', imageStore: 'classic' },
-      images: inv.images,
-    })!;
-    expect(classic.options.map((o) => o.choice)).toContain('force-delete');
-    expect(containerd.options.map((o) => o.choice)).not.toContain('force-delete');
-    expect(onPodman.options.map((o) => o.choice)).not.toContain('force-delete');
-  });
-
-  it('a conflict Barnacle found itself shows its own words, not as the engine’s', () => {
+  it('a conflict Barnacle found itself shows its own words, not as the engine’s', async () => {
     const error: BarnacleError = {
       kind: 'running-container',
       message: 'api:1 is now used by "api-1", made after the plan.',
     };
-    const model = fromError(error, { ref: imageId('api'), engine: docker, images: inv.images })!;
-    expect(model.engineMessage).toBe('');
-    expect(model.barnacleMessage).toContain('made after the plan');
+    const fix = (await askMainForFix(error, { ref: imageId('api') }, mainPlans))!;
+    if (fix.state !== 'fix') throw new Error(`expected a fix, got ${fix.state}`);
+    expect(fix.model.engineMessage).toBe('');
+    expect(fix.model.barnacleMessage).toContain('made after the plan');
   });
 
-  it('is null for errors that are not one of the five conflicts', () => {
-    expect(fromError({ kind: 'not-found', message: 'gone' }, { engine: docker, images: [] })).toBeNull();
+  it('when main’s fresh plan predicts the conflict no more, the flow says so instead of inventing fixes', async () => {
+    // The container that refused the removal is gone by now.
+    const since = inventory([base, { name: 'api', tags: ['api:1'], parent: 'base' }]);
+    const error: BarnacleError = { kind: 'running-container', message: '…', image: short('api') };
+    const fix = await askMainForFix(error, { ref: 'api:1' }, planningMain(since));
+    expect(fix).toEqual({ state: 'changed', intent: { type: 'remove-images', refs: ['api:1'] } });
+  });
+
+  it('when main cannot plan, its typed error is the answer', async () => {
+    const refused: BarnacleError = { kind: 'engine-unreachable', message: 'The engine stopped answering.' };
+    const error: BarnacleError = { kind: 'stopped-container', message: '…', image: 'job:1' };
+    const fix = await askMainForFix(error, {}, async () => fail(refused));
+    expect(fix).toEqual({ state: 'failed', error: refused, intent: { type: 'remove-images', refs: ['job:1'] } });
+  });
+
+  it('is null for errors that are not one of the five conflicts, without asking main', async () => {
+    const never = () => Promise.reject(new Error('main was asked'));
+    expect(await askMainForFix({ kind: 'not-found', message: 'gone' }, { ref: 'x:1' }, never)).toBeNull();
   });
 });
 
@@ -179,6 +181,23 @@ describe('engine problems', () => {
   it('offers commands for each', () => {
     expect(engineProblemFixes('permission-denied')[0]!.commands).toContain('sudo usermod -aG docker "$USER"');
     expect(engineProblemFixes('socket-missing').map((f) => f.value)).toEqual(['service', 'context', 'dockerHost']);
+  });
+  it('a refused SSH host key is its own problem, with the commands main worked out for that host', () => {
+    const hostKey: HostKeyProblem = {
+      verdict: 'changed',
+      host: 'build-box',
+      port: 22,
+      user: 'me',
+      knownHostsName: 'build-box',
+      keyType: 'ssh-ed25519',
+      fingerprint: 'SHA256:x',
+      knownHostsLine: { file: '/home/me/.ssh/known_hosts', line: 3 },
+      fixes: [{ value: 'forget', commands: ['ssh-keygen -R build-box -f /home/me/.ssh/known_hosts'] }],
+    };
+    const ssh = { host: 'ssh://me@build-box', label: 'build-box', source: 'user' as const };
+    const health = { state: 'host-key-changed' as const, endpoint: ssh, message: 'WARNING', hostKey };
+    expect(engineProblem(health, null)).toBe('host-key-changed');
+    expect(engineProblemFixes('host-key-changed', hostKey)).toEqual(hostKey.fixes);
   });
 });
 

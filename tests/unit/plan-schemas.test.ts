@@ -1,7 +1,8 @@
 // What the plan channels accept from the renderer, and what they refuse.
 
 import { describe, expect, it } from 'vitest';
-import { cleanupIntentSchema, schemas } from '../../src-main/ipc/schemas';
+import { schemas } from '../../src-main/ipc/schemas';
+import { cleanupIntentSchema } from '../../src-main/planning/intent-schema';
 
 const id = `sha256:${'a'.repeat(64)}`;
 const uuid = '3f2b8c1e-9d4a-4b6e-8f1a-2c3d4e5f6a7b';

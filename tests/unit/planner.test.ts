@@ -2,6 +2,7 @@
 // every fix for it, the order of steps, the CLI equivalent, what it skips,
 // byte attribution, prune selection and the digest that guards execution.
 
+import { say } from '../../src-shared/messages/translate';
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlanStep } from '../../src-shared/plan';
 import { planCleanup, planDigest } from '../../src-main/planning/planner';
@@ -151,7 +152,7 @@ describe('image used by stopped containers', () => {
     expect(p.steps).toEqual([]);
     expect(p.decisions[0]!.options.map((o) => o.choice)).not.toContain('force-delete');
     expect(p.decisions[0]!.chosen).toBe('keep-image');
-    expect(p.decisions[0]!.explanation).toMatch(/Podman/);
+    expect(say('en', p.decisions[0]!.explanation)).toMatch(/Podman/);
   });
 
   it('untag-only exists on the containerd store only, and forces just the tag', () => {
@@ -298,7 +299,7 @@ describe('images built on the one removed', () => {
     });
     expect(p.steps).toEqual([]);
     expect(p.decisions[0]!.options.map((o) => o.choice)).toEqual(['skip']);
-    expect(p.decisions[0]!.explanation).toContain('"kid"');
+    expect(say('en', p.decisions[0]!.explanation)).toContain('"kid"');
   });
 
   it('a prune keeps a parent whose children stay', () => {
@@ -535,8 +536,8 @@ describe('skipped items', () => {
       ['nope:1', 'not-found'],
       ['abababababab', 'not-found'],
     ]);
-    expect(p.skipped[1]!.reason).toMatch(/several images/);
-    expect(plan(inv, { type: 'remove-images', refs: ['x:2'] }).skipped[0]!.reason).toMatch(/No image x:2/);
+    expect(say('en', p.skipped[1]!.reason)).toMatch(/several images/);
+    expect(say('en', plan(inv, { type: 'remove-images', refs: ['x:2'] }).skipped[0]!.reason)).toMatch(/No image x:2/);
   });
 });
 
@@ -570,8 +571,8 @@ describe('plan digest', () => {
     expect(planDigest({ ...rest, id: '00000000-0000-4000-8000-000000000000' })).not.toBe(digest);
   });
 
-  it('ignores words shown to people', () => {
-    expect(with_((s) => (s[0]!.reason = 'other words'))).toBe(digest);
+  it('ignores why a step exists (nothing runs from it)', () => {
+    expect(with_((s) => (s[0]!.reason = s[0]!.reason === 'dangling' ? 'unused' : 'dangling'))).toBe(digest);
   });
 
   it('two previews of the same intent are two plans', () => {
@@ -629,7 +630,7 @@ describe('byte attribution', () => {
     );
     const p = plan(inv, { type: 'remove-stopped-containers' });
     expect(p.exact).toBe(false);
-    expect(p.inexactReasons.join()).toMatch(/writable-layer size unknown/);
+    expect(p.inexactReasons.map((r) => say('en', r)).join()).toMatch(/writable-layer size unknown/);
   });
 
   it("is inexact when the engine's container sizes are not what removal frees (vfs)", () => {
@@ -637,13 +638,15 @@ describe('byte attribution', () => {
       [base, { name: 'a', tags: ['a:1'], parent: 'base' }],
       [{ name: 'c', image: 'a', sizeRw: 10 }],
     );
-    const reason = "the vfs driver keeps a full copy of the image's files for each container";
+    const reason = { key: 'space.vfsContainer' };
     const p = planCleanup({
       ...planningInput(inv, { type: 'remove-stopped-containers' }, podman),
       containerAccounting: { exact: false, reason },
     });
     expect(p.bytesFreed).toBe(10);
     expect(p.exact).toBe(false);
-    expect(p.inexactReasons).toEqual([`container ${containerId('c').slice(0, 12)}: ${reason}`]);
+    expect(p.inexactReasons).toEqual([
+      { key: 'space.container', params: { id: containerId('c').slice(0, 12), reason } },
+    ]);
   });
 });

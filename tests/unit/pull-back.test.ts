@@ -12,7 +12,7 @@ import { pullBackOf, type PullBackEngine } from '../../src-main/inventory/pull-b
 import { buildImageSummaries } from '../../src-main/inventory/relations';
 import { renderPlan } from '../../src-main/cli/format/plan-text';
 import { planCleanup } from '../../src-main/planning/planner';
-import { messages } from '../../src-renderer/i18n/messages';
+import { messages } from '../../src-shared/messages';
 import {
   dockerClassic,
   dockerContainerd,
@@ -172,7 +172,7 @@ describe('the plan warns for every image not known to come from a registry', () 
     expect(notPullable(risksOf(plan, 'made'))).toEqual([
       { kind: 'not-pullable', state: 'local', evidence: 'no-repo-digest' },
     ]);
-    const text = renderPlan(plan);
+    const text = renderPlan(plan, 'en');
     expect(text).toContain('cannot be pulled back (no registry digest: built or loaded here)');
     expect(text).not.toContain('may not be pullable');
   });
@@ -184,7 +184,7 @@ describe('the plan warns for every image not known to come from a registry', () 
         { kind: 'not-pullable', state: 'unknown', evidence: 'containerd-store-no-source' },
       ]);
     }
-    expect(renderPlan(plan)).toContain("may not be pullable: Docker's containerd image store records no source");
+    expect(renderPlan(plan, 'en')).toContain("may not be pullable: Docker's containerd image store records no source");
     // The JSON the CLI prints carries the same evidence.
     expect(JSON.parse(JSON.stringify(plan)).steps[0].risks).toContainEqual({
       kind: 'not-pullable',
@@ -201,7 +201,7 @@ describe('the plan warns for every image not known to come from a registry', () 
     expect(notPullable(risksOf(plan, 'pulled'))).toEqual([
       { kind: 'not-pullable', state: 'unknown', evidence: 'podman-no-source' },
     ]);
-    const text = renderPlan(plan);
+    const text = renderPlan(plan, 'en');
     expect(text).toContain('cannot be pulled back (named localhost/: built or loaded here)');
     expect(text).toContain('may not be pullable: Podman records no source');
   });
@@ -211,7 +211,7 @@ describe('the plan warns for every image not known to come from a registry', () 
     const old = structuredClone(plan);
     for (const step of old.steps)
       step.risks = step.risks.map((r) => (r.kind === 'not-pullable' ? ({ kind: r.kind } as RiskFlag) : r));
-    expect(renderPlan(old)).toContain('cannot be pulled back');
+    expect(renderPlan(old, 'en')).toContain('cannot be pulled back');
   });
 });
 

@@ -2,6 +2,7 @@
 // records what it was asked to do (the engine side is tested live in
 // tests/integration/executor.test.ts).
 
+import { phrase, type Phrase } from '../../src-shared/phrase';
 import { describe, expect, it } from 'vitest';
 import type { PlanStep, StepOutcome } from '../../src-shared/plan';
 import { runSteps, type FinalOutcome } from '../../src-main/execution/schedule';
@@ -12,7 +13,7 @@ function step(id: string, after: string[] = []): PlanStep {
     action: 'remove-image',
     target: `t-${id}`,
     label: `L${id}`,
-    reason: '',
+    reason: 'selected',
     risks: [],
     after,
     bytes: 0,
@@ -70,23 +71,29 @@ describe('runSteps', () => {
     const r = recorder({ s1: { state: 'conflict', kind: 'running-container', message: 'in use' } });
     const out = await runSteps(steps, r.run, { stopReason: never });
     expect(r.started.sort()).toEqual(['s1', 's4']);
-    expect(out.get('s2')).toEqual({ state: 'not-run', reason: 'waits for step s1 (Ls1), which did not finish' });
-    expect(out.get('s3')).toEqual({ state: 'not-run', reason: 'waits for step s2 (Ls2), which did not finish' });
+    expect(out.get('s2')).toEqual({
+      state: 'not-run',
+      reason: phrase('outcome.waitsFor', { step: 's1', label: 'Ls1' }),
+    });
+    expect(out.get('s3')).toEqual({
+      state: 'not-run',
+      reason: phrase('outcome.waitsFor', { step: 's2', label: 'Ls2' }),
+    });
     expect(out.get('s4')).toEqual({ state: 'done' });
   });
 
   it('stops starting steps once told to, and lets running ones finish', async () => {
-    let stop: string | null = null;
+    let stop: Phrase | null = null;
     const steps = [step('s1'), step('s2', ['s1']), step('s3', ['s2'])];
     const run = async (s: PlanStep): Promise<FinalOutcome> => {
       await tick();
-      if (s.id === 's1') stop = 'cancelled by you';
+      if (s.id === 's1') stop = phrase('outcome.cancelled');
       return { state: 'done' };
     };
     const out = await runSteps(steps, run, { stopReason: () => stop });
     expect(out.get('s1')).toEqual({ state: 'done' });
-    expect(out.get('s2')).toEqual({ state: 'not-run', reason: 'cancelled by you' });
-    expect(out.get('s3')).toEqual({ state: 'not-run', reason: 'cancelled by you' });
+    expect(out.get('s2')).toEqual({ state: 'not-run', reason: phrase('outcome.cancelled') });
+    expect(out.get('s3')).toEqual({ state: 'not-run', reason: phrase('outcome.cancelled') });
   });
 
   it('reports running, then the outcome, for every step', async () => {
@@ -112,7 +119,7 @@ describe('runSteps', () => {
       stopReason: never,
     });
     expect(out.get('s1')).toMatchObject({ state: 'failed', message: 'Error: boom' });
-    expect(out.get('s2')).toEqual({ state: 'not-run', reason: 'waits in a cycle of steps' });
-    expect(out.get('s4')).toEqual({ state: 'not-run', reason: 'waits for unknown step nope' });
+    expect(out.get('s2')).toEqual({ state: 'not-run', reason: phrase('outcome.cycle') });
+    expect(out.get('s4')).toEqual({ state: 'not-run', reason: phrase('outcome.waitsForUnknown', { step: 'nope' }) });
   });
 });

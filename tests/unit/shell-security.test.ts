@@ -108,7 +108,7 @@ describe('the checklist fails a weakened shell', () => {
     ['a window allowed', "return { action: 'deny' };", "return { action: 'allow' };", 'BARNACLE_WINDOW_OPEN'],
     [
       'a window allowed on one path',
-      'if (external) void shell.openExternal(external);',
+      /if \(external\) inBackground\(shell\.openExternal\(external\)[^;]*;/,
       "if (external) return { action: 'allow' };",
       'BARNACLE_WINDOW_OPEN',
     ],
@@ -143,6 +143,7 @@ describe('ipc-bridge.ts', () => {
       'void handlers[channel](args);\n      if (!isTrustedSender(',
     ],
     ['guard on the wrong frame', 'event.senderFrame?.url', 'event.sender.getURL()'],
+    ['guard that lets subframes in', 'event.senderFrame === event.sender.mainFrame', 'true'],
     [
       'guard that does not return',
       /return fail\(\{ kind: 'forbidden-sender'[^;]*;/,
@@ -155,5 +156,16 @@ describe('ipc-bridge.ts', () => {
     ],
   ])('fails with the %s', (_name, from, to) => {
     expect(checksOf(checkIpcBridge(mutate(ipcBridge, from, to)))).toEqual(['BARNACLE_IPC_SENDER']);
+  });
+});
+
+describe('data folder', () => {
+  it('the app keeps its history and layer facts where the CLI does (defaultDataDir), not in Electron’s userData', () => {
+    const main = readFileSync('src-main/shell/main.ts', 'utf8');
+    expect(main).toMatch(/dataDir: defaultDataDir\(platform, env, homeDir\)/);
+    expect(main).not.toMatch(/dataDir: app\.getPath\('userData'\)/);
+    for (const cli of ['src-main/cli/commands/apply.ts', 'src-main/cli/commands/plan.ts']) {
+      expect(readFileSync(cli, 'utf8')).toMatch(/defaultDataDir\(io\.platform, io\.env, io\.homeDir\)/);
+    }
   });
 });

@@ -8,6 +8,8 @@ import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import type { CleanupIntent, ExecutionReport, Plan, PlanProgress, StepOutcome } from '../../src-shared/plan';
 import { planCleanup } from '../../src-main/planning/planner';
 import { quickPruneProblems } from '../../src-main/tray/quick-prune-guard';
+import { PhraseError } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
 import {
   inventoryKey,
   plannedBytesFreed,
@@ -246,6 +248,28 @@ describe('tray controller', () => {
     expect(w.notes[0]![1]).toMatch(
       /^Quick prune refused: the plan is not a dangling-image prune; .*app:latest has a tag/,
     );
+  });
+
+  it('refuses in the system language: no English reason in a Chinese notification', async () => {
+    const w = world(mixed, {
+      previewPlan: async () => plan(mixed, { type: 'prune-images', all: true }),
+      executePlan: vi.fn(),
+      locale: () => 'zh',
+    });
+    await new TrayController(w.deps).quickPrune();
+    const text = w.notes[0]![1];
+    expect(text).toMatch(/^已拒绝快速清理：该计划不是悬空镜像清理；.*app:latest 带有标签/);
+    // Only the image labels are left in Latin letters.
+    expect(text.replace(/\S*:\S*|sha256\S*|[0-9a-f]{12}/g, ' ')).not.toMatch(/[A-Za-z]{3,}[ ,;.-]+[A-Za-z]{3,}/);
+  });
+
+  it("says main's own failures in the system language: no engine, in Chinese", async () => {
+    const w = world(mixed, {
+      previewPlan: () => Promise.reject(new PhraseError(phrase('request.notConnected'))),
+      locale: () => 'zh',
+    });
+    await new TrayController(w.deps).quickPrune();
+    expect(w.notes).toEqual([['Barnacle', '无法生成清理计划：尚未连接到引擎。']]);
   });
 
   it('counts only the steps that finished when some fail', async () => {

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trayIconDir, trayIconFile } from '../../src-main/tray/tray-icons';
-import { DEFAULT_TRAY_SETTINGS, loadTraySettings, saveTraySettings } from '../../src-main/tray/tray-settings';
+import {
+  DEFAULT_TRAY_SETTINGS,
+  loadTraySettings,
+  readTraySettings,
+  saveTraySettings,
+} from '../../src-main/tray/tray-settings';
+import { trayLabels } from '../../src-main/tray/tray-labels';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -38,6 +44,34 @@ describe('tray settings', () => {
     expect(loadTraySettings(file)).toEqual({ keepInTray: true, startAtLogin: true });
     writeFileSync(file, 'null');
     expect(loadTraySettings(file)).toEqual(DEFAULT_TRAY_SETTINGS);
+  });
+});
+
+describe('damaged tray settings', () => {
+  it('are reported, kept beside as .damaged, and not mistaken for a first run', () => {
+    const file = tempFile();
+    expect(readTraySettings(file)).toEqual({ settings: DEFAULT_TRAY_SETTINGS, damaged: null });
+    saveTraySettings(file, { keepInTray: false, startAtLogin: true });
+    expect(readTraySettings(file).damaged).toBeNull();
+    for (const text of [
+      '{ not json',
+      'null',
+      '[]',
+      JSON.stringify({ keepInTray: 'no' }),
+      JSON.stringify({ x: true }),
+    ]) {
+      writeFileSync(file, text);
+      const read = readTraySettings(file);
+      expect(read.damaged, text).toEqual({ keptAs: `${file}.damaged` });
+      expect(readFileSync(`${file}.damaged`, 'utf8')).toBe(text);
+    }
+  });
+
+  it('are reported in the person’s language', () => {
+    expect(trayLabels('en').settingsUnreadable('/x/tray-settings.json', '/x/tray-settings.json.damaged')).toMatch(
+      /could not be read, so the defaults apply.*kept as \/x\/tray-settings\.json\.damaged/,
+    );
+    expect(trayLabels('zh').settingsUnreadable('/x/t.json', '/x/t.json.damaged')).toMatch(/无法读取托盘设置/);
   });
 });
 

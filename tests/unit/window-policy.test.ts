@@ -12,6 +12,7 @@ import {
   isTrustedSender,
   rendererFileFor,
   trustedOrigins,
+  withPolicyHeaders,
 } from '../../src-main/security/window-policy';
 
 /** directive → its sources, e.g. { 'script-src': ["'self'"] }. */
@@ -88,7 +89,7 @@ describe('isTrustedSender', () => {
     ['http://localhost:5173/', development],
     ['http://localhost:5173/src/main.ts', development],
   ])('accepts %s', (url, origins) => {
-    expect(isTrustedSender(url, origins)).toBe(true);
+    expect(isTrustedSender(url, origins, true)).toBe(true);
   });
 
   it.each([
@@ -108,7 +109,7 @@ describe('isTrustedSender', () => {
     ['http://localhost.evil.example:5173/', development],
     ['http://127.0.0.1:5173/', development], // another origin than the one the dev server announced
   ])('refuses %s', (url, origins) => {
-    expect(isTrustedSender(url, origins)).toBe(false);
+    expect(isTrustedSender(url, origins, true)).toBe(false);
   });
 
   it('trusts a dev server only on loopback over http', () => {
@@ -123,6 +124,10 @@ describe('isTrustedSender', () => {
     ]) {
       expect(trustedOrigins(url), url).toEqual([APP_ORIGIN]);
     }
+  });
+
+  it('refuses our own renderer when it speaks from a subframe, not the main frame', () => {
+    expect(isTrustedSender(`${APP_ORIGIN}/index.html`, production, false)).toBe(false);
   });
 });
 
@@ -200,5 +205,20 @@ describe('rendererFileFor', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(rendererFileFor(root, url)).toBeNull();
+  });
+});
+
+describe('barnacle:// responses', () => {
+  it('carry the CSP, frame-ancestors included, and no-sniff on the response itself, body and status kept', async () => {
+    const served = withPolicyHeaders(
+      new Response('<!doctype html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    );
+    expect(served.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(directives(served.headers.get('Content-Security-Policy')!).get('frame-ancestors')).toEqual(["'none'"]);
+    expect(served.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(served.headers.get('Content-Type')).toBe('text/html');
+    expect(served.status).toBe(200);
+    expect(await served.text()).toBe('<!doctype html>');
+    expect(withPolicyHeaders(new Response('not found', { status: 404 })).status).toBe(404);
   });
 });

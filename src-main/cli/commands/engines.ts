@@ -2,7 +2,7 @@
 // would use now and why, and whether each answers. Pings run side by side, each
 // bounded, so one silent tcp:// or ssh:// address cannot hold up the list.
 
-import type { Endpoint, EngineInfo } from '../../../src-shared/model';
+import type { Endpoint } from '../../../src-shared/model';
 import { connect, ConnectionFailure } from '../../engine/connection';
 import { discoverEndpoints, listContexts } from '../../engine/discovery';
 import type { GlobalOptions } from '../args';
@@ -10,17 +10,9 @@ import { EXIT_OK } from '../cli-error';
 import { renderEngines } from '../format/engines-text';
 import { printResult, type CliIo } from '../io';
 import { resolveTarget } from '../target';
+import type { EngineReport } from '../json-output';
 
 const PING_TIMEOUT_MS = 5000;
-
-/** One line of `barnacle engines --json`: the endpoint's fields, then what the ping found. */
-export interface EngineReport extends Endpoint {
-  current: boolean;
-  /** 'connected', a health state ('not-running', 'socket-not-found', …), or 'context-error'. */
-  state: string;
-  engine?: EngineInfo;
-  message?: string;
-}
 
 async function ping(endpoint: Endpoint): Promise<Pick<EngineReport, 'state' | 'engine' | 'message'>> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,9 @@
 // `barnacle ls`, `ps` and `df`: what the engine holds, read-only.
 
+import { cliLocale } from '../locale';
+import { containerImageTag } from '../../../src-shared/display-names';
 import type { ContainerSummary } from '../../../src-shared/model';
-import { shortId } from '../../inventory/ids';
+import { shortId } from '../../../src-shared/ids';
 import { readDiskUsage } from '../../inventory/disk-usage';
 import { readLists } from '../../inventory/read-lists';
 import type { GlobalOptions } from '../args';
@@ -9,17 +11,11 @@ import { EXIT_OK, toCliError } from '../cli-error';
 import { renderContainers, renderDiskUsage, renderImages } from '../format/inventory-text';
 import { printResult, type CliIo } from '../io';
 import { connectTarget } from '../target';
+import type { ListedContainer } from '../json-output';
 
-export interface ListedContainer extends ContainerSummary {
-  /** The image as `docker ps` shows it: its tag now, else its short ID (dangling or retagged). */
-  image: string;
-}
-
-/** The name the container was created with while it still names its image, else a tag, else the short ID. */
+/** The tag the container shows (see containerImageTag), else the image's short ID. */
 function imageShown(c: ContainerSummary, tagsById: Map<string, string[]>): string {
-  const tags = tagsById.get(c.imageId) ?? [];
-  if (tags.includes(c.imageRef)) return c.imageRef;
-  return tags[0] ?? shortId(c.imageId);
+  return containerImageTag(c.imageRef, tagsById.get(c.imageId) ?? []) ?? shortId(c.imageId);
 }
 
 export async function listImages(all: boolean, global: GlobalOptions, io: CliIo): Promise<number> {
@@ -27,7 +23,7 @@ export async function listImages(all: boolean, global: GlobalOptions, io: CliIo)
   const lists = await readLists(docker, { includeIntermediate: all, engine }).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
   });
-  printResult(io, global.json, lists.images, (images) => renderImages(images, io.now()));
+  printResult(io, global.json, lists.images, (images) => renderImages(images, io.now(), cliLocale(io.env)));
   return EXIT_OK;
 }
 
@@ -38,7 +34,7 @@ export async function listContainers(global: GlobalOptions, io: CliIo): Promise<
   });
   const tagsById = new Map(lists.images.map((i) => [i.id, i.tags]));
   const containers: ListedContainer[] = lists.containers.map((c) => ({ ...c, image: imageShown(c, tagsById) }));
-  printResult(io, global.json, containers, (rows) => renderContainers(rows, io.now()));
+  printResult(io, global.json, containers, (rows) => renderContainers(rows, io.now(), cliLocale(io.env)));
   return EXIT_OK;
 }
 
@@ -47,6 +43,6 @@ export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<numbe
   const usage = await readDiskUsage(docker).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
   });
-  printResult(io, global.json, usage, renderDiskUsage);
+  printResult(io, global.json, usage, (u) => renderDiskUsage(u, cliLocale(io.env)));
   return EXIT_OK;
 }

@@ -2,10 +2,16 @@
 // optionally save it for `barnacle apply`. Nothing on the engine changes here.
 
 import type { Plan } from '../../../src-shared/plan';
+import { defaultDataDir } from '../../history/history-store';
+import { engineKeyOf, LayerFactsCache, layerFactsPath } from '../../inventory/layer-facts-cache';
 import { buildPlan } from '../../planning/plan-service';
 import type { Command, GlobalOptions } from '../args';
 import { CliError, EXIT_OK, toCliError } from '../cli-error';
 import { renderPlan } from '../format/plan-text';
+import { cliLocale } from '../locale';
+import { say } from '../../../src-shared/messages/translate';
+import { phrase } from '../../../src-shared/phrase';
+import type { BarnacleError } from '../../../src-shared/errors';
 import { printResult, type CliIo } from '../io';
 import { writePlanFile } from '../plan-file';
 import { connectTarget } from '../target';
@@ -18,11 +24,17 @@ import { connectTarget } from '../target';
 function refusedReferences(plan: Plan): CliError | null {
   const missing = plan.skipped.filter((s) => s.conflict === 'not-found');
   if (plan.intent.type !== 'remove-images' || missing.length === 0) return null;
-  return new CliError({
+  const error: BarnacleError = {
     kind: 'not-found',
-    message: missing.map((s) => s.reason).join(' '),
+    // English for --json and logs; people read `says`, each reference's own sentence.
+    message: missing.map((s) => say('en', s.reason)).join(' '),
     image: missing[0]!.target,
-  });
+  };
+  // One sentence per reference, one after the other.
+  error.says = missing
+    .map((s) => s.reason)
+    .reduce((first, second) => phrase('cli.error.twoSentences', { first, second }));
+  return new CliError(error);
 }
 
 export async function makePlan(
@@ -31,12 +43,17 @@ export async function makePlan(
   io: CliIo,
 ): Promise<number> {
   const connection = await connectTarget(global, io);
-  const plan = await buildPlan(connection, command.intent, { now: io.now() }).catch((err: unknown) => {
+  // Layer facts read by earlier runs (the app's too): a second plan reads none for images already seen.
+  const layerCache = await LayerFactsCache.open(
+    layerFactsPath(defaultDataDir(io.platform, io.env, io.homeDir)),
+    engineKeyOf(connection),
+  );
+  const plan = await buildPlan(connection, command.intent, { now: io.now(), layerCache }).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: connection.engine.kind });
   });
   const refused = refusedReferences(plan);
   if (refused) throw refused;
   if (command.out !== undefined) await writePlanFile(command.out, plan);
-  printResult(io, global.json, plan, (p) => renderPlan(p, command.out));
+  printResult(io, global.json, plan, (p) => renderPlan(p, cliLocale(io.env), command.out));
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@
 // and what each engine answered.
 
 import type { EndpointSource } from '../../../src-shared/model';
-import type { EngineReport } from '../commands/engines';
+import type { EngineReport } from '../json-output';
 import { table } from './table';
 
 const whyCurrent: Record<EndpointSource, string> = {

@@ -1,11 +1,14 @@
 // A plan for people: its steps as a table, each conflict with the fixes on
 // offer (and the flag that picks each), what is left out and why, the bytes it
-// frees, and the docker commands that would do the same.
+// frees, and the docker commands that would do the same. Every word comes from
+// the shared catalogue, in the terminal's locale.
 
+import { formatBytes } from '../../../src-shared/format';
 import type { FixChoice, Plan, PlanStep, RiskFlag } from '../../../src-shared/plan';
-import { shortId } from '../../inventory/ids';
+import { shortId } from '../../../src-shared/ids';
+import { intlLocaleOf, say, translate, type Locale } from '../../../src-shared/messages/translate';
+import { stepReasonPhrase } from '../../../src-shared/step-reason';
 import { table } from './table';
-import { formatBytes } from './units';
 
 /** The command-line flag that picks a fix; the cautious defaults need none. */
 export const flagForChoice: Partial<Record<FixChoice, string>> = {
@@ -16,131 +19,129 @@ export const flagForChoice: Partial<Record<FixChoice, string>> = {
   'remove-children': '--with-children',
 };
 
-export const actionWords: Record<PlanStep['action'], string> = {
-  'stop-container': 'stop container',
-  'remove-container': 'remove container',
-  'remove-volume': 'remove volume',
-  untag: 'untag',
-  'remove-image': 'remove image',
-  'remove-child-image': 'remove child image',
-};
+export const actionWords = (locale: Locale, action: PlanStep['action']): string =>
+  translate(locale, `plan.action.${action}`);
+
+const bytesIn = (locale: Locale, n: number) => formatBytes(n, intlLocaleOf(locale));
 
 /** Why an image may be gone for good: certainly made here, or the engine cannot say. */
-export function pullBackWords(risk: Extract<RiskFlag, { kind: 'not-pullable' }>): string {
-  switch (risk.evidence) {
-    case 'localhost-name':
-      return 'cannot be pulled back (named localhost/: built or loaded here)';
-    case 'containerd-store-no-source':
-      return "may not be pullable: Docker's containerd image store records no source";
-    case 'podman-no-source':
-      return 'may not be pullable: Podman records no source';
-    case 'engine-unknown':
-      return 'may not be pullable: the engine was not identified';
-    case 'no-repo-digest':
-    default:
-      // Plans saved before the evidence was recorded say only 'not-pullable': the old meaning.
-      return 'cannot be pulled back (no registry digest: built or loaded here)';
-  }
+export function pullBackWords(locale: Locale, risk: Extract<RiskFlag, { kind: 'not-pullable' }>): string {
+  // Plans saved before the evidence was recorded say only 'not-pullable': the old meaning.
+  return translate(locale, `cli.risk.not-pullable.${risk.evidence ?? 'no-repo-digest'}`);
 }
 
-function riskWords(risk: RiskFlag): string {
+function riskWords(locale: Locale, risk: RiskFlag): string {
   switch (risk.kind) {
-    case 'running-container':
-      return 'running';
     case 'anonymous-volumes':
-      return `keeps anonymous volumes ${risk.volumes.map(shortId).join(', ')}`;
+      return translate(locale, 'cli.risk.anonymous-volumes', { volumes: risk.volumes.map(shortId) });
     case 'writable-layer':
-      return `loses ${formatBytes(risk.bytes)} written in the container`;
+      return translate(locale, 'plan.risk.writable-layer', { size: bytesIn(locale, risk.bytes) });
     case 'not-pullable':
-      return pullBackWords(risk);
+      return pullBackWords(locale, risk);
     case 'compose-project':
-      return `compose project ${risk.project}`;
+      return translate(locale, 'plan.risk.compose-project', { project: risk.project });
     case 'leaves-containers-without-image':
-      return `leaves ${risk.containers.join(', ')} without an image`;
+      return translate(locale, 'cli.risk.leaves-containers-without-image', { containers: risk.containers });
     case 'removes-volume':
-      return `deletes volume ${risk.volume}`;
+      return translate(locale, 'cli.risk.removes-volume', { volume: risk.volume });
+    default:
+      return translate(locale, `plan.risk.${risk.kind}`);
   }
 }
 
-function stepsTable(plan: Plan): string {
-  if (plan.steps.length === 0) return 'Nothing to do.\n';
+function stepsTable(locale: Locale, plan: Plan): string {
+  if (plan.steps.length === 0) return `${translate(locale, 'cli.plan.nothing')}\n`;
   const rows = plan.steps.map((s) => [
     s.id,
-    actionWords[s.action] + (s.force ? ' (force)' : ''),
+    actionWords(locale, s.action) + (s.force ? translate(locale, 'cli.plan.forced') : ''),
     s.label,
-    s.reason,
-    s.bytes > 0 ? formatBytes(s.bytes) : '',
-    s.risks.map(riskWords).join('; '),
+    say(locale, stepReasonPhrase(s, plan.intent)),
+    s.bytes > 0 ? bytesIn(locale, s.bytes) : '',
+    s.risks.map((r) => riskWords(locale, r)).join('; '),
   ]);
-  return table(['STEP', 'ACTION', 'TARGET', 'WHY', 'FREES', 'TAKE NOTE'], rows);
+  const headers = ['step', 'action', 'target', 'why', 'frees', 'note'].map((h) =>
+    translate(locale, `cli.plan.column.${h}`),
+  );
+  return table(headers, rows);
 }
 
 /** The untagged parents the engine deletes with a step's image, so nothing goes unseen. */
-function parentsText(plan: Plan): string {
+function parentsText(locale: Locale, plan: Plan): string {
   const lines = plan.steps.flatMap((s) =>
     s.alsoRemoves?.length
       ? [
           `  ${s.id} ${s.label}: ${s.alsoRemoves
-            .map((p) => `<none> ${shortId(p.id)}${p.bytes > 0 ? ` (${formatBytes(p.bytes)})` : ''}`)
+            .map((p) => `<none> ${shortId(p.id)}${p.bytes > 0 ? ` (${bytesIn(locale, p.bytes)})` : ''}`)
             .join(', ')}`,
         ]
       : [],
   );
   if (lines.length === 0) return '';
-  return `\nUntagged parent images (build steps) the engine deletes with them, counted in FREES:\n${lines.join('\n')}\n`;
+  return `\n${translate(locale, 'cli.plan.parents')}\n${lines.join('\n')}\n`;
 }
 
 /** Which clock "older than" read, in words, and where that differs from the engine's own prune. */
-export function untilBasisWords(plan: Plan): string | null {
+export function untilBasisWords(locale: Locale, plan: Plan): string | null {
   if (plan.intent.type !== 'prune-images' || !plan.intent.until || !plan.untilBasis) return null;
-  if (plan.untilBasis === 'arrival') {
-    return `Older than ${plan.intent.until}: by when each image arrived on this engine (built, pulled, loaded or tagged here), the clock docker image prune --filter until reads on the containerd image store.`;
-  }
-  const differs =
-    plan.engine.store === 'containerd'
-      ? " This differs from docker image prune --filter until on this engine's containerd image store, which reads when each image arrived."
-      : '';
-  return `Older than ${plan.intent.until}: by each image's build date (CREATED in docker images).${differs}`;
+  const age = plan.intent.until;
+  if (plan.untilBasis === 'arrival') return translate(locale, 'plan.until.arrival', { age });
+  return translate(locale, plan.engine.store === 'containerd' ? 'plan.until.buildDiffers' : 'plan.until.build', {
+    age,
+  });
 }
 
-function decisionsText(plan: Plan): string {
+function decisionsText(locale: Locale, plan: Plan): string {
   if (plan.decisions.length === 0) return '';
   const blocks = plan.decisions.map((d) => {
-    const lines = [`${d.imageLabel}: ${d.conflict.replace(/-/g, ' ')}`, `  ${d.explanation}`];
-    if (d.engineMessage) lines.push(`  The engine would say: ${d.engineMessage}`);
+    const lines = [
+      `${d.imageLabel}: ${translate(locale, `plan.skipped.kind.${d.conflict}`)}`,
+      `  ${say(locale, d.explanation)}`,
+    ];
+    // The engine's own words, verbatim: what `docker rmi` would print.
+    if (d.engineMessage) lines.push(`  ${translate(locale, 'cli.plan.engineWouldSay', { message: d.engineMessage })}`);
     for (const option of d.options) {
       const mark = option.choice === d.chosen ? '*' : ' ';
       const flag = flagForChoice[option.choice];
-      lines.push(`  ${mark} ${option.label}${flag ? ` [${flag}]` : ''}: ${option.consequence}`);
+      lines.push(
+        `  ${mark} ${say(locale, option.label)}${flag ? ` [${flag}]` : ''}: ${say(locale, option.consequence)}`,
+      );
     }
     return lines.join('\n');
   });
-  return `\nConflicts (* = chosen):\n${blocks.join('\n')}\n`;
+  return `\n${translate(locale, 'cli.plan.conflicts')}\n${blocks.join('\n')}\n`;
 }
 
-function skippedText(plan: Plan): string {
+function skippedText(locale: Locale, plan: Plan): string {
   if (plan.skipped.length === 0) return '';
-  const rows = plan.skipped.map((s) => [s.label, s.conflict.replace(/-/g, ' '), s.reason]);
-  return `\nLeft out:\n${table(['TARGET', 'BECAUSE', 'DETAILS'], rows)}`;
+  const rows = plan.skipped.map((s) => [
+    s.label,
+    translate(locale, `plan.skipped.kind.${s.conflict}`),
+    say(locale, s.reason),
+  ]);
+  const headers = ['target', 'because', 'details'].map((h) => translate(locale, `cli.plan.column.${h}`));
+  return `\n${translate(locale, 'cli.plan.leftOut')}\n${table(headers, rows)}`;
 }
 
-export function renderPlan(plan: Plan, savedTo?: string): string {
-  const head = `Plan ${plan.id} for ${plan.engine.kind} ${plan.engine.version} at ${plan.engine.host}\n\n`;
-  const about = plan.exact ? '' : ` (about: ${plan.inexactReasons.join('; ')})`;
-  const frees = `\nFrees ${formatBytes(plan.bytesFreed)}${about}.\n`;
+export function renderPlan(plan: Plan, locale: Locale, savedTo?: string): string {
+  const { id, engine } = plan;
+  const head = `${translate(locale, 'cli.plan.head', { id, kind: engine.kind, version: engine.version, host: engine.host })}\n\n`;
+  const size = bytesIn(locale, plan.bytesFreed);
+  const frees = plan.exact
+    ? translate(locale, 'cli.plan.frees', { size })
+    : translate(locale, 'cli.plan.freesAbout', { size, reasons: plan.inexactReasons });
   const commands = plan.commands.length
-    ? `\nThe same with the docker CLI:\n${plan.commands.map((c) => `  ${c}`).join('\n')}\n`
+    ? `\n${translate(locale, 'cli.plan.commands')}\n${plan.commands.map((c) => `  ${c}`).join('\n')}\n`
     : '';
-  const saved = savedTo ? `\nSaved to ${savedTo}. Run it with: barnacle apply ${savedTo}\n` : '';
-  const clock = untilBasisWords(plan);
+  const saved = savedTo ? `\n${translate(locale, 'cli.plan.saved', { file: savedTo })}\n` : '';
+  const clock = untilBasisWords(locale, plan);
   return (
     head +
     (clock ? `${clock}\n\n` : '') +
-    stepsTable(plan) +
-    parentsText(plan) +
-    decisionsText(plan) +
-    skippedText(plan) +
-    frees +
+    stepsTable(locale, plan) +
+    parentsText(locale, plan) +
+    decisionsText(locale, plan) +
+    skippedText(locale, plan) +
+    `\n${frees}\n` +
     commands +
     saved
   );

@@ -1,21 +1,10 @@
-// Sizes and ages as `docker images` prints them: decimal units (1 MB = 1000 kB),
-// three significant digits, and "3 hours ago".
+// Ages as `docker images` prints them: "3 hours ago"; in Chinese, the locale's
+// own relative time ("3天前"). (Sizes are src-shared/format.ts's formatBytes,
+// the same the app shows.)
 
-const sizeUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+import type { Locale } from '../../../src-shared/messages/translate';
 
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '?';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < sizeUnits.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 ? String(value) : value.toPrecision(3).replace(/\.?0+$/, '');
-  return `${digits} ${sizeUnits[unit]}`;
-}
-
-const ageSteps: [seconds: number, unit: string][] = [
+const ageSteps: [seconds: number, unit: Intl.RelativeTimeFormatUnit][] = [
   [365 * 24 * 3600, 'year'],
   [30 * 24 * 3600, 'month'],
   [7 * 24 * 3600, 'week'],
@@ -26,14 +15,12 @@ const ageSteps: [seconds: number, unit: string][] = [
 ];
 
 /** `thenSeconds` and `nowMs` in their usual units: engines give seconds, clocks milliseconds. */
-export function formatAge(thenSeconds: number, nowMs: number): string {
+export function formatAge(thenSeconds: number, nowMs: number, locale: Locale = 'en'): string {
   const elapsed = Math.floor(nowMs / 1000 - thenSeconds);
-  if (elapsed < 1) return 'just now';
-  for (const [size, unit] of ageSteps) {
-    if (elapsed >= size) {
-      const n = Math.floor(elapsed / size);
-      return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
-    }
-  }
-  return 'just now';
+  const step = ageSteps.find(([size]) => elapsed >= size);
+  if (!step) return locale === 'zh' ? '刚刚' : 'just now';
+  const [size, unit] = step;
+  const n = Math.floor(elapsed / size);
+  if (locale === 'zh') return new Intl.RelativeTimeFormat('zh-CN').format(-n, unit);
+  return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
 }

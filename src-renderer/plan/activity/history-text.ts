@@ -1,15 +1,17 @@
 // How an executed plan reads in the activity list: what was asked, what came of it.
 
+import { shortId } from '../../../src-shared/ids';
 import type { CleanupIntent, HistoryEntry } from '../../../src-shared/plan';
+import { familiarReference } from '../../../src-shared/references';
 import { t } from '../../i18n/i18n.svelte';
-import { familiar, list } from '../plan-format';
+import { list } from '../plan-format';
 
 const SHOWN_REFS = 3;
 
 export function intentSummary(intent: CleanupIntent): string {
   switch (intent.type) {
     case 'remove-images': {
-      const refs = intent.refs.map((r) => familiar(r.startsWith('sha256:') ? r.slice(7, 19) : r));
+      const refs = intent.refs.map((r) => familiarReference(shortId(r)));
       const shown = refs.slice(0, SHOWN_REFS);
       if (refs.length > SHOWN_REFS) shown.push(t('activity.more', { count: refs.length - SHOWN_REFS }));
       return t('activity.what.remove-images', { refs: list(shown) });

@@ -1,12 +1,14 @@
-// Engine not running, socket missing, permission denied: which one it is (from
-// the session's health or an error), and what a person can do about it. These
-// are fixes Barnacle cannot run for them: the commands are for their terminal.
-// Pure (the words are looked up by EngineProblemFix), so it is unit-tested.
+// Engine not running, socket missing, permission denied, an SSH host key refused:
+// which one it is (from the session's health or an error), and what a person can
+// do about it. These are fixes Barnacle cannot run for them: the commands are for
+// their terminal. Pure (the words are looked up by EngineProblemFix), so it is
+// unit-tested.
 
 import type { BarnacleError } from '../../../src-shared/errors';
-import type { EngineHealth } from '../../../src-shared/model';
+import type { EngineHealth, HostKeyProblem } from '../../../src-shared/model';
 
-export type EngineProblem = 'not-running' | 'socket-missing' | 'permission-denied' | 'unreachable';
+type HostKeyState = 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked';
+export type EngineProblem = 'not-running' | 'socket-missing' | 'permission-denied' | 'unreachable' | HostKeyState;
 
 export function engineProblem(health: EngineHealth | null, error: BarnacleError | null): EngineProblem {
   switch (health?.state) {
@@ -16,6 +18,10 @@ export function engineProblem(health: EngineHealth | null, error: BarnacleError 
       return 'socket-missing';
     case 'permission-denied':
       return 'permission-denied';
+    case 'host-key-unknown':
+    case 'host-key-changed':
+    case 'host-key-revoked':
+      return health.state;
   }
   if (error?.kind === 'permission-denied') return 'permission-denied';
   const said = `${error?.engineMessage ?? ''} ${error?.message ?? ''} ${health && 'message' in health ? health.message : ''}`;
@@ -27,7 +33,7 @@ export function engineProblem(health: EngineHealth | null, error: BarnacleError 
 
 const startDocker = ['sudo systemctl start docker', 'sudo systemctl enable docker'];
 
-const optionCommands: Record<EngineProblem, Record<string, string[]>> = {
+const optionCommands: Record<Exclude<EngineProblem, HostKeyState>, Record<string, string[]>> = {
   'not-running': {
     service: startDocker,
     desktop: ['open -a Docker   # macOS; on Windows start Docker Desktop', 'colima start     # or Colima'],
@@ -52,7 +58,15 @@ const optionCommands: Record<EngineProblem, Record<string, string[]>> = {
   },
 };
 
-/** The ways out of a problem, in order (the first is preselected), each with its commands. */
-export function engineProblemFixes(problem: EngineProblem): { value: string; commands: string[] }[] {
-  return Object.entries(optionCommands[problem]).map(([value, commands]) => ({ value, commands }));
+/**
+ * The ways out of a problem, in order (the first is preselected), each with its commands.
+ * A refused host key brings its own, naming the host, port and known_hosts line.
+ */
+export function engineProblemFixes(
+  problem: EngineProblem,
+  hostKey?: HostKeyProblem,
+): { value: string; commands: string[] }[] {
+  if (problem.startsWith('host-key-')) return hostKey?.fixes ?? [];
+  const commands = optionCommands[problem as Exclude<EngineProblem, HostKeyState>];
+  return Object.entries(commands).map(([value, commands]) => ({ value, commands }));
 }

@@ -1,6 +1,7 @@
 // The guided flows' words, from a FixModel's facts: titles, what happened and
 // why, and for each fix its label and what it costs.
 
+import { engineName } from '../../../src-shared/engine-name';
 import type { FixChoice } from '../../../src-shared/plan';
 import { t } from '../../i18n/i18n.svelte';
 import { list, quotedList } from '../plan-format';
@@ -8,10 +9,6 @@ import type { FixModel } from './fix-model';
 
 const names = (m: FixModel, running?: boolean) =>
   quotedList(m.containers.filter((c) => running === undefined || c.running === running).map((c) => c.name));
-
-export function engineName(m: Pick<FixModel, 'engineKind'>): string {
-  return m.engineKind === 'podman' ? 'Podman' : 'Docker';
-}
 
 export function fixTitle(m: FixModel): string {
   return t(`fix.${m.conflict}.title`, { count: m.containers.length || m.children.length || m.references.length });
@@ -88,6 +85,6 @@ export function optionConsequence(m: FixModel, choice: FixChoice): string {
         image: m.imageLabel,
       });
     default:
-      return t(`fix.consequence.${choice}`, { engine: engineName(m) });
+      return t(`fix.consequence.${choice}`, { engine: engineName(m.engineKind) });
   }
 }

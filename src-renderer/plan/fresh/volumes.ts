@@ -2,6 +2,7 @@
 // channel listing volumes, so this is what containers mount: a volume no
 // container mounts is not listed (and stays).
 
+import { containerName } from '../../../src-shared/display-names';
 import type { ContainerSummary } from '../../../src-shared/model';
 
 export interface VolumeUse {
@@ -15,7 +16,7 @@ export function mountedNamedVolumes(containers: ContainerSummary[]): VolumeUse[]
     for (const m of c.mounts) {
       if (m.type !== 'volume' || m.anonymous) continue;
       const users = byName.get(m.name) ?? [];
-      users.push(c.names[0]?.replace(/^\//, '') ?? c.id.slice(0, 12));
+      users.push(containerName(c));
       byName.set(m.name, users);
     }
   }

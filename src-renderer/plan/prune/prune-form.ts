@@ -1,6 +1,7 @@
 // The prune dialog's options and the intent they make. The intent is planned
 // by main like any other, so the dialog lists exactly what will go.
 
+import { usesArrivalClock } from '../../../src-shared/image-store';
 import type { EngineInfo } from '../../../src-shared/model';
 import type { CleanupIntent, UntilClock } from '../../../src-shared/plan';
 
@@ -42,14 +43,9 @@ export function defaultPruneForm(): PruneForm {
   };
 }
 
-/**
- * Docker's containerd image store: its own `docker image prune --filter until`
- * compares when an image arrived on the engine (pulled, loaded, built or tagged
- * there), not its build date; elsewhere both are the build date. (Main's
- * usesArrivalClock says the same.)
- */
+/** Whether the engine's `prune --filter until` reads when an image arrived (see usesArrivalClock); not connected: no. */
 export function arrivalClock(engine: PruneEngine): boolean {
-  return engine?.kind === 'docker' && engine.imageStore === 'containerd';
+  return engine !== null && usesArrivalClock(engine);
 }
 
 /** Podman's compat API has no build cache endpoint (POST /build/prune answers 404). */

@@ -65,7 +65,8 @@ export const test = base.extend<AppFixtures & AppOptions>({
     for (const off of unsubscribe) off();
     core.close();
     await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    // A layer-facts save may still be renaming its file in: retried until the folder is empty.
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   },
 });
 

@@ -1,6 +1,6 @@
 // Runs a plan's "same with docker" command lines with the real docker CLI,
 // without a shell: the line is split into words here, by the POSIX quoting
-// rules shellWord (src-main/planning/commands.ts) writes, and handed to
+// rules shellWord (src-shared/shell-word.ts) writes, and handed to
 // execFile as an argv. Anything a shell would treat specially outside quotes
 // (globs, pipes, variables, redirections) is refused rather than guessed at:
 // such a line would not mean the same in a terminal.

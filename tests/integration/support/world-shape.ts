@@ -5,7 +5,7 @@
 // its image's chain; named volumes by name, anonymous ones counted.
 
 import type Dockerode from 'dockerode';
-import { normalizeImageId, shortId } from '../../../src-main/inventory/ids';
+import { normalizeImageId, shortId } from '../../../src-shared/ids';
 import type { Plan } from '../../../src-shared/plan';
 import { shellSplit } from './docker-cli';
 

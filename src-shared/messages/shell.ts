@@ -17,7 +17,18 @@ export default {
     'engine.state.permission-denied': 'Permission denied',
     'engine.state.api-too-old': 'Engine too old',
     'engine.state.unreachable': 'Unreachable',
+    'engine.state.host-key-unknown': 'SSH host not known',
+    'engine.state.host-key-changed': 'SSH host key changed',
+    'engine.state.host-key-revoked': 'SSH host key revoked',
     'engine.polling': 'Live updates unavailable: checking every 30 seconds',
+    'lists.reading': 'Reading the engine’s lists…',
+    'lists.readingFor': 'Reading the engine’s lists… {seconds} s',
+    'lists.rereading': 'Reading the lists again; showing what was read {age}',
+    'lists.live': 'Live: follows the engine’s events',
+    'lists.liveHint':
+      'Changes made anywhere (a terminal, an IDE) show here within a second, without reading every list again.',
+    'lists.readAt': 'Read {age}',
+    'lists.readAtHint': 'The engine refuses its event stream, so the lists are read every 30 seconds.',
     'engine.tone.ok': 'connected',
     'engine.tone.pending': 'connecting',
     'engine.tone.down': 'not connected',
@@ -29,6 +40,9 @@ export default {
     'health.title.permission-denied': 'Barnacle may not use this engine',
     'health.title.api-too-old': 'This engine is too old for Barnacle',
     'health.title.unreachable': 'The engine does not answer',
+    'health.title.host-key-unknown': 'Barnacle does not know this SSH host yet',
+    'health.title.host-key-changed': 'Warning: this SSH host’s key has changed',
+    'health.title.host-key-revoked': 'This SSH host’s key is revoked',
     'health.advice.not-running.docker':
       'Start Docker Desktop, or the Docker service (sudo systemctl start docker). Barnacle reconnects by itself.',
     'health.advice.not-running.podman':
@@ -46,6 +60,18 @@ export default {
       'Check that the remote engine is running and reachable (network, VPN, SSH keys), or choose another engine.',
     'health.advice.unreachable.podman':
       'Check that the Podman machine or remote host is running and reachable, or choose another engine.',
+    'health.advice.host-key-unknown.docker':
+      'Barnacle stopped before logging in. Check the fingerprint, trust the key from a terminal (Show me how), and Barnacle connects by itself.',
+    'health.advice.host-key-unknown.podman':
+      'Barnacle stopped before logging in. Check the fingerprint, trust the key from a terminal (Show me how), and Barnacle connects by itself.',
+    'health.advice.host-key-changed.docker':
+      'This may be an attack. Barnacle stopped before logging in and will not connect while your known_hosts disagrees: ask the host’s administrator before changing anything.',
+    'health.advice.host-key-changed.podman':
+      'This may be an attack. Barnacle stopped before logging in and will not connect while your known_hosts disagrees: ask the host’s administrator before changing anything.',
+    'health.advice.host-key-revoked.docker':
+      'Your known_hosts says never to trust this key. Barnacle will not connect: ask the host’s administrator for its new key.',
+    'health.advice.host-key-revoked.podman':
+      'Your known_hosts says never to trust this key. Barnacle will not connect: ask the host’s administrator for its new key.',
     'health.retryIn': { one: 'Retrying in {n} second', other: 'Retrying in {n} seconds' },
     'health.retrying': 'Retrying…',
     'health.retryNow': 'Retry now',
@@ -79,7 +105,17 @@ export default {
     'engine.state.permission-denied': '权限被拒绝',
     'engine.state.api-too-old': '引擎版本过旧',
     'engine.state.unreachable': '无法访问',
+    'engine.state.host-key-unknown': 'SSH 主机未知',
+    'engine.state.host-key-changed': 'SSH 主机密钥已改变',
+    'engine.state.host-key-revoked': 'SSH 主机密钥已吊销',
     'engine.polling': '实时更新不可用：每 30 秒检查一次',
+    'lists.reading': '正在读取引擎的列表…',
+    'lists.readingFor': '正在读取引擎的列表… {seconds} 秒',
+    'lists.rereading': '正在重新读取列表；显示的是{age}读取的内容',
+    'lists.live': '实时：跟随引擎事件',
+    'lists.liveHint': '在任何地方（终端、IDE）所做的更改会在一秒内显示在这里，无需重新读取全部列表。',
+    'lists.readAt': '读取于{age}',
+    'lists.readAtHint': '引擎拒绝提供事件流，因此每 30 秒读取一次列表。',
     'engine.tone.ok': '已连接',
     'engine.tone.pending': '正在连接',
     'engine.tone.down': '未连接',
@@ -91,6 +127,9 @@ export default {
     'health.title.permission-denied': 'Barnacle 无权使用此引擎',
     'health.title.api-too-old': '此引擎版本过旧，Barnacle 无法使用',
     'health.title.unreachable': '引擎没有响应',
+    'health.title.host-key-unknown': 'Barnacle 还不认识这台 SSH 主机',
+    'health.title.host-key-changed': '警告：这台 SSH 主机的密钥已改变',
+    'health.title.host-key-revoked': '这台 SSH 主机的密钥已被吊销',
     'health.advice.not-running.docker':
       '请启动 Docker Desktop 或 Docker 服务（sudo systemctl start docker）。Barnacle 会自动重新连接。',
     'health.advice.not-running.podman':
@@ -106,6 +145,18 @@ export default {
     'health.advice.api-too-old.podman': '请升级 Podman：Barnacle 需要 Podman 3 或更高版本。',
     'health.advice.unreachable.docker': '请确认远程引擎正在运行且可以访问（网络、VPN、SSH 密钥），或选择其他引擎。',
     'health.advice.unreachable.podman': '请确认 Podman 虚拟机或远程主机正在运行且可以访问，或选择其他引擎。',
+    'health.advice.host-key-unknown.docker':
+      'Barnacle 在登录之前就停止了。请核对指纹，在终端中信任该密钥（“告诉我怎么做”），之后 Barnacle 会自动连接。',
+    'health.advice.host-key-unknown.podman':
+      'Barnacle 在登录之前就停止了。请核对指纹，在终端中信任该密钥（“告诉我怎么做”），之后 Barnacle 会自动连接。',
+    'health.advice.host-key-changed.docker':
+      '这可能是一次攻击。Barnacle 在登录之前就停止了；只要与你的 known_hosts 不一致，它就不会连接。请先询问主机管理员，再做任何更改。',
+    'health.advice.host-key-changed.podman':
+      '这可能是一次攻击。Barnacle 在登录之前就停止了；只要与你的 known_hosts 不一致，它就不会连接。请先询问主机管理员，再做任何更改。',
+    'health.advice.host-key-revoked.docker':
+      '你的 known_hosts 规定永远不信任此密钥。Barnacle 不会连接：请向主机管理员索取新的密钥。',
+    'health.advice.host-key-revoked.podman':
+      '你的 known_hosts 规定永远不信任此密钥。Barnacle 不会连接：请向主机管理员索取新的密钥。',
     'health.retryIn': { other: '{n} 秒后重试' },
     'health.retrying': '正在重试…',
     'health.retryNow': '立即重试',

@@ -90,6 +90,10 @@ export default {
     'fix.live.lead': 'Here is what happened, and the ways out. Nothing changes until you preview a fix and confirm it.',
     'fix.live.keep': 'Keep it',
     'fix.live.preview': 'Preview this fix',
+    'fix.live.loading': 'Asking the planner for the fixes…',
+    'fix.live.changed':
+      'Planned again just now, this removal meets that conflict no more: things changed since. Preview it again to see what it would do now.',
+    'fix.live.previewAgain': 'Preview again',
 
     'fix.engine.dialogTitle': 'Barnacle cannot reach the engine',
     'fix.engine.legend': 'What you can do',
@@ -132,6 +136,26 @@ export default {
     'fix.engine.unreachable.ping.why': 'If the CLI answers, compare its context with the endpoint Barnacle uses.',
     'fix.engine.unreachable.service': 'Restart the engine',
     'fix.engine.unreachable.service.why': 'Starts the engine now and at every boot (Linux with systemd).',
+    'fix.engine.host-key-unknown.title': 'An SSH host Barnacle does not know yet',
+    'fix.engine.host-key-unknown.explain':
+      'The host behind {host} is not in your known_hosts, so nothing shows it is the right machine. It offered the key {fingerprint}.',
+    'fix.engine.host-key-unknown.trust': 'Check the key, then connect once with ssh',
+    'fix.engine.host-key-unknown.trust.why':
+      'Run the first command on the host itself (or ask its administrator) and compare fingerprints. ssh then asks whether to trust the key: answer “yes” only if they match.',
+    'fix.engine.host-key-unknown.scan': 'Check the key, then add it with ssh-keyscan',
+    'fix.engine.host-key-unknown.scan.why':
+      'Adds the key the host offers now to your known_hosts without asking: run it only once the fingerprints match.',
+    'fix.engine.host-key-changed.title': 'The SSH host’s key has changed',
+    'fix.engine.host-key-changed.explain':
+      'The host behind {host} now offers the key {fingerprint}, which your known_hosts does not list for it. Someone may be intercepting the connection, or the host was reinstalled.',
+    'fix.engine.host-key-changed.forget': 'Only if the administrator confirms the new key: replace the old one',
+    'fix.engine.host-key-changed.forget.why':
+      'Removes the old key from known_hosts; ssh then asks about the new one: answer “yes” only if its fingerprint is the one the administrator gave you.',
+    'fix.engine.host-key-revoked.title': 'The SSH host’s key is revoked',
+    'fix.engine.host-key-revoked.explain':
+      'The host behind {host} offered the key {fingerprint}, which your known_hosts marks @revoked: it must never be trusted again.',
+    'fix.engine.host-key-revoked.check': 'Ask the host’s administrator for a new key',
+    'fix.engine.host-key-revoked.check.why': 'The command, run on the host, shows which key it offers now.',
   },
   zh: {
     'fix.engineSays': '{engine} 的原话',
@@ -203,6 +227,9 @@ export default {
     'fix.live.lead': '下面说明发生了什么以及解决办法。在你预览并确认修复之前，不会有任何更改。',
     'fix.live.keep': '保留',
     'fix.live.preview': '预览此修复',
+    'fix.live.loading': '正在向规划器询问修复办法…',
+    'fix.live.changed': '刚刚重新规划后，此删除已不再遇到该冲突：情况已有变化。请重新预览，查看它现在会做什么。',
+    'fix.live.previewAgain': '重新预览',
 
     'fix.engine.dialogTitle': 'Barnacle 无法连接到引擎',
     'fix.engine.legend': '你可以这样做',
@@ -243,5 +270,25 @@ export default {
     'fix.engine.unreachable.ping.why': '如果命令行有响应，请将它的上下文与 Barnacle 使用的端点比较。',
     'fix.engine.unreachable.service': '重启引擎',
     'fix.engine.unreachable.service.why': '立即启动引擎，并在每次开机时启动（使用 systemd 的 Linux）。',
+    'fix.engine.host-key-unknown.title': 'Barnacle 还不认识这台 SSH 主机',
+    'fix.engine.host-key-unknown.explain':
+      '{host} 背后的主机不在你的 known_hosts 中，因此无法证明它就是正确的机器。它提供的密钥是 {fingerprint}。',
+    'fix.engine.host-key-unknown.trust': '核对密钥，然后用 ssh 连接一次',
+    'fix.engine.host-key-unknown.trust.why':
+      '在主机本机上运行第一条命令（或询问其管理员）并比较指纹。随后 ssh 会询问是否信任该密钥：只有指纹一致时才回答“yes”。',
+    'fix.engine.host-key-unknown.scan': '核对密钥，然后用 ssh-keyscan 添加',
+    'fix.engine.host-key-unknown.scan.why':
+      '不经询问就把主机当前提供的密钥加入你的 known_hosts：请在指纹一致之后再运行。',
+    'fix.engine.host-key-changed.title': '这台 SSH 主机的密钥已改变',
+    'fix.engine.host-key-changed.explain':
+      '{host} 背后的主机现在提供的密钥是 {fingerprint}，你的 known_hosts 中没有为它记录这个密钥。可能有人在拦截连接，也可能主机被重装了。',
+    'fix.engine.host-key-changed.forget': '仅当管理员确认了新密钥时：替换旧密钥',
+    'fix.engine.host-key-changed.forget.why':
+      '从 known_hosts 中删除旧密钥；随后 ssh 会询问新密钥：只有其指纹与管理员给你的一致时才回答“yes”。',
+    'fix.engine.host-key-revoked.title': '这台 SSH 主机的密钥已被吊销',
+    'fix.engine.host-key-revoked.explain':
+      '{host} 背后的主机提供的密钥是 {fingerprint}，你的 known_hosts 将其标记为 @revoked：永远不能再信任它。',
+    'fix.engine.host-key-revoked.check': '向主机管理员索取新密钥',
+    'fix.engine.host-key-revoked.check.why': '在主机上运行该命令，可以看到它现在提供的是哪个密钥。',
   },
 };

@@ -6,6 +6,18 @@ import plan from './plan';
 import fix from './fix';
 import prune from './prune';
 import activity from './activity';
+import decisions from './decisions';
+import cli from './cli';
+import cliUsage from './cli-usage';
+import input from './input';
+import address from './address';
+import space from './space';
+import failures from './failures';
+import outcomes from './outcomes';
+import tray from './tray';
+import health from './health';
+import confirm from './confirm';
+import requests from './requests';
 import shell from './shell';
 import overview from './overview';
 import images from './images';
@@ -24,6 +36,18 @@ const areas: { en: Table; zh: Table }[] = [
   fix,
   prune,
   activity,
+  decisions,
+  cli,
+  cliUsage,
+  input,
+  address,
+  space,
+  failures,
+  outcomes,
+  tray,
+  health,
+  confirm,
+  requests,
 ];
 
 export const messages = {

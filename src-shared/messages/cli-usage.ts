@@ -1,0 +1,76 @@
+// What the `barnacle` command line says about a command line it cannot take.
+// The English is word for word what the CLI printed before these became phrases
+// (node:util's own sentences included), so scripts that quote them still match.
+// Flags, commands and what the user typed are parameters, shown as typed.
+export default {
+  en: {
+    'cli.usage.unknownOption':
+      "Unknown option '{option}'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"{option}\"",
+    'cli.usage.optionNeedsValue': "Option '{option}' argument missing",
+    'cli.usage.optionTakesNoValue': "Option '{option}' does not take an argument",
+    'cli.usage.ambiguousValue':
+      "Option '{option}' argument is ambiguous.\nDid you forget to specify the option argument for '{option}'?\nTo specify an option argument starting with a dash use '{long}'.",
+    'cli.usage.ambiguousValueShort':
+      "Option '{option}' argument is ambiguous.\nDid you forget to specify the option argument for '{option}'?\nTo specify an option argument starting with a dash use '{long}' or '{short}'.",
+    'cli.usage.badCommandLine': '{said}',
+    'cli.usage.noCommand': 'no command given. Run "barnacle --help" to see the commands.',
+    'cli.usage.planKind': '"barnacle plan" needs one of: {kinds}.',
+    'cli.usage.unknownCommand': 'unknown command "{command}". Run "barnacle --help" to see the commands.',
+    'cli.usage.notForCommand': '"barnacle {command}" does not take --{option}.',
+    'cli.usage.hostAndContext': 'conflicting options: cannot specify both --host and --context',
+    'cli.usage.hostFlag': '--host: {problem}',
+    'cli.usage.contextEmpty': '--context needs a context name.',
+    'cli.usage.noArguments': '"barnacle {command}" takes no arguments (got "{got}").',
+    'cli.usage.applyOneFile': '"barnacle apply" takes exactly one plan file.',
+    'cli.usage.maxAge': '--max-age takes a duration such as 24h or 90m, not "{value}".',
+    'cli.usage.outEmpty': '--out needs a file name.',
+    'cli.usage.twoAnswers': '--remove-containers and --force-delete are two answers to the same conflict: pick one.',
+    'cli.usage.unsupportedFilter': 'unsupported filter "{filter}"; use {admitted}.',
+    'cli.usage.filterNeedsValue': 'filter "{filter}" needs a value.',
+    'cli.usage.filterOnce': 'give "{filter}" once.',
+    'cli.usage.badValue': '{what}: {problem}',
+    'cli.usage.rmiNeedsImage': '"barnacle plan rmi" needs at least one image (tag or ID).',
+    'cli.usage.untilDisagree': '--until and --filter until=… disagree: give one.',
+    'cli.usage.keepEmpty': '--keep needs a name pattern, e.g. "postgres:*".',
+    'cli.usage.untilClock':
+      '--until-clock takes "engine" (what docker image prune compares) or "build" (the build date).',
+    'cli.usage.untilClockAlone': '--until-clock goes with --until.',
+    'cli.usage.pruneNoNames': '"barnacle plan prune" takes no image names; use --filter or --keep.',
+    'cli.usage.rmStoppedNoArguments': '"barnacle plan rm-stopped" takes no arguments; use --filter ancestor=IMAGE.',
+  },
+  zh: {
+    'cli.usage.unknownOption':
+      "未知选项 '{option}'。如果要传入以 '-' 开头的位置参数，请把它放在命令末尾的 '--' 之后，例如 '-- \"{option}\"'。",
+    'cli.usage.optionNeedsValue': "选项 '{option}' 缺少参数值",
+    'cli.usage.optionTakesNoValue': "选项 '{option}' 不接受参数值",
+    'cli.usage.ambiguousValue':
+      "选项 '{option}' 的参数值有歧义。\n是不是忘了给 '{option}' 指定参数值？\n要传入以短横线开头的参数值，请写成 '{long}'。",
+    'cli.usage.ambiguousValueShort':
+      "选项 '{option}' 的参数值有歧义。\n是不是忘了给 '{option}' 指定参数值？\n要传入以短横线开头的参数值，请写成 '{long}' 或 '{short}'。",
+    'cli.usage.badCommandLine': '无法解析命令行：{said}',
+    'cli.usage.noCommand': '没有指定命令。运行 "barnacle --help" 查看所有命令。',
+    'cli.usage.planKind': '"barnacle plan" 后面需要以下之一：{kinds}。',
+    'cli.usage.unknownCommand': '未知命令 "{command}"。运行 "barnacle --help" 查看所有命令。',
+    'cli.usage.notForCommand': '"barnacle {command}" 不接受 --{option}。',
+    'cli.usage.hostAndContext': '选项冲突：不能同时指定 --host 和 --context',
+    'cli.usage.hostFlag': '--host：{problem}',
+    'cli.usage.contextEmpty': '--context 需要一个上下文名称。',
+    'cli.usage.noArguments': '"barnacle {command}" 不接受参数（收到了 "{got}"）。',
+    'cli.usage.applyOneFile': '"barnacle apply" 只接受一个计划文件。',
+    'cli.usage.maxAge': '--max-age 需要一个时长，例如 24h 或 90m，而不是 "{value}"。',
+    'cli.usage.outEmpty': '--out 需要一个文件名。',
+    'cli.usage.twoAnswers': '--remove-containers 和 --force-delete 是同一个冲突的两种处理方式：请只选一个。',
+    'cli.usage.unsupportedFilter': '不支持的过滤条件 "{filter}"；可用的有 {admitted}。',
+    'cli.usage.filterNeedsValue': '过滤条件 "{filter}" 需要一个值。',
+    'cli.usage.filterOnce': '"{filter}" 只能指定一次。',
+    'cli.usage.badValue': '{what}：{problem}',
+    'cli.usage.rmiNeedsImage': '"barnacle plan rmi" 至少需要一个镜像（标签或 ID）。',
+    'cli.usage.untilDisagree': '--until 与 --filter until=… 不一致：请只用其中一个。',
+    'cli.usage.keepEmpty': '--keep 需要一个名称模式，例如 "postgres:*"。',
+    'cli.usage.untilClock':
+      '--until-clock 只接受 "engine"（docker image prune 比较的时间）或 "build"（镜像的构建日期）。',
+    'cli.usage.untilClockAlone': '--until-clock 必须与 --until 一起使用。',
+    'cli.usage.pruneNoNames': '"barnacle plan prune" 不接受镜像名称；请使用 --filter 或 --keep。',
+    'cli.usage.rmStoppedNoArguments': '"barnacle plan rm-stopped" 不接受参数；请使用 --filter ancestor=IMAGE。',
+  },
+};

@@ -1,0 +1,27 @@
+// Why a plan step exists, as a catalogue phrase built from the plan's data: the
+// renderer and the CLI say the same thing in either language.
+
+import { phrase, type Phrase } from './phrase';
+import type { CleanupIntent, PlanStep } from './plan';
+
+export function stepReasonPhrase(step: PlanStep, intent: CleanupIntent): Phrase {
+  if (step.choice) return phrase('plan.reason.choice', { fix: phrase(`plan.choice.${step.choice}`) });
+  switch (step.action) {
+    case 'remove-volume':
+      return phrase('plan.reason.volume');
+    case 'remove-child-image':
+      return phrase('plan.reason.child');
+    case 'stop-container':
+    case 'remove-container':
+      if (intent.type === 'prune-images') return phrase('plan.reason.pruneContainer');
+      if (intent.type === 'start-fresh') return phrase('plan.reason.startFresh');
+      return phrase('plan.reason.stoppedContainer');
+    case 'untag':
+      // Tags the person picked carry their choice (handled above); these go with their image.
+      return phrase('plan.reason.otherTag');
+    case 'remove-image':
+      if (intent.type === 'prune-images') return phrase(intent.all ? 'plan.reason.unused' : 'plan.reason.dangling');
+      if (intent.type === 'start-fresh') return phrase('plan.reason.startFresh');
+      return phrase('plan.reason.selected');
+  }
+}
