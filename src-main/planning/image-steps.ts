@@ -55,13 +55,16 @@ export function emitImageSteps(
       draft.removeContainer(c, 'uses-removed-image', cause(r));
     }
   }
-  // One image's forced untags run one after another: Docker 26's containerd store, sent
-  // two at once, deleted the image in 3 of 6 live tries (the CLI sends them in turn).
-  const lastForcedUntag = new Map<string, string>();
+  // One image's untags run one after another, as the CLI sends them. Sent at once, Docker 26's
+  // containerd store deleted the image on forced untags (3 of 6 live tries), and Podman 4.3
+  // lost one of two plain untags (its untag rewrites the image's whole name list from a copy
+  // read before: the last writer wins, seen in CI), so the image kept a tag the plan removed.
+  const lastUntag = new Map<string, string>();
+  const inTurn = (imageId: string, stepId: string) => lastUntag.set(imageId, stepId);
   for (const u of untags) {
     // untag-only (containerd store): the last tag of an image stopped containers use goes with force, the image stays.
     const forced = u.choice === 'untag-only';
-    const previous = forced ? lastForcedUntag.get(u.image.id) : undefined;
+    const previous = lastUntag.get(u.image.id);
     const stepId = draft.add(Phase.Untag, {
       action: 'untag',
       target: u.tag,
@@ -72,7 +75,7 @@ export function emitImageSteps(
       ...(previous ? { after: [previous] } : {}),
       expect: { imageId: u.image.id },
     });
-    if (forced) lastForcedUntag.set(u.image.id, stepId);
+    inTurn(u.image.id, stepId);
   }
   const imageStep = new Map<string, string>();
   for (const r of ordered) {
@@ -88,17 +91,20 @@ export function emitImageSteps(
     // Deleting by ID is refused while several tags remain, so all but the last go by name
     // first, and only once nothing else stands in the image's way: a failed container or
     // child step then leaves every tag in place.
-    const untagSteps = r.image.tags.slice(0, -1).map((tag) =>
-      draft.add(Phase.Image, {
+    const untagSteps = r.image.tags.slice(0, -1).map((tag) => {
+      const previous = lastUntag.get(r.image.id);
+      const stepId = draft.add(Phase.Image, {
         action: 'untag',
         target: tag,
         label: familiarReference(tag),
         reason: 'other-tag',
         ...cause(r),
-        after: [...containerSteps, ...childSteps],
+        after: [...containerSteps, ...childSteps, ...(previous ? [previous] : [])],
         expect: { imageId: r.image.id },
-      }),
-    );
+      });
+      inTurn(r.image.id, stepId);
+      return stepId;
+    });
     const risks: RiskFlag[] = [];
     // Certainly local, or no evidence either way (the store records no source): both warn.
     const { pullBack } = r.image;

@@ -547,7 +547,10 @@ describeEachEngine('plan commands do what the plan does', (engine) => {
       row(same ? 'same' : 'DIFF');
       expect(plan.steps.length, 'the scenario must make a plan with steps').toBeGreaterThan(0);
       for (const step of plan.steps) {
-        expect(report.outcomes[step.id], `${step.id} ${step.action} ${step.label}`).toEqual({ state: 'done' });
+        const outcome = report.outcomes[step.id];
+        expect(outcome, `${step.id} ${step.action} ${step.label}: ${JSON.stringify(outcome)}`).toEqual({
+          state: 'done',
+        });
       }
       s.plan?.(plan, engine);
       expect(second.shape, 'the fixture must build the same world twice').toEqual(first.shape);
