@@ -213,6 +213,41 @@ export interface ContainerSummary {
   sizeRw: number | null;
 }
 
+/** A container that mounts a volume: what holds the volume back from any plan. */
+export interface VolumeUser {
+  id: string;
+  name: string;
+  state: ContainerState;
+}
+
+/** How Barnacle knows a volume is anonymous (src-shared/volumes.ts). */
+export type AnonymousBy = 'engine-label' | 'engine-field' | 'generated-name' | 'named';
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  /** Made by the engine for a VOLUME line or `-v /path`, not by a person: what prune takes by default. */
+  anonymous: boolean;
+  /** What said so: Docker 23+'s label, Podman's own field, or (engines that keep no mark) a 64-hex name. */
+  anonymousBy: AnonymousBy;
+  /** RFC 3339, as the engine said; null when it gave none. */
+  createdAt: string | null;
+  labels: Record<string, string>;
+  composeProject: string | null;
+  /** Bytes on disk from the engine's disk usage; null when not measured (or the engine says -1). */
+  size: number | null;
+  /** Containers of any state that mount it. */
+  users: VolumeUser[];
+}
+
+export interface VolumeList {
+  volumes: VolumeSummary[];
+  /** When the list was read (ms since epoch). */
+  takenAt: number;
+  /** When sizes were measured (ms since epoch); null when the engine was not asked or failed. */
+  sizesAt: number | null;
+}
+
 export interface DiskUsageEntry {
   total: number;
   reclaimable: number;

@@ -49,7 +49,11 @@ export type CleanupIntent =
       /** Only these containers (IDs or names); running ones among them are reported, not stopped. */
       ids?: string[];
     }
-  | { type: 'start-fresh'; volumes?: string[] };
+  | { type: 'start-fresh'; volumes?: string[] }
+  /** Volumes picked by name; one a container mounts is never removed (it is listed as skipped). */
+  | { type: 'remove-volumes'; names: string[] }
+  /** Anonymous volumes no container mounts (src-shared/volumes.ts); named ones only by remove-volumes. */
+  | { type: 'prune-volumes' };
 
 export type UntilClock = 'engine' | 'build';
 
@@ -91,6 +95,7 @@ export const STEP_REASONS = [
   'prune-container',
   'start-fresh',
   'volume',
+  'unused-volume',
   'unused',
   'dangling',
 ] as const;
@@ -282,6 +287,8 @@ export interface HistoryEntry {
   resumedFrom?: string;
   removedImages: { id: string; tags: string[]; bytes: number }[];
   removedContainers: { id: string; name: string }[];
+  /** Absent in entries written before volumes could be removed on their own. */
+  removedVolumes?: string[];
   untagged: string[];
   steps: { id: string; action: StepAction; target: string; label: string; outcome: StepOutcome['state'] }[];
 }

@@ -8,6 +8,8 @@ export function stepReasonPhrase(step: PlanStep, intent: CleanupIntent): Phrase 
   if (step.choice) return phrase('plan.reason.choice', { fix: phrase(`plan.choice.${step.choice}`) });
   switch (step.action) {
     case 'remove-volume':
+      if (intent.type === 'prune-volumes') return phrase('plan.reason.unusedVolume');
+      if (intent.type === 'remove-volumes') return phrase('plan.reason.selected');
       return phrase('plan.reason.volume');
     case 'remove-child-image':
       return phrase('plan.reason.child');

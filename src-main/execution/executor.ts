@@ -148,7 +148,10 @@ async function measureFreed(
   const after = before ? await sampleAfter() : null;
   if (before && after) {
     const removed = finished.filter((s) => s.action === 'remove-container').map((s) => s.target);
-    return { bytesFreed: measuredBytes(before, after, removed), bytesSource: 'disk-usage' };
+    // The sample covers images and containers; a removed volume's bytes are its size as the
+    // engine measured it for the plan (a second volume walk would double the plan's time).
+    const volumes = finished.filter((s) => s.action === 'remove-volume').reduce((sum, s) => sum + s.bytes, 0);
+    return { bytesFreed: measuredBytes(before, after, removed) + volumes, bytesSource: 'disk-usage' };
   }
   return {
     bytesFreed: fromPlan,

@@ -36,6 +36,7 @@ export function historyEntryFrom(plan: Plan, report: ExecutionReport): HistoryEn
     removedContainers: plan.steps
       .filter((s) => s.action === 'remove-container' && done(s.id))
       .map((s) => ({ id: s.target, name: s.label })),
+    removedVolumes: plan.steps.filter((s) => s.action === 'remove-volume' && done(s.id)).map((s) => s.target),
     untagged: plan.steps
       .filter((s) => s.action === 'untag' && done(s.id) && !removedImageIds.has(s.expect.imageId ?? ''))
       .map((s) => s.target),
@@ -88,6 +89,10 @@ function intentWords(entry: HistoryEntry): string {
       return `remove stopped containers${i.ancestor ? ` of ${i.ancestor}` : ''}`;
     case 'start-fresh':
       return 'start fresh';
+    case 'remove-volumes':
+      return `remove volumes ${i.names.join(' ')}`;
+    case 'prune-volumes':
+      return 'prune anonymous unused volumes';
   }
 }
 

@@ -39,6 +39,7 @@ export const historyEntrySchema = z.object({
   resumedFrom: text(64).optional(),
   removedImages: z.array(z.object({ id: text(128), tags: z.array(text(512)), bytes: count })),
   removedContainers: z.array(z.object({ id: text(128), name: text(256) })),
+  removedVolumes: z.array(text(256)).optional(),
   untagged: z.array(text(512)),
   steps: z.array(stepSchema),
 });

@@ -9,7 +9,7 @@ interface DfAnswer {
   LayersSize?: number;
   Images?: { Size: number; SharedSize: number; Containers: number }[] | null;
   Containers?: { SizeRw?: number; State?: string }[] | null;
-  Volumes?: { UsageData?: { Size: number; RefCount: number } | null }[] | null;
+  Volumes?: { Name?: string; UsageData?: { Size: number; RefCount: number } | null }[] | null;
   BuildCache?: { Size: number; InUse: boolean; Shared?: boolean }[] | null;
 }
 

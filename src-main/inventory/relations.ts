@@ -2,6 +2,7 @@
 // The images list's `Containers` field is -1 before API 1.51, so usage always
 // comes from containers' ImageID.
 
+import { COMPOSE_PROJECT_LABEL, isGeneratedVolumeName } from '../../src-shared/volumes';
 import { containerName } from '../../src-shared/display-names';
 import type { ContainerRef, ContainerState, ContainerSummary, ImageSummary, MountInfo } from '../../src-shared/model';
 import type { RawContainer, RawImage, RawMount } from './engine-answers';
@@ -10,7 +11,6 @@ import { pullBackOf, type PullBackEngine } from './pull-back';
 
 const UNTAGGED = '<none>:<none>';
 const UNDIGESTED = '<none>@<none>';
-const COMPOSE_PROJECT = 'com.docker.compose.project';
 const containerStates: readonly ContainerState[] = [
   'running',
   'paused',
@@ -36,7 +36,7 @@ function toMount(m: RawMount): MountInfo {
     type,
     name,
     destination: m.Destination ?? '',
-    anonymous: type === 'volume' && /^[0-9a-f]{64}$/.test(name),
+    anonymous: type === 'volume' && isGeneratedVolumeName(name),
   };
 }
 
@@ -50,7 +50,7 @@ export function toContainerSummary(c: RawContainer): ContainerSummary {
     state: toContainerState(c.State),
     status: c.Status ?? c.State,
     created: c.Created,
-    composeProject: labels[COMPOSE_PROJECT] ?? null,
+    composeProject: labels[COMPOSE_PROJECT_LABEL] ?? null,
     labels,
     mounts: (c.Mounts ?? []).map(toMount),
     sizeRw: typeof c.SizeRw === 'number' ? c.SizeRw : null,

@@ -84,6 +84,8 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('start-fresh'), volumes: z.array(volumeNameSchema).max(1000).optional() }).strict(),
+  z.object({ type: z.literal('remove-volumes'), names: z.array(volumeNameSchema).min(1).max(10_000) }).strict(),
+  z.object({ type: z.literal('prune-volumes') }).strict(),
 ]);
 
 export const planIdSchema = z.uuid();

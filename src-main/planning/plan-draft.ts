@@ -15,7 +15,9 @@ import { containerName } from '../../src-shared/display-names';
 export const Phase = { Stop: 0, RemoveContainer: 1, Untag: 2, Image: 3, Volume: 4 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
-export type NewStep = Omit<PlanStep, 'id' | 'bytes' | 'risks' | 'after'> & Partial<Pick<PlanStep, 'risks' | 'after'>>;
+/** Bytes are attributed after ordering (step-bytes.ts), except where the step knows them itself (a volume's size). */
+export type NewStep = Omit<PlanStep, 'id' | 'bytes' | 'risks' | 'after'> &
+  Partial<Pick<PlanStep, 'risks' | 'after' | 'bytes'>>;
 
 export class PlanDraft {
   readonly steps: PlanStep[] = [];

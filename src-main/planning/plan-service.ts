@@ -13,6 +13,7 @@ import { fetchLayerFacts, readByTag, type ImageLayers } from '../inventory/layer
 import { listsSharedSize, unsharedImageFacts } from '../inventory/unshared-images';
 import type { LayerFactsCache } from '../inventory/layer-facts-cache';
 import { listsFrom, shownImageIds } from '../inventory/read-lists';
+import { readVolumes } from '../inventory/read-volumes';
 import { normalizeImageId } from '../../src-shared/ids';
 import { cascadeFactIds } from './cascade';
 import { planCleanup, type PlanningInput } from './planner';
@@ -47,6 +48,9 @@ async function plan(
   opts: BuildPlanOptions,
   resume?: { restrictTo: Set<string>; resumedFrom: string },
 ): Promise<Plan> {
+  if (intent.type === 'remove-volumes' || intent.type === 'prune-volumes') {
+    return planVolumes(connection, intent, opts, resume);
+  }
   const { docker, engine, endpoint } = connection;
   const cache = opts.layerCache;
   const withCache = cache ? { cache } : {};
@@ -125,6 +129,35 @@ async function plan(
   const parentLayers = await fetchLayerFacts(docker, parentIds, { accounting, ...withCache });
   await keepOnly(cache, [...ids, ...parentLayers.keys()]);
   return planCleanup({ ...input, layers: new Map([...layers, ...parentLayers]) });
+}
+
+/**
+ * Volume plans read the containers (who mounts what) and the volumes with their
+ * sizes (the engine's disk usage of volumes alone): no image list, no layer facts.
+ */
+async function planVolumes(
+  connection: EngineConnection,
+  intent: Extract<CleanupIntent, { type: 'remove-volumes' } | { type: 'prune-volumes' }>,
+  opts: BuildPlanOptions,
+  resume?: { restrictTo: Set<string>; resumedFrom: string },
+): Promise<Plan> {
+  const { docker, engine, endpoint } = connection;
+  const rawContainers = opts.lists
+    ? opts.lists.containers
+    : ((await docker.listContainers({ all: true })) as unknown as RawContainer[]);
+  const { containers } = listsFrom([], rawContainers, { engine });
+  const { volumes } = await readVolumes(docker, engine, containers, { sizes: true });
+  return planCleanup({
+    intent,
+    images: [],
+    containers,
+    layers: new Map(),
+    engine,
+    host: endpoint.host,
+    now: opts.now ?? Date.now(),
+    volumes,
+    ...(resume ?? {}),
+  });
 }
 
 /** Facts of images gone from the engine are dropped; what is new is saved for the next start. */

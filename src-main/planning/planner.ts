@@ -7,7 +7,7 @@
 
 import { phrase } from '../../src-shared/phrase';
 import { createHash, randomUUID } from 'node:crypto';
-import type { ContainerSummary, EngineInfo, ImageSummary } from '../../src-shared/model';
+import type { ContainerSummary, EngineInfo, ImageSummary, VolumeSummary } from '../../src-shared/model';
 import type { CleanupIntent, FixChoices, Plan, StepReason, UntilBasis } from '../../src-shared/plan';
 import type { Verdict } from '../inventory/layer-accounting';
 import type { ImageLayers } from '../inventory/layer-facts';
@@ -23,6 +23,7 @@ import { containerName, imageName } from '../../src-shared/display-names';
 import { usesArrivalClock } from '../../src-shared/image-store';
 import { selectPruneCandidates, selectStoppedContainers } from './selection';
 import { attributeBytes } from './step-bytes';
+import { emitVolumeSteps, type VolumeBytes } from './volume-steps';
 
 export interface PlanningInput {
   intent: CleanupIntent;
@@ -47,6 +48,8 @@ export interface PlanningInput {
   olderOnEngineClock?: ReadonlySet<string>;
   /** Start fresh: when each named volume was created (re-checked before it is removed). */
   volumesCreatedAt?: ReadonlyMap<string, string>;
+  /** Every volume with who mounts it and its size: what remove-volumes and prune-volumes plan from. */
+  volumes?: VolumeSummary[];
 }
 
 export function planCleanup(input: PlanningInput): Plan {
@@ -106,6 +109,7 @@ export function planCleanup(input: PlanningInput): Plan {
     remove({});
   };
 
+  let volumeBytes: VolumeBytes = { bytes: 0, unknown: [] };
   switch (intent.type) {
     case 'remove-images':
       selectRemovals(intent, input.images, input.engine, draft, untags, considerWhole);
@@ -140,6 +144,10 @@ export function planCleanup(input: PlanningInput): Plan {
       }
       break;
     }
+    case 'remove-volumes':
+    case 'prune-volumes':
+      volumeBytes = emitVolumeSteps(intent, input.volumes ?? [], draft);
+      break;
     case 'start-fresh':
       for (const c of input.containers) draft.removeContainer(c, 'start-fresh');
       for (const image of input.images) {
@@ -200,9 +208,11 @@ export function planCleanup(input: PlanningInput): Plan {
     intent,
     steps,
     decisions: draft.decisions,
-    bytesFreed: space.bytes,
-    exact: space.exact,
-    inexactReasons: space.reasons,
+    bytesFreed: space.bytes + volumeBytes.bytes,
+    exact: space.exact && volumeBytes.unknown.length === 0,
+    inexactReasons: volumeBytes.unknown.length
+      ? [...space.reasons, phrase('space.volumeSizeUnknown', { volumes: volumeBytes.unknown })]
+      : space.reasons,
     // Every tag on the engine: a short ID that is also some image's name is written in full.
     commands: cliCommands(steps, { tags: (input.allImages ?? input.images).flatMap((i) => i.tags) }),
     skipped: draft.skipped,

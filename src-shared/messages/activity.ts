@@ -32,6 +32,8 @@ export default {
     'activity.what.olderThan': 'older than {until}',
     'activity.what.remove-stopped-containers': 'Remove stopped containers',
     'activity.what.start-fresh': 'Start fresh',
+    'activity.what.remove-volumes': { one: 'Remove 1 volume', other: 'Remove {count} volumes' },
+    'activity.what.prune-volumes': 'Prune anonymous unused volumes',
   },
   zh: {
     'activity.title': '活动',
@@ -62,5 +64,7 @@ export default {
     'activity.what.olderThan': '早于 {until}',
     'activity.what.remove-stopped-containers': '删除已停止的容器',
     'activity.what.start-fresh': '从头开始',
+    'activity.what.remove-volumes': { other: '删除 {count} 个卷' },
+    'activity.what.prune-volumes': '清理未使用的匿名卷',
   },
 };

@@ -60,6 +60,12 @@ export default {
     'skip.childrenStay': 'Images built on it stay: {images}.',
     'skip.keepPattern': 'matches the keep pattern {pattern}',
     'skip.noImage': 'No image {ref} on this engine.',
+    'skip.noVolume': 'No volume {volume} on this engine.',
+    'skip.volumeInUse': {
+      one: 'Volume {volume} stays: the container {containers} mounts it. A volume in use is never removed; remove that container first if the volume should go.',
+      other:
+        'Volume {volume} stays: the containers {containers} mount it. A volume in use is never removed; remove those containers first if the volume should go.',
+    },
     'skip.ambiguous': '{ref} matches several images; use a longer ID.',
     'skip.noContainer': 'No container {ref} on this engine.',
     'skip.containerActive': '{name} is {state}: stop it first.',
@@ -106,6 +112,8 @@ export default {
     'skip.childrenStay': '基于它构建的镜像会保留：{images}。',
     'skip.keepPattern': '匹配保留模式 {pattern}',
     'skip.noImage': '此引擎上没有镜像 {ref}。',
+    'skip.noVolume': '此引擎上没有卷 {volume}。',
+    'skip.volumeInUse': '卷 {volume} 保留：{containers} 挂载了它。请先删除这些容器。',
     'skip.ambiguous': '{ref} 匹配多个镜像；请使用更长的 ID。',
     'skip.noContainer': '此引擎上没有容器 {ref}。',
     'skip.containerActive': '{name} 处于 {state} 状态：请先停止它。',

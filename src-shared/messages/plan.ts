@@ -36,6 +36,7 @@ export default {
     'plan.reason.stoppedContainer': 'stopped container',
     'plan.reason.startFresh': 'start fresh: everything goes',
     'plan.reason.volume': 'you ticked this volume',
+    'plan.reason.unusedVolume': 'anonymous, and no container mounts it',
 
     'plan.parents.summary': {
       one: 'Also removes 1 untagged build step',
@@ -197,6 +198,7 @@ export default {
     'plan.reason.stoppedContainer': '已停止的容器',
     'plan.reason.startFresh': '从头开始：全部删除',
     'plan.reason.volume': '你勾选了这个卷',
+    'plan.reason.unusedVolume': '匿名卷，且没有容器挂载它',
 
     'plan.parents.summary': { other: '同时删除 {count} 个无标签的构建步骤镜像' },
     'plan.parents.counted': '（已计入此镜像的 {size}）',

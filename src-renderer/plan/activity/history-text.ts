@@ -24,6 +24,10 @@ export function intentSummary(intent: CleanupIntent): string {
       return t('activity.what.remove-stopped-containers');
     case 'start-fresh':
       return t('activity.what.start-fresh');
+    case 'remove-volumes':
+      return t('activity.what.remove-volumes', { count: intent.names.length });
+    case 'prune-volumes':
+      return t('activity.what.prune-volumes');
   }
 }
 
@@ -31,6 +35,7 @@ export function resultSummary(entry: HistoryEntry): string {
   const parts: string[] = [];
   if (entry.removedImages.length) parts.push(t('plan.count.images', { count: entry.removedImages.length }));
   if (entry.removedContainers.length) parts.push(t('plan.count.containers', { count: entry.removedContainers.length }));
+  if (entry.removedVolumes?.length) parts.push(t('plan.count.volumes', { count: entry.removedVolumes.length }));
   if (entry.untagged.length && !entry.removedImages.length)
     parts.push(t('plan.count.tags', { count: entry.untagged.length }));
   return parts.length ? t('plan.summary.removed', { what: list(parts) }) : t('plan.summary.removedNothing');
