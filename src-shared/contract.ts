@@ -8,7 +8,7 @@
 
 import type { Result } from './errors';
 import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan, PlanProgress } from './plan';
-import type { DiskUsage, Endpoint, EngineHealth, ImageLayerView, InventorySnapshot } from './model';
+import type { DiskUsage, Endpoint, EngineHealth, ImageLayerView, InventorySnapshot, VolumeList } from './model';
 
 export interface ContainerIdArgs {
   id: string;
@@ -31,6 +31,11 @@ export interface Contract {
    */
   inventory: { args: { refresh?: boolean }; result: InventorySnapshot };
   diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
+  /**
+   * Every volume, anonymous or named, with the containers that mount it; with
+   * `sizes`, each one's size from the engine's disk usage (it walks every volume).
+   */
+  volumes: { args: { sizes?: boolean }; result: VolumeList };
   /** An image's layers with sizes and how widely each is shared. */
   imageLayers: { args: { id: string }; result: ImageLayerView };
   engineHealth: { args: Record<string, never>; result: EngineHealth };
@@ -60,6 +65,7 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 export const channels = [
   'inventory',
   'diskUsage',
+  'volumes',
   'imageLayers',
   'engineHealth',
   'listEndpoints',

@@ -3,6 +3,7 @@
 // directly. Each validates its payload first, then talks to the engine, and
 // answers with typed data, never a thrown exception.
 
+import { readVolumes } from '../inventory/read-volumes';
 import type Docker from 'dockerode';
 import type { ZodError } from 'zod';
 import type { Channel, HandlerTable, ResultOf } from '../../src-shared/contract';
@@ -112,6 +113,11 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     diskUsage: withEngine('diskUsage', 'list', async (args) =>
       args.refresh || !core.inventory.diskUsage ? core.inventory.refreshDiskUsage() : core.inventory.diskUsage,
     ),
+    volumes: withEngine('volumes', 'list', async (args, { docker, connection }) => {
+      // Who mounts what comes from the containers main already follows.
+      const { containers } = await core.inventory.current();
+      return readVolumes(docker, connection.engine, containers, { sizes: args.sizes ?? false });
+    }),
     imageLayers: withEngine('imageLayers', 'list', (args) => core.inventory.layersOf(args.id)),
     engineHealth: local('engineHealth', async () => core.session.health),
     listEndpoints: local('listEndpoints', () => core.listEndpoints()),

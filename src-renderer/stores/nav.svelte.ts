@@ -1,7 +1,7 @@
 // Which screen is showing. Kept in location.hash so Back/Forward work and a
 // screen can be opened directly (tests and the renderer benchmark use #/images).
 
-export const screens = ['overview', 'images', 'containers', 'activity', 'settings'] as const;
+export const screens = ['overview', 'images', 'containers', 'volumes', 'activity', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 function fromHash(): Screen {

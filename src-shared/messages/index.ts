@@ -22,6 +22,7 @@ import shell from './shell';
 import overview from './overview';
 import images from './images';
 import containers from './containers';
+import volumes from './volumes';
 import settings from './settings';
 
 type Table = Record<string, string | Record<string, string>>;
@@ -31,6 +32,7 @@ const areas: { en: Table; zh: Table }[] = [
   overview,
   images,
   containers,
+  volumes,
   settings,
   plan,
   fix,

@@ -19,6 +19,7 @@ export const FLOW_SPECS = [
   'browser/container-remove.spec.ts',
   'browser/activity.spec.ts',
   'browser/image-list.spec.ts',
+  'browser/volumes.spec.ts',
 ];
 
 const ENV = 'BARNACLE_TEST_ENGINES';

@@ -16,7 +16,10 @@ export function flowsDir(): string {
 }
 
 /** Opens a screen through the sidebar link, as a person would (any language). */
-export async function goTo(page: Page, screen: 'overview' | 'images' | 'containers' | 'activity' | 'settings') {
+export async function goTo(
+  page: Page,
+  screen: 'overview' | 'images' | 'containers' | 'volumes' | 'activity' | 'settings',
+) {
   await page.getByRole('navigation').locator(`a[href="#/${screen}"]`).click();
 }
 
