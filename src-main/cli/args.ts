@@ -27,6 +27,7 @@ export type Command =
   | { name: 'ls'; all: boolean }
   | { name: 'ps' }
   | { name: 'df' }
+  | { name: 'volumes' }
   | { name: 'plan'; intent: CleanupIntent; out?: string }
   | {
       name: 'apply';
@@ -76,10 +77,13 @@ const commandOptions: Record<string, OptionName[]> = {
   'plan rmi': ['out', ...fixFlagNames],
   'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers'],
   'plan rm-stopped': ['out', 'filter'],
+  'plan rm-volumes': ['out'],
+  'plan prune-volumes': ['out'],
+  volumes: [],
   apply: ['yes', 'max-age'],
 };
 
-const planKinds = ['rmi', 'prune', 'rm-stopped'];
+const planKinds = ['rmi', 'prune', 'rm-stopped', 'rm-volumes', 'prune-volumes'];
 
 function readValues(argv: string[]): { values: Values; positionals: string[] } {
   try {
@@ -152,6 +156,7 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
     case 'engines':
     case 'ps':
     case 'df':
+    case 'volumes':
       noPositionals(key, rest);
       return { global, command: { name: key } };
     case 'ls':

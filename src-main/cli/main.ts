@@ -5,6 +5,7 @@ import { parseCommandLine, type Invocation } from './args';
 import { EXIT_OK, EXIT_USAGE, toCliError } from './cli-error';
 import { listEngines } from './commands/engines';
 import { diskUsage, listContainers, listImages } from './commands/inventory';
+import { listVolumes } from './commands/volumes';
 import { renderError } from './format/error-text';
 import { drain, nodeIo, type CliIo } from './io';
 import { usage } from './usage';
@@ -24,6 +25,8 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
       return listContainers(global, io);
     case 'df':
       return diskUsage(global, io);
+    case 'volumes':
+      return listVolumes(global, io);
     // Planning and applying bring the planner, the executor and the schemas: loaded only
     // for these two, so `ls` and friends start without evaluating them.
     case 'plan':

@@ -4,7 +4,14 @@
 // stands (keep the image) and the item shows up in the plan's `skipped`.
 
 import type { CleanupIntent, FixChoices } from '../../src-shared/plan';
-import { imageRefRule, inputProblem, labelFilterRule, untilRule, type InputRule } from '../../src-shared/input-grammar';
+import {
+  imageRefRule,
+  inputProblem,
+  labelFilterRule,
+  untilRule,
+  volumeNameRule,
+  type InputRule,
+} from '../../src-shared/input-grammar';
 import { usageError } from './cli-error';
 import { phrase } from '../../src-shared/phrase';
 
@@ -12,7 +19,7 @@ export const fixFlagNames = ['stop-running', 'remove-containers', 'force-delete'
 type FixFlag = (typeof fixFlagNames)[number];
 
 export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
-  kind: 'rmi' | 'prune' | 'rm-stopped';
+  kind: 'rmi' | 'prune' | 'rm-stopped' | 'rm-volumes' | 'prune-volumes';
   /** Positional arguments after `plan <kind>`. */
   refs: string[];
   all?: boolean;
@@ -134,5 +141,11 @@ export function planIntent(flags: PlanFlags): CleanupIntent {
     case 'rm-stopped':
       if (flags.refs.length > 0) throw usageError(phrase('cli.usage.rmStoppedNoArguments'));
       return rmStoppedIntent(flags);
+    case 'rm-volumes':
+      if (flags.refs.length === 0) throw usageError(phrase('cli.usage.rmVolumesNeedsName'));
+      return { type: 'remove-volumes', names: flags.refs.map((name) => checked(volumeNameRule, name, `"${name}"`)) };
+    case 'prune-volumes':
+      if (flags.refs.length > 0) throw usageError(phrase('cli.usage.pruneVolumesNoNames'));
+      return { type: 'prune-volumes' };
   }
 }

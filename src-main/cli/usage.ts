@@ -10,11 +10,14 @@ Commands:
   ls [-a]                    Images, with the containers using them and their children
   ps                         Containers in every state, with image, project and size
   df                         Disk usage by type, and what is reclaimable
+  volumes                    Volumes: anonymous or named, size, the containers that mount them
   plan rmi REF...            Plan removing images (tags or IDs)
   plan prune [--all] [--until 24h [--until-clock engine|build]] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
                              Plan removing dangling (or, with --all, unused) images
   plan rm-stopped [--filter ancestor=IMAGE]
                              Plan removing stopped containers
+  plan rm-volumes NAME...    Plan removing volumes by name (a mounted one is never removed)
+  plan prune-volumes         Plan removing the anonymous volumes no container mounts
   apply PLANFILE [--yes] [--max-age 24h]
                              Run a saved plan's steps (only those a plan made now would
                              also take), and record them in the history

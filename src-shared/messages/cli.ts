@@ -78,6 +78,11 @@ export default {
 
     'cli.noImages': 'No images.',
     'cli.noContainers': 'No containers.',
+    'cli.noVolumes': 'No volumes.',
+    'cli.volume.anonymous': 'anonymous',
+    'cli.volume.named': 'named',
+    'cli.column.kind': 'KIND',
+    'cli.column.mountedBy': 'MOUNTED BY',
     'cli.flag.dangling': 'dangling',
     'cli.flag.unused': 'unused',
     'cli.column.image': 'IMAGE',
@@ -173,6 +178,11 @@ export default {
 
     'cli.noImages': '没有镜像。',
     'cli.noContainers': '没有容器。',
+    'cli.noVolumes': '没有卷。',
+    'cli.volume.anonymous': '匿名',
+    'cli.volume.named': '命名',
+    'cli.column.kind': '类型',
+    'cli.column.mountedBy': '挂载它的容器',
     'cli.flag.dangling': '悬空',
     'cli.flag.unused': '未使用',
     'cli.column.image': '镜像',

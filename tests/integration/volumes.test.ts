@@ -15,6 +15,10 @@ import { BASE_TAG, resetEngine } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
 import { tar } from '../engines/tar';
 import { connectTo, expectOnlyThePlan, observe } from './support/plan-world';
+import { barnacle, barnacleJson, cliShell, type CliShell } from '../fixtures/barnacle-cli';
+import type { Plan } from '../../src-shared/plan';
+import type { VolumeList } from '../../src-shared/model';
+import { join } from 'node:path';
 
 const KiB = 1024;
 const NAMED = ['vol-named-free', 'vol-named-held'];
@@ -129,6 +133,43 @@ describeEachEngine('volumes, listed and planned', (engine) => {
     const report = await executePlan(connection, plan);
     expectOnlyThePlan(before, await observe(docker), plan, report);
     expect((await docker.getVolume('vol-named-held').inspect()).Name).toBe('vol-named-held');
+  });
+
+  it('the CLI: volumes lists them; plan prune-volumes --out, then apply, removes exactly the planned one', async () => {
+    const w = await world();
+    const shell: CliShell = cliShell(engine.host);
+    try {
+      const listed = await barnacleJson<VolumeList>(['volumes'], shell.env);
+      expect(listed.volumes.map((v) => [v.name, v.anonymous, v.users.map((u) => u.name)]).sort()).toEqual(
+        [
+          [w.anonFree, true, []],
+          [w.anonHeld, true, ['vol-holder']],
+          ['vol-named-free', false, []],
+          ['vol-named-held', false, ['vol-holder']],
+        ].sort(),
+      );
+      const text = await barnacle(['volumes'], shell.env);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/^NAME\s+KIND\s+SIZE\s+MOUNTED BY\s+PROJECT/);
+      expect(text.stdout).toMatch(new RegExp(`${w.anonFree.slice(0, 12)}\\s+anonymous\\s+\\d`));
+
+      const held = await barnacleJson<Plan>(['plan', 'rm-volumes', 'vol-named-held'], shell.env);
+      expect(held.steps).toEqual([]);
+      expect(held.skipped.map((x) => [x.target, x.conflict])).toEqual([['vol-named-held', 'in-use']]);
+
+      const file = join(shell.dir, 'volumes-plan.json');
+      const plan = await barnacleJson<Plan>(['plan', 'prune-volumes', '--out', file], shell.env);
+      expect(plan.steps.map((x) => x.target)).toEqual([w.anonFree]);
+      expect(plan.commands).toEqual([`docker volume rm ${w.anonFree}`]);
+      const applied = await barnacle(['apply', file, '--yes', '--json'], shell.env);
+      expect(applied.stderr).toBe('');
+      expect(applied.code).toBe(0);
+      expect(((await docker.listVolumes()).Volumes ?? []).map((v) => v.Name).sort()).toEqual(
+        [w.anonHeld, ...NAMED].sort(),
+      );
+    } finally {
+      shell.remove();
+    }
   });
 
   it('a volume a container started to mount after the preview stays: the engine refuses, the step says so', async () => {

@@ -55,7 +55,7 @@ describe('commands and global options', () => {
     expect(usageFailure(['ls', '--bogus'])).toMatch(/--bogus/);
     expect(usageFailure(['ps', '-a'])).toMatch(/"barnacle ps" does not take --all/);
     expect(usageFailure(['ls', 'extra'])).toMatch(/takes no arguments/);
-    expect(usageFailure(['plan'])).toMatch(/rmi, prune, rm-stopped/);
+    expect(usageFailure(['plan'])).toMatch(/rmi, prune, rm-stopped, rm-volumes, prune-volumes/);
     expect(usageFailure(['plan', 'rmi', 'x', '--yes'])).toMatch(/does not take --yes/);
   });
 
@@ -145,6 +145,23 @@ describe('plan prune and rm-stopped: filters', () => {
     });
     expect(usageFailure(['plan', 'rm-stopped', '--filter', 'label=a'])).toMatch(/unsupported filter/);
     expect(usageFailure(['plan', 'rm-stopped', '-f', 'ancestor=a:1', '-f', 'ancestor=b:1'])).toMatch(/once/);
+  });
+});
+
+describe('volumes', () => {
+  it('lists with no arguments; rm-volumes takes names, prune-volumes none', () => {
+    expect(parse(['volumes']).command).toEqual({ name: 'volumes' });
+    expect(usageFailure(['volumes', 'x'])).toMatch(/takes no arguments/);
+    expect(parse(['plan', 'rm-volumes', 'pgdata', 'cache', '-o', 'p.json']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'remove-volumes', names: ['pgdata', 'cache'] },
+      out: 'p.json',
+    });
+    expect(usageFailure(['plan', 'rm-volumes'])).toMatch(/needs at least one volume name/);
+    expect(usageFailure(['plan', 'rm-volumes', 'a/b'])).toMatch(/"a\/b"/);
+    expect(parse(['plan', 'prune-volumes']).command).toEqual({ name: 'plan', intent: { type: 'prune-volumes' } });
+    expect(usageFailure(['plan', 'prune-volumes', 'pgdata'])).toMatch(/takes no names/);
+    expect(usageFailure(['plan', 'prune-volumes', '--all'])).toMatch(/all/);
   });
 });
 
