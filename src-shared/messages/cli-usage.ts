@@ -38,7 +38,8 @@ export default {
     'cli.usage.pruneNoNames': '"barnacle plan prune" takes no image names; use --filter or --keep.',
     'cli.usage.rmStoppedNoArguments': '"barnacle plan rm-stopped" takes no arguments; use --filter ancestor=IMAGE.',
     'cli.usage.rmVolumesNeedsName': '"barnacle plan rm-volumes" needs at least one volume name.',
-    'cli.usage.pruneVolumesNoNames': '"barnacle plan prune-volumes" takes no names: it plans the anonymous volumes no container mounts. To remove named volumes, use "barnacle plan rm-volumes NAME...".',
+    'cli.usage.pruneVolumesNoNames':
+      '"barnacle plan prune-volumes" takes no names: it plans the anonymous volumes no container mounts. To remove named volumes, use "barnacle plan rm-volumes NAME...".',
   },
   zh: {
     'cli.usage.unknownOption':
@@ -75,6 +76,7 @@ export default {
     'cli.usage.pruneNoNames': '"barnacle plan prune" 不接受镜像名称；请使用 --filter 或 --keep。',
     'cli.usage.rmStoppedNoArguments': '"barnacle plan rm-stopped" 不接受参数；请使用 --filter ancestor=IMAGE。',
     'cli.usage.rmVolumesNeedsName': '"barnacle plan rm-volumes" 至少需要一个卷名。',
-    'cli.usage.pruneVolumesNoNames': '"barnacle plan prune-volumes" 不接受名字：它计划删除没有容器挂载的匿名卷。要删除命名卷，请使用 "barnacle plan rm-volumes NAME..."。',
+    'cli.usage.pruneVolumesNoNames':
+      '"barnacle plan prune-volumes" 不接受名字：它计划删除没有容器挂载的匿名卷。要删除命名卷，请使用 "barnacle plan rm-volumes NAME..."。',
   },
 };
