@@ -10,10 +10,10 @@ import { isActiveState } from '../../src-shared/container-state';
 import { shortId } from '../../src-shared/ids';
 import { ancestorFamily } from '../../src-shared/image-family';
 import { filterContainers, type StateFilter } from '../lib/container-rows';
-import { clickSelect, toggleAll, type Modifiers } from '../lib/selection';
 import { api } from '../lib/api';
 import { engine } from './engine.svelte';
 import { planFlow } from './plan.svelte';
+import { RowSelection } from './row-selection.svelte';
 
 export interface ActionError {
   name: string;
@@ -25,8 +25,7 @@ class ContainersView {
   state = $state<StateFilter>('all');
   /** Image ID for the ancestor filter; '' for every image. */
   ancestor = $state('');
-  selected = $state.raw(new Set<string>());
-  anchor = $state<string | null>(null);
+  readonly rows = new RowSelection(() => this.visible.map((c) => c.id));
   /** Container ID → what is being done to it. */
   readonly busy = new SvelteMap<string, 'stop' | 'start'>();
   errors = $state.raw<ActionError[]>([]);
@@ -36,27 +35,9 @@ class ContainersView {
   readonly visible = $derived(
     [...filterContainers(this.all, this.state, this.family)].sort((a, b) => b.created - a.created),
   );
-  readonly selectedRows = $derived(this.visible.filter((c) => this.selected.has(c.id)));
+  readonly selectedRows = $derived(this.visible.filter((c) => this.rows.selected.has(c.id)));
   /** Stopped containers the remove plan would take: every stopped one in the ancestor family. */
   readonly removable = $derived(filterContainers(this.all, 'stopped', this.family));
-
-  click(index: number, mods: Modifiers): void {
-    const next = clickSelect(
-      { selected: this.selected, anchor: this.anchor },
-      this.visible.map((c) => c.id),
-      index,
-      mods,
-    );
-    this.selected = next.selected;
-    this.anchor = next.anchor;
-  }
-
-  toggleAll(): void {
-    this.selected = toggleAll(
-      { selected: this.selected, anchor: this.anchor },
-      this.visible.map((c) => c.id),
-    ).selected;
-  }
 
   async stop(ids: string[]): Promise<void> {
     await this.run(

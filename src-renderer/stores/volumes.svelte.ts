@@ -4,10 +4,10 @@
 
 import type { BarnacleError } from '../../src-shared/errors';
 import type { VolumeList } from '../../src-shared/model';
-import { clickSelect, toggleAll, type Modifiers } from '../lib/selection';
 import { visibleVolumes, type VolumeFilter } from '../lib/volume-rows';
 import { api } from '../lib/api';
 import { planFlow } from './plan.svelte';
+import { RowSelection } from './row-selection.svelte';
 
 class VolumesView {
   list = $state.raw<VolumeList | null>(null);
@@ -16,12 +16,11 @@ class VolumesView {
   error = $state.raw<BarnacleError | null>(null);
   filter = $state<VolumeFilter>('all');
   search = $state('');
-  selected = $state.raw(new Set<string>());
-  anchor = $state<string | null>(null);
+  readonly rows = new RowSelection(() => this.visible.map((v) => v.name));
 
   readonly all = $derived(this.list?.volumes ?? []);
   readonly visible = $derived(visibleVolumes(this.all, this.filter, this.search));
-  readonly selectedNames = $derived(this.visible.filter((v) => this.selected.has(v.name)).map((v) => v.name));
+  readonly selectedNames = $derived(this.visible.filter((v) => this.rows.selected.has(v.name)).map((v) => v.name));
 
   /** Reads the list; sizes only when asked, else the last measured ones stay shown. */
   async load(sizes = false): Promise<void> {
@@ -44,8 +43,7 @@ class VolumesView {
           volumes: list.volumes.map((v) => ({ ...v, size: v.size ?? before.get(v.name) ?? null })),
           sizesAt: this.list?.sizesAt ?? null,
         };
-    const names = new Set(list.volumes.map((v) => v.name));
-    this.selected = new Set([...this.selected].filter((n) => names.has(n)));
+    this.rows.retain(new Set(list.volumes.map((v) => v.name)));
   }
 
   /** The list now; the first time, sizes right after (the engine walks every volume for them). */
@@ -53,24 +51,6 @@ class VolumesView {
     const first = this.list === null;
     await this.load(false);
     if (first && !this.error) await this.load(true);
-  }
-
-  click(index: number, mods: Modifiers): void {
-    const next = clickSelect(
-      { selected: this.selected, anchor: this.anchor },
-      this.visible.map((v) => v.name),
-      index,
-      mods,
-    );
-    this.selected = next.selected;
-    this.anchor = next.anchor;
-  }
-
-  toggleAll(): void {
-    this.selected = toggleAll(
-      { selected: this.selected, anchor: this.anchor },
-      this.visible.map((v) => v.name),
-    ).selected;
   }
 
   removeSelected(): void {
