@@ -88,13 +88,19 @@ export interface EventMap {
   planProgress: PlanProgress;
   /** The tray asked the window to show a plan preview (e.g. "Prune unused older than 24 h…"). */
   showPlan: Plan;
+  /** The tray asked the window to open a screen (its "… — Review…" line for volumes, containers, build cache). */
+  showScreen: { screen: ReviewScreen };
 }
+
+/** The screens the tray may open. */
+export type ReviewScreen = 'volumes' | 'containers' | 'overview';
 export type EventName = keyof EventMap;
 export const eventNames = [
   'inventoryChanged',
   'engineHealth',
   'planProgress',
   'showPlan',
+  'showScreen',
 ] as const satisfies readonly EventName[];
 
 /** IPC channel strings; the prefix keeps ours apart from anything Electron adds. */

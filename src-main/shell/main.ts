@@ -92,6 +92,10 @@ async function start(): Promise<void> {
       showMainWindow();
       if (mainWindow) sendEvent(mainWindow.webContents, 'showPlan', plan);
     },
+    showScreen: (screen) => {
+      showMainWindow();
+      if (mainWindow) sendEvent(mainWindow.webContents, 'showScreen', { screen });
+    },
   });
   tray.attachWindow(mainWindow);
   // A failed start shows as the engine's health in the window and the tray; logged here too.

@@ -3,6 +3,7 @@
 // when the window closes (setting keepInTray) and sets the login item
 // (setting startAtLogin). The behaviour itself lives in src-main/tray.
 
+import type { ReviewScreen } from '../../src-shared/contract';
 import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow, type NativeImage } from 'electron';
 import { join } from 'node:path';
 import type { Plan } from '../../src-shared/plan';
@@ -23,6 +24,8 @@ export interface TrayShellOptions {
   showWindow(): void;
   /** Shows the window with this plan's preview (the `showPlan` event). */
   showPlan(plan: Plan): void;
+  /** Shows the window on this screen (the `showScreen` event). */
+  showScreen(screen: ReviewScreen): void;
 }
 
 export interface TrayShell {
@@ -61,6 +64,7 @@ export function installTray(options: TrayShellOptions): TrayShell {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     showPlanInWindow: (plan) => options.showPlan(plan),
+    showScreenInWindow: (screen) => options.showScreen(screen),
     onModel: render,
     locale: () => trayLocaleFor(app.getPreferredSystemLanguages()),
     settings: () => ({
@@ -92,6 +96,9 @@ export function installTray(options: TrayShellOptions): TrayShell {
         return;
       case 'prune-old':
         inBackground(controller.pruneOlderThanDay(), 'planning the prune of old images');
+        return;
+      case 'review-largest':
+        controller.reviewLargest();
         return;
       case 'open':
         options.showWindow();

@@ -6,9 +6,18 @@
 
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import type { CleanupIntent, ExecutionReport, Plan, PlanProgress } from '../../src-shared/plan';
+import type { ReviewScreen } from '../../src-shared/contract';
+import type { ReclaimablePart } from './tray-labels';
 import { quickPruneProblems, refusalPhrase } from './quick-prune-guard';
 import { trayLabels, traySize, type TrayLocale } from './tray-labels';
-import { danglingCounts, trayMenuModel, type TrayMenuModel, type TraySettingsView, type TrayState } from './tray-menu';
+import {
+  danglingCounts,
+  largestReclaimable,
+  trayMenuModel,
+  type TrayMenuModel,
+  type TraySettingsView,
+  type TrayState,
+} from './tray-menu';
 import { inBackground } from '../runtime/background';
 import { saysOf } from '../../src-shared/phrase-error';
 import { ConnectionFailure } from '../engine/connection';
@@ -18,6 +27,13 @@ import { say } from '../../src-shared/messages/translate';
 export const DANGLING_PRUNE: CleanupIntent = { type: 'prune-images', all: false };
 /** `docker image prune -a --filter until=24h`, shown in the window before anything runs. */
 export const OLDER_THAN_DAY_PRUNE: CleanupIntent = { type: 'prune-images', all: true, until: '24h' };
+
+/** Where each part is listed: the build cache's prune is offered by the overview's Prune dialog. */
+const SCREEN_OF: Record<ReclaimablePart, ReviewScreen> = {
+  volumes: 'volumes',
+  containers: 'containers',
+  'build-cache': 'overview',
+};
 
 export interface TrayControllerDeps {
   session: { readonly health: EngineHealth; onHealth(listener: (health: EngineHealth) => void): () => void };
@@ -38,6 +54,8 @@ export interface TrayControllerDeps {
   executePlan(plan: Plan, onProgress: (progress: PlanProgress) => void): Promise<ExecutionReport>;
   notify(title: string, body: string): void;
   showPlanInWindow(plan: Plan): void;
+  /** Opens the window on a screen (the review line); nothing is planned or removed from here. */
+  showScreenInWindow(screen: ReviewScreen): void;
   /** Called with every new model; the shell redraws the tray. */
   onModel(model: TrayMenuModel): void;
   locale(): TrayLocale;
@@ -148,6 +166,12 @@ export class TrayController {
     } catch (err) {
       this.deps.notify('Barnacle', trayLabels(this.deps.locale()).planFailed(messageOf(err, this.deps.locale())));
     }
+  }
+
+  /** Opens the screen where the largest reclaimable part is listed; the person decides there. */
+  reviewLargest(): void {
+    const largest = largestReclaimable(this.deps.inventory.snapshot);
+    if (largest) this.deps.showScreenInWindow(SCREEN_OF[largest.part]);
   }
 
   private state(): TrayState {

@@ -9,6 +9,9 @@ import { translate, type MessageParams } from '../../src-shared/messages/transla
 
 export type TrayLocale = 'en' | 'zh';
 
+/** The parts of the disk the tray may point at besides dangling images (the engine's disk usage). */
+export type ReclaimablePart = 'volumes' | 'containers' | 'build-cache';
+
 export interface TrayLabels {
   engineRunning(engine: string, version: string): string;
   connecting(endpoint: string): string;
@@ -22,6 +25,7 @@ export interface TrayLabels {
   pruning(done: number, total: number): string;
   lastResult(size: string, exact: boolean): string;
   pruneOld: string;
+  reviewPart(part: ReclaimablePart, size: string): string;
   open: string;
   keepInTray: string;
   startAtLogin: string;
@@ -53,6 +57,7 @@ function labelsIn(locale: TrayLocale): TrayLabels {
     pruning: (done, total) => t('pruning', { done, total }),
     lastResult: (size, exact) => t(about('lastResult', exact), { size }),
     pruneOld: t('pruneOld'),
+    reviewPart: (part, size) => t(`review.${part}`, { size }),
     open: t('open'),
     keepInTray: t('keepInTray'),
     startAtLogin: t('startAtLogin'),

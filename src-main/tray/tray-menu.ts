@@ -5,9 +5,10 @@
 
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import { engineName } from '../../src-shared/engine-name';
-import { trayLabels, traySize, type TrayLabels, type TrayLocale } from './tray-labels';
+import { trayLabels, traySize, type ReclaimablePart, type TrayLabels, type TrayLocale } from './tray-labels';
 
-export type TrayActionId = 'quick-prune' | 'prune-old' | 'open' | 'keep-in-tray' | 'start-at-login' | 'quit';
+export type TrayActionId =
+  'quick-prune' | 'prune-old' | 'review-largest' | 'open' | 'keep-in-tray' | 'start-at-login' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'status'; id: string; label: string; enabled: false }
@@ -48,6 +49,28 @@ export function danglingCounts(inventory: InventorySnapshot): { prunable: number
   const dangling = inventory.images.filter((i) => i.dangling);
   const prunable = dangling.filter((i) => i.unused && i.containers.length === 0).length;
   return { prunable, inUse: dangling.length - prunable };
+}
+
+/** Below this a part is not worth a menu line. */
+const WORTH_REVIEWING = 1024 * 1024;
+
+/**
+ * The largest part of the disk, besides images, that the engine's last disk usage
+ * counts as reclaimable: volumes no container mounts, stopped containers' layers,
+ * unused build cache. Null when none is worth a line (or usage is not known yet).
+ */
+export function largestReclaimable(
+  inventory: InventorySnapshot | null,
+): { part: ReclaimablePart; bytes: number } | null {
+  const usage = inventory?.diskUsage;
+  if (!usage) return null;
+  const parts: { part: ReclaimablePart; bytes: number }[] = [
+    { part: 'volumes', bytes: usage.volumes.reclaimable },
+    { part: 'containers', bytes: usage.containers.reclaimable },
+    { part: 'build-cache', bytes: usage.buildCache.reclaimable },
+  ];
+  const largest = parts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  return largest.bytes >= WORTH_REVIEWING ? largest : null;
 }
 
 /** The plan's count wins once known: it also keeps images that others are built on. */
@@ -104,6 +127,8 @@ export function trayMenuModel(state: TrayState): TrayMenuModel {
   if (state.lastResult && !state.pruning)
     items.push(status('last-result', t.lastResult(size(state.lastResult.bytesFreed), state.lastResult.exact ?? true)));
   items.push(action('prune-old', t.pruneOld, connected && !state.pruning));
+  const largest = connected ? largestReclaimable(state.inventory) : null;
+  if (largest) items.push(action('review-largest', t.reviewPart(largest.part, size(largest.bytes))));
   items.push(separator('sep-app'));
   items.push(action('open', t.open));
   if (state.settings) {

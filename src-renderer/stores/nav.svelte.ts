@@ -1,6 +1,8 @@
 // Which screen is showing. Kept in location.hash so Back/Forward work and a
 // screen can be opened directly (tests and the renderer benchmark use #/images).
 
+import { api } from '../lib/api';
+
 export const screens = ['overview', 'images', 'containers', 'volumes', 'activity', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
@@ -16,6 +18,11 @@ class Nav {
 
   constructor() {
     window.addEventListener('hashchange', () => (this.screen = fromHash()));
+  }
+
+  /** The tray's review line opens a screen (main's `showScreen` event); App calls this once. */
+  follow(): void {
+    api().on('showScreen', ({ screen }) => this.go(screen));
   }
 
   go(screen: Screen, options: { revealImage?: string } = {}): void {

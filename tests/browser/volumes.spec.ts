@@ -5,6 +5,8 @@
 
 import type Dockerode from 'dockerode';
 import { resetEngine } from '../engines/harness';
+import { TrayController } from '../../src-main/tray/tray-controller';
+import { trayPortsFor } from '../../src-main/tray/core-ports';
 import { tar } from '../engines/tar';
 import { expect, test } from './support/app-fixture';
 import { confirmAndWait, expectAccessible, goTo, settledPlan, shot, shotBothSchemes } from './support/plan-steps';
@@ -33,7 +35,7 @@ async function volumes(docker: Dockerode): Promise<string> {
     Volumes: { '/anon': {} },
     HostConfig: { NetworkMode: 'none' },
   });
-  await gone.putArchive(tar([{ name: 'fill', data: Buffer.alloc(200 * 1024, 1) }]), { path: '/anon' });
+  await gone.putArchive(tar([{ name: 'fill', data: Buffer.alloc(2 * 1024 * 1024, 1) }]), { path: '/anon' });
   const anon = (await gone.inspect()).Mounts.find((m) => m.Destination === '/anon')!.Name!;
   await gone.remove({ v: false });
   return anon;
@@ -55,11 +57,32 @@ test('volumes: kinds, sizes and holders; prune takes the anonymous one; a named 
   await expect(row('ui-data')).toContainText('ui-db (Created)');
   await expect(row('ui-cache')).toContainText('not mounted');
   await expect(row(anon.slice(0, 12))).toContainText('Anonymous');
-  // Sizes are measured right after the first read: the 200 KiB written into the anonymous volume.
-  await expect(row(anon.slice(0, 12))).toContainText(/\d kB/);
+  // Sizes are measured right after the first read: the 2 MiB written into the anonymous volume.
+  await expect(row(anon.slice(0, 12))).toContainText('2.1 MB');
   await expect(app.page.getByText(/^sizes measured/)).toBeVisible();
   await expectAccessible(app.page, 'main');
   await shotBothSchemes(app.page, 'volumes-screen');
+
+  // The tray's review line: the largest reclaimable part besides images, here the volumes
+  // nothing mounts; choosing it opens this screen in the window, and plans nothing.
+  await goTo(app.page, 'overview');
+  await app.core.inventory.refreshDiskUsage();
+  const tray = new TrayController({
+    ...trayPortsFor(app.core),
+    notify: () => undefined,
+    showPlanInWindow: () => {
+      throw new Error('the review line must not plan');
+    },
+    showScreenInWindow: (screen) => void app.emit('showScreen', { screen }),
+    onModel: () => undefined,
+    locale: () => 'en',
+  });
+  const review = (await tray.settle()).items.find((i) => i.id === 'review-largest');
+  expect(review?.label).toBe('Volumes not mounted: 2.1 MB — Review…');
+  tray.reviewLargest();
+  await expect(table).toBeVisible();
+  await expect(app.page).toHaveURL(/#\/volumes$/);
+  tray.stop();
 
   await app.page.getByRole('button', { name: 'Prune anonymous unused…' }).click();
   const dialog = app.page.getByTestId('plan-dialog');

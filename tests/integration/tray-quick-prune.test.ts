@@ -88,6 +88,9 @@ describeEachEngine('tray quick prune', (engine) => {
         return plan;
       },
       notify: (title, body) => notes.push([title, body]),
+      showScreenInWindow: () => {
+        throw new Error('the quick prune must not open the window');
+      },
       showPlanInWindow: () => {
         throw new Error('the quick prune must not open the window');
       },

@@ -3,6 +3,8 @@
 // progress, refusals and failures. The live-engine version of the quick prune
 // is tests/integration/tray-quick-prune.test.ts.
 
+import type { ReviewScreen } from '../../src-shared/contract';
+import type { DiskUsage } from '../../src-shared/model';
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import type { CleanupIntent, ExecutionReport, Plan, PlanProgress, StepOutcome } from '../../src-shared/plan';
@@ -56,6 +58,7 @@ function world(start: Inventory, overrides: Partial<TrayControllerDeps> = {}) {
   const models: TrayMenuModel[] = [];
   const notes: [string, string][] = [];
   const shown: Plan[] = [];
+  const screens: ReviewScreen[] = [];
   const previews: CleanupIntent[] = [];
   let snapshot: InventorySnapshot | null = snapshotOf(current);
   const deps: TrayControllerDeps = {
@@ -89,6 +92,7 @@ function world(start: Inventory, overrides: Partial<TrayControllerDeps> = {}) {
     },
     notify: (title, body) => notes.push([title, body]),
     showPlanInWindow: (p) => shown.push(p),
+    showScreenInWindow: (screen) => screens.push(screen),
     onModel: (m) => models.push(m),
     locale: () => 'en',
     debounceMs: 5,
@@ -99,7 +103,11 @@ function world(start: Inventory, overrides: Partial<TrayControllerDeps> = {}) {
     models,
     notes,
     shown,
+    screens,
     previews,
+    setDiskUsage(usage: DiskUsage) {
+      snapshot = { ...snapshot!, diskUsage: usage };
+    },
     change(next: Inventory) {
       current = next;
     },
@@ -312,5 +320,49 @@ describe('tray controller', () => {
     const all = Object.fromEntries(p.steps.map((s) => [s.id, { state: 'done' } as StepOutcome]));
     expect(plannedBytesFreed(p, report(p, all))).toBe(3_000_000);
     expect(p.bytesFreed).toBe(3_000_000);
+  });
+});
+
+describe('the largest reclaimable part besides images', () => {
+  const entry = (reclaimable: number) => ({ total: reclaimable * 2, reclaimable, count: 3, active: 1 });
+  const usage = (volumes: number, containers: number, buildCache: number): DiskUsage => ({
+    images: entry(50_000_000),
+    containers: entry(containers),
+    volumes: entry(volumes),
+    buildCache: entry(buildCache),
+    fetchedAt: NOW_MS,
+    tookMs: 5,
+  });
+  const reviewItem = (m: TrayMenuModel) => m.items.find((i) => i.id === 'review-largest');
+
+  it('names the largest of volumes, stopped containers and build cache, and opens its screen', async () => {
+    const w = world(mixed);
+    const controller = new TrayController(w.deps);
+    expect(reviewItem(await controller.settle())).toBeUndefined(); // no disk usage read yet
+    w.setDiskUsage(usage(3_000_000, 2_000_000, 8_200_000_000));
+    expect(reviewItem(await controller.settle())).toMatchObject({
+      kind: 'action',
+      label: 'Build cache unused: 8.2 GB — Review…',
+      enabled: true,
+    });
+    controller.reviewLargest();
+    w.setDiskUsage(usage(1_200_000_000, 2_000_000, 0));
+    expect(reviewItem(await controller.settle())?.label).toBe('Volumes not mounted: 1.2 GB — Review…');
+    controller.reviewLargest();
+    w.setDiskUsage(usage(0, 300_000_000, 10));
+    expect(reviewItem(await controller.settle())?.label).toBe('Stopped containers: 300 MB — Review…');
+    controller.reviewLargest();
+    expect(w.screens).toEqual(['overview', 'volumes', 'containers']);
+    // Nothing was planned or shown as a plan: the review line only opens a screen.
+    expect(w.shown).toEqual([]);
+  });
+
+  it('leaves the line out when no part is worth it (under 1 MiB)', async () => {
+    const w = world(mixed);
+    w.setDiskUsage(usage(1000, 2000, 3000));
+    const controller = new TrayController(w.deps);
+    expect(reviewItem(await controller.settle())).toBeUndefined();
+    controller.reviewLargest();
+    expect(w.screens).toEqual([]);
   });
 });
