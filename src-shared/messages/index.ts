@@ -23,6 +23,7 @@ import overview from './overview';
 import images from './images';
 import containers from './containers';
 import settings from './settings';
+import disk from './disk';
 
 type Table = Record<string, string | Record<string, string>>;
 const areas: { en: Table; zh: Table }[] = [
@@ -48,6 +49,7 @@ const areas: { en: Table; zh: Table }[] = [
   health,
   confirm,
   requests,
+  disk,
 ];
 
 export const messages = {
