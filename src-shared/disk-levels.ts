@@ -125,7 +125,9 @@ export function exceeds(larger: number, smaller: number, t: Threshold = DEFAULT_
 // - OrbStack: its maintainers call the sparse image intended and managed by
 //   OrbStack (orbstack/orbstack#29); users report `orb restart` helping when
 //   it does not shrink (orbstack/orbstack#574). No compaction command.
-export function compactionGuides(product: VmProduct, vmName?: string): CompactionGuide[] {
+export function compactionGuides(product: VmProduct, files: readonly VmDiskFile[]): CompactionGuide[] {
+  // diskpart expands no variables: the found files' own paths go into the commands.
+  const paths = files.map((f) => f.path);
   switch (product) {
     case 'docker-desktop':
       return [
@@ -137,10 +139,7 @@ export function compactionGuides(product: VmProduct, vmName?: string): Compactio
         {
           code: 'disk.guide.wslOptimize',
           product,
-          commands: [
-            'wsl --shutdown',
-            'Optimize-VHD -Path "$env:LOCALAPPDATA\\Docker\\wsl\\disk\\docker_data.vhdx" -Mode Full',
-          ],
+          commands: ['wsl --shutdown', ...paths.map((p) => `Optimize-VHD -Path "${p}" -Mode Full`)],
           cost: 'wsl-shutdown',
         },
         {
@@ -149,23 +148,18 @@ export function compactionGuides(product: VmProduct, vmName?: string): Compactio
           commands: [
             'wsl --shutdown',
             'diskpart',
-            'select vdisk file="%LOCALAPPDATA%\\Docker\\wsl\\disk\\docker_data.vhdx"',
-            'attach vdisk readonly',
-            'compact vdisk',
-            'detach vdisk',
+            ...paths.flatMap((p) => [
+              `select vdisk file="${p}"`,
+              'attach vdisk readonly',
+              'compact vdisk',
+              'detach vdisk',
+            ]),
           ],
           cost: 'wsl-shutdown',
         },
       ];
     case 'podman-machine':
-      return [
-        {
-          code: 'disk.guide.fstrim',
-          product,
-          commands: [vmName ? `podman machine ssh ${vmName} sudo fstrim -av` : 'podman machine ssh sudo fstrim -av'],
-          cost: 'none',
-        },
-      ];
+      return [{ code: 'disk.guide.fstrim', product, commands: ['podman machine ssh sudo fstrim -av'], cost: 'none' }];
     case 'colima':
       return [{ code: 'disk.guide.fstrim', product, commands: ['colima ssh -- sudo fstrim -a'], cost: 'none' }];
     case 'lima':
@@ -173,7 +167,7 @@ export function compactionGuides(product: VmProduct, vmName?: string): Compactio
         {
           code: 'disk.guide.fstrim',
           product,
-          commands: [`limactl shell ${vmName ?? 'default'} sudo fstrim -a`],
+          commands: [...new Set(files.map((f) => `limactl shell ${limaInstanceOf(f.path)} sudo fstrim -a`))],
           cost: 'none',
         },
       ];
@@ -185,6 +179,12 @@ export function compactionGuides(product: VmProduct, vmName?: string): Compactio
     case 'orbstack':
       return [{ code: 'disk.guide.orbstack', product, commands: ['orb restart'], cost: 'vm-restart' }];
   }
+}
+
+/** A Lima instance's name: the folder holding its disk (~/.lima/<name>/diffdisk). */
+function limaInstanceOf(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 2] ?? 'default';
 }
 
 /** The sum of what the engine's /system/df counts. */
@@ -224,7 +224,7 @@ export function diskFindings(
       product,
       occupiedBytes,
       reportedBytes,
-      guides: compactionGuides(product, vmNameOf(files[0]!)),
+      guides: compactionGuides(product, files),
     });
   }
   return findings;
@@ -235,14 +235,7 @@ export function diskFindings(
  * a dynamically expanding VHDX is not sparse: it grows its file and never
  * shrinks it (microsoft/WSL#4699), so its size is what it takes. Otherwise unknown.
  */
-function takenBytes(file: VmDiskFile): number | null {
+export function takenBytes(file: VmDiskFile): number | null {
   if (file.occupiedBytes !== null) return file.occupiedBytes;
   return /\.vhdx$/i.test(file.path) ? file.apparentBytes : null;
-}
-
-/** The VM's own name where its path holds one (Lima and Colima instance folders). */
-function vmNameOf(file: VmDiskFile): string | undefined {
-  if (file.product !== 'lima') return undefined;
-  const parts = file.path.split(/[\\/]/);
-  return parts[parts.length - 2];
 }

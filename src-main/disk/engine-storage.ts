@@ -1,9 +1,9 @@
 // The engine's own storage measured on disk, for an engine on this machine.
 // The data root comes from GET /info's DockerRootDir: Docker's --data-root, and
 // on Podman's compat API its store's graphRoot (containers/podman
-// pkg/api/handlers/compat/info.go sets DockerRootDir from
-// infoData.Store.GraphRoot, the libpod /info's store.graphRoot), so one
-// request serves both.
+// pkg/api/handlers/compat/info.go, v4.3.1 and v5.4.2 alike, sets DockerRootDir
+// from infoData.Store.GraphRoot, which the libpod /info gives as
+// store.graphRoot, and Name from Host.Hostname), so one request serves both.
 
 import { statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';

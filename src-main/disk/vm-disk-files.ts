@@ -11,6 +11,8 @@ export interface VmDiskSearch {
   platform: NodeJS.Platform;
   /** %LOCALAPPDATA% on Windows; defaults to <home>\AppData\Local. */
   localAppData?: string;
+  /** $XDG_DATA_HOME, where Podman keeps its machines when set; defaults to <home>/.local/share. */
+  xdgDataHome?: string;
 }
 
 interface Candidate {
@@ -42,7 +44,7 @@ async function podmanMachineFiles(dir: string, depth = 3): Promise<string[]> {
   return found;
 }
 
-async function candidates({ home, platform, localAppData }: VmDiskSearch): Promise<Candidate[]> {
+async function candidates({ home, platform, localAppData, xdgDataHome }: VmDiskSearch): Promise<Candidate[]> {
   const list: Candidate[] = [];
   const add = (product: VmProduct, paths: string[]) => list.push(...paths.map((path) => ({ product, path })));
   // Lima 2.1 renamed an instance's diffdisk to disk, leaving a disk → diffdisk
@@ -62,6 +64,8 @@ async function candidates({ home, platform, localAppData }: VmDiskSearch): Promi
     add('orbstack', [join(group, 'data.img.raw'), join(group, 'data.img'), join(home, '.orbstack/data/data.img')]);
   }
   if (platform === 'linux') {
+    // Docker Desktop for Linux's default disk image location (docker/desktop-linux#189, #285).
+    add('docker-desktop', [join(home, '.docker/desktop/vms/0/data/Docker.raw')]);
     // rancher-sandbox/rancher-desktop#2285: ~/.local/share/rancher-desktop/lima/0/diffdisk on Linux.
     add('rancher-desktop', [join(home, '.local/share/rancher-desktop/lima/0/diffdisk')]);
   }
@@ -83,10 +87,11 @@ async function candidates({ home, platform, localAppData }: VmDiskSearch): Promi
     add('lima', await instanceFiles(join(home, '.lima'), limaDisks));
   }
   // Podman machine: ~/.local/share/containers/podman/machine/<provider>/ (containers/podman
-  // pkg/machine/env/dir.go DataDirPrefix, XDG data home), e.g. qemu (containers/podman#14697,
+  // pkg/machine/env/dir.go DataDirPrefix: the XDG data home), e.g. qemu (containers/podman#14697,
   // its e2e init_test.go), applehv and libkrun on macOS (#20776; ddev/ddev#8551 measures the
   // whole folder), wsl and hyperv on Windows.
-  add('podman-machine', await podmanMachineFiles(join(home, '.local', 'share', 'containers', 'podman', 'machine')));
+  const dataHome = xdgDataHome || join(home, '.local', 'share');
+  add('podman-machine', await podmanMachineFiles(join(dataHome, 'containers', 'podman', 'machine')));
   return list;
 }
 

@@ -20,6 +20,7 @@ export default {
     'disk.levels.vmHead': 'VM disk files on this computer (stat, {age}):',
     'disk.levels.vmFile': '{product}: {occupied} on disk, {apparent} apparent, {path}',
     'disk.levels.vmFileUnknown': '{product}: {apparent} apparent, on-disk size unknown, {path}',
+    'disk.levels.vmFileVhdx': '{product}: {apparent} on disk (a dynamically expanding VHDX takes its size), {path}',
     'disk.age.now': 'just now',
     'disk.age.seconds': { one: '{count} second ago', other: '{count} seconds ago' },
     'disk.age.minutes': { one: '{count} minute ago', other: '{count} minutes ago' },
@@ -44,7 +45,7 @@ export default {
     'disk.guide.dockerDesktopPurge':
       'Troubleshoot, "Clean / Purge data" shrinks the file by deleting every image, container and volume. Costs: all Docker data.',
     'disk.guide.wslOptimize':
-      'Quit Docker Desktop, then in an administrator PowerShell (Hyper-V module). Costs: stops every WSL distribution; minutes for a large file.',
+      'Quit Docker Desktop, then in an administrator PowerShell (Hyper-V module). Compaction returns only blocks the VM has trimmed. Costs: stops every WSL distribution; minutes for a large file.',
     'disk.guide.wslDiskpart':
       'Without Hyper-V, diskpart does the same (run the lines in diskpart). Costs: stops every WSL distribution; minutes for a large file.',
     'disk.guide.fstrim':
@@ -69,6 +70,7 @@ export default {
     'disk.levels.vmHead': '本机上的虚拟机磁盘文件（stat，{age}）：',
     'disk.levels.vmFile': '{product}：实际占用 {occupied}，表观大小 {apparent}，{path}',
     'disk.levels.vmFileUnknown': '{product}：表观大小 {apparent}，实际占用未知，{path}',
+    'disk.levels.vmFileVhdx': '{product}：实际占用 {apparent}（动态扩展的 VHDX 文件大小即其占用），{path}',
     'disk.age.now': '刚刚',
     'disk.age.seconds': { other: '{count} 秒前' },
     'disk.age.minutes': { other: '{count} 分钟前' },
@@ -93,7 +95,7 @@ export default {
     'disk.guide.dockerDesktopPurge':
       '在“故障排除”中选择“Clean / Purge data”会删除所有镜像、容器和卷来缩小文件。代价：全部 Docker 数据。',
     'disk.guide.wslOptimize':
-      '先退出 Docker Desktop，然后在管理员 PowerShell（需 Hyper-V 模块）中运行。代价：停止所有 WSL 发行版；大文件需要数分钟。',
+      '先退出 Docker Desktop，然后在管理员 PowerShell（需 Hyper-V 模块）中运行。压缩只能归还虚拟机内已修剪的块。代价：停止所有 WSL 发行版；大文件需要数分钟。',
     'disk.guide.wslDiskpart':
       '没有 Hyper-V 时，用 diskpart 也能做到（在 diskpart 中逐行运行）。代价：停止所有 WSL 发行版；大文件需要数分钟。',
     'disk.guide.fstrim': '修剪虚拟机内的文件系统，使主机上的文件归还已释放的块。代价：数秒到数分钟；虚拟机保持运行。',

@@ -102,14 +102,25 @@ describe('VM disk files at their known paths', () => {
     }
   });
 
-  it('on Linux: Rancher Desktop, Lima, Colima and Podman machine; not the macOS-only paths', async () => {
+  it('on Linux: Docker Desktop, Rancher Desktop, Lima and Podman machine; not the macOS-only paths', async () => {
     const home = tempHome();
     sparseDisk(home, '.local/share/rancher-desktop/lima/0/diffdisk');
     sparseDisk(home, '.local/share/containers/podman/machine/qemu/podman-machine-default_fedora-coreos.qcow2');
     sparseDisk(home, '.lima/dev/disk');
+    sparseDisk(home, '.docker/desktop/vms/0/data/Docker.raw');
     sparseDisk(home, 'Library/Containers/com.docker.docker/Data/vms/0/data/Docker.raw');
     const files = await findVmDiskFiles({ home, platform: 'linux' });
-    expect(files.map((f) => f.product).sort()).toEqual(['lima', 'podman-machine', 'rancher-desktop']);
+    expect(files.map((f) => f.path.slice(home.length + 1)).sort()).toEqual([
+      '.docker/desktop/vms/0/data/Docker.raw',
+      '.lima/dev/disk',
+      '.local/share/containers/podman/machine/qemu/podman-machine-default_fedora-coreos.qcow2',
+      '.local/share/rancher-desktop/lima/0/diffdisk',
+    ]);
+    // With $XDG_DATA_HOME set Podman keeps its machines there, and not under ~/.local/share.
+    const xdg = join(home, 'xdg');
+    const moved = sparseDisk(xdg, 'containers/podman/machine/qemu/m.qcow2');
+    const withXdg = await findVmDiskFiles({ home, platform: 'linux', xdgDataHome: xdg });
+    expect(withXdg.filter((f) => f.product === 'podman-machine').map((f) => f.path)).toEqual([moved]);
   });
 
   it('on Windows: both Docker Desktop VHDX files and a Podman WSL machine; on-disk size unknown', async () => {
@@ -349,10 +360,14 @@ describe('df’s three levels, in words', () => {
     expect(text).toContain('Storage on disk: at least 3.22 GB in /var/lib/docker (stopped after 30000 ms)');
     expect(text).toContain('2 entries unreadable, not counted');
     expect(text).toContain('Filesystem: 53.7 GB free of 107 GB');
-    expect(text).toContain('Docker Desktop (WSL): 68.7 GB apparent, on-disk size unknown, C:\\x\\docker_data.vhdx');
+    expect(text).toContain(
+      'Docker Desktop (WSL): 68.7 GB on disk (a dynamically expanding VHDX takes its size), C:\\x\\docker_data.vhdx',
+    );
+    // diskpart expands no variables: the found file's own path.
+    expect(text).toContain('select vdisk file="C:\\x\\docker_data.vhdx"');
+    expect(text).toContain('Optimize-VHD -Path "C:\\x\\docker_data.vhdx" -Mode Full');
     expect(text).toContain('podman machine ssh sudo fstrim -av');
     expect(text).toContain('orb restart');
-    expect(text).toContain('Optimize-VHD');
   });
 
   it('Chinese shows no English sentence beyond names, paths and commands', () => {

@@ -59,6 +59,7 @@ export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<numbe
         home: io.homeDir,
         platform: io.platform,
         ...(io.env.LOCALAPPDATA ? { localAppData: io.env.LOCALAPPDATA } : {}),
+        ...(io.env.XDG_DATA_HOME ? { xdgDataHome: io.env.XDG_DATA_HOME } : {}),
       },
       io.now,
     ),

@@ -1,7 +1,7 @@
 // `barnacle df`'s second part: the three levels of used, their sources and
 // ages, and, where they disagree, how each product gives space back.
 
-import type { CompactionGuide, DiskLevels, VmDiskFile } from '../../../src-shared/disk-levels';
+import { takenBytes, type CompactionGuide, type DiskLevels, type VmDiskFile } from '../../../src-shared/disk-levels';
 import { formatBytes } from '../../../src-shared/format';
 import { phrase } from '../../../src-shared/phrase';
 import { intlLocaleOf, translate, type Locale } from '../../../src-shared/messages/translate';
@@ -55,13 +55,14 @@ export function renderDiskLevels(levels: DiskLevels, now: number, locale: Locale
     lines.push(`  ${t('disk.levels.vmHead', { age: ageText(levels.vm.at, now, locale) })}`);
     for (const f of levels.vm.files) {
       const params = { product: productName(f.product), apparent: bytes(f.apparentBytes), path: f.path };
-      lines.push(
-        `    ${
-          f.occupiedBytes === null
-            ? t('disk.levels.vmFileUnknown', params)
-            : t('disk.levels.vmFile', { ...params, occupied: bytes(f.occupiedBytes) })
-        }`,
-      );
+      const taken = takenBytes(f);
+      const line =
+        f.occupiedBytes !== null
+          ? t('disk.levels.vmFile', { ...params, occupied: bytes(f.occupiedBytes) })
+          : taken !== null
+            ? t('disk.levels.vmFileVhdx', params)
+            : t('disk.levels.vmFileUnknown', params);
+      lines.push(`    ${line}`);
     }
   }
 
