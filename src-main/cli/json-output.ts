@@ -2,7 +2,8 @@
 // text formatters read them, scripts (and the tests) parse them. Their own file,
 // so that a command and its formatter do not import each other.
 
-import type { ContainerSummary, Endpoint, EngineInfo } from '../../src-shared/model';
+import type { DiskLevels } from '../../src-shared/disk-levels';
+import type { ContainerSummary, DiskUsage, Endpoint, EngineInfo } from '../../src-shared/model';
 import type { ExecutionReport, StepAction, StepOutcome } from '../../src-shared/plan';
 
 /** One line of `barnacle engines --json`: the endpoint's fields, then what the ping found. */
@@ -25,4 +26,9 @@ export interface AppliedPlan extends ExecutionReport {
   steps: { id: string; action: StepAction; target: string; label: string; outcome: StepOutcome }[];
   /** The history file the run was appended to; null when that failed (a warning says why). */
   historyFile: string | null;
+}
+
+/** `barnacle df --json`: the engine's per-type figures, then the three levels of used (issue 12). */
+export interface DiskReport extends DiskUsage {
+  levels: DiskLevels;
 }

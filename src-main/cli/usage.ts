@@ -9,7 +9,9 @@ Commands:
   engines                    Engines on this computer; which one is used and why
   ls [-a]                    Images, with the containers using them and their children
   ps                         Containers in every state, with image, project and size
-  df                         Disk usage by type, and what is reclaimable
+  df                         Disk usage by type, and what is reclaimable; then three levels
+                             of used: what the engine reports, its storage on disk, and VM
+                             disk files on this computer, with how to give space back
   volumes                    Volumes: anonymous or named, size, the containers that mount them
   plan rmi REF...            Plan removing images (tags or IDs)
   plan prune [--all] [--until 24h [--until-clock engine|build]] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]

@@ -24,6 +24,7 @@ import images from './images';
 import containers from './containers';
 import volumes from './volumes';
 import settings from './settings';
+import disk from './disk';
 
 type Table = Record<string, string | Record<string, string>>;
 const areas: { en: Table; zh: Table }[] = [
@@ -50,6 +51,7 @@ const areas: { en: Table; zh: Table }[] = [
   health,
   confirm,
   requests,
+  disk,
 ];
 
 export const messages = {

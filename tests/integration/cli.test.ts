@@ -2,9 +2,13 @@
 // process, against the harness engines. The looking commands (ls, ps, df, engines),
 // choosing the engine, and the errors; plan and apply are in cli-plan.test.ts.
 
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ContainerSummary, DiskUsage, ImageSummary } from '../../src-shared/model';
+import type { DiskReport } from '../../src-main/cli/json-output';
 import { runContainer } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
 import {
@@ -17,6 +21,8 @@ import {
   type CliShell,
 } from '../fixtures/barnacle-cli';
 import { writeContext } from '../fixtures/docker-config';
+
+const run = promisify(execFile);
 
 describeEachEngine('barnacle ls, ps, df, engines', (engine) => {
   const { docker } = engine;
@@ -132,6 +138,42 @@ describeEachEngine('barnacle ls, ps, df, engines', (engine) => {
     expect(usage.images.count).toBeGreaterThanOrEqual(5);
     expect(usage.images.total).toBeGreaterThan(0);
     expect(usage.containers).toMatchObject({ count: 2, active: 1 });
+  });
+
+  it('df shows three levels of used, and a Podman machine disk holding more than the engine reports', async () => {
+    // A Podman machine disk where Podman keeps one ($XDG_DATA_HOME/containers/podman/machine):
+    // 8 GiB apparent, 1.25 GiB of blocks allocated without writing them (fallocate), far above
+    // what this engine's few test images take.
+    const disk = join(env.XDG_DATA_HOME!, 'containers/podman/machine/qemu/podman-machine-default.qcow2');
+    mkdirSync(dirname(disk), { recursive: true });
+    await run('fallocate', ['-l', String(1.25 * 1024 ** 3), disk]);
+    await run('truncate', ['-s', '8G', disk]);
+    try {
+      const report = await barnacleJson<DiskReport>(['df'], env);
+      const { levels } = report;
+      const sum = report.images.total + report.containers.total + report.volumes.total + report.buildCache.total;
+      expect(levels.reported).toEqual({ bytes: sum, source: 'engine-system-df', at: report.fetchedAt });
+      // The harness's engines run here, with their data root in their own folder.
+      expect(levels.storage).toMatchObject({ state: 'measured', source: 'walk-data-root', partial: false });
+      expect(levels.vm.files).toEqual([
+        { product: 'podman-machine', path: disk, apparentBytes: 8 * 1024 ** 3, occupiedBytes: expect.any(Number) },
+      ]);
+      expect(levels.vm.files[0]!.occupiedBytes).toBeGreaterThanOrEqual(1.25 * 1024 ** 3);
+      expect(levels.findings.find((f) => f.code === 'vm-file-keeps-freed-space')).toMatchObject({
+        product: 'podman-machine',
+        guides: [{ code: 'disk.guide.fstrim', commands: ['podman machine ssh sudo fstrim -av'], cost: 'none' }],
+      });
+      const text = await barnacle(['df'], env);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('Three levels of used:');
+      expect(text.stdout).toMatch(/Storage on disk: [\d.]+ [kMG]?B in \//);
+      expect(text.stdout).toContain(`Podman machine: 1.34 GB on disk, 8.59 GB apparent, ${disk}`);
+      expect(text.stdout).toContain('podman machine ssh sudo fstrim -av');
+      const zh = await barnacle(['df'], { ...env, LANG: 'zh_CN.UTF-8' });
+      expect(zh.stdout).toContain('三个层面的已用空间');
+    } finally {
+      rmSync(disk);
+    }
   });
 
   it('engines --json names DOCKER_HOST as why this engine is current, and pings it', async () => {

@@ -9,9 +9,12 @@ import { readLists } from '../../inventory/read-lists';
 import type { GlobalOptions } from '../args';
 import { EXIT_OK, toCliError } from '../cli-error';
 import { renderContainers, renderDiskUsage, renderImages } from '../format/inventory-text';
+import { renderDiskLevels } from '../format/disk-levels-text';
+import { measureEngineStorage } from '../../disk/engine-storage';
+import { combineLevels, readVmDiskFiles } from '../../disk/disk-levels';
 import { printResult, type CliIo } from '../io';
 import { connectTarget } from '../target';
-import type { ListedContainer } from '../json-output';
+import type { DiskReport, ListedContainer } from '../json-output';
 
 /** The tag the container shows (see containerImageTag), else the image's short ID. */
 function imageShown(c: ContainerSummary, tagsById: Map<string, string[]>): string {
@@ -38,11 +41,36 @@ export async function listContainers(global: GlobalOptions, io: CliIo): Promise<
   return EXIT_OK;
 }
 
+/** How long `df` may walk the engine's data root before it prints what it has. */
+const STORAGE_BUDGET_MS = 30_000;
+
 export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<number> {
-  const { docker, engine } = await connectTarget(global, io);
+  const { docker, engine, endpoint } = await connectTarget(global, io);
   const usage = await readDiskUsage(docker).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
   });
-  printResult(io, global.json, usage, (u) => renderDiskUsage(u, cliLocale(io.env)));
+  const [storage, vm] = await Promise.all([
+    measureEngineStorage(
+      { host: endpoint.host, engine, info: () => docker.info() },
+      { budgetMs: STORAGE_BUDGET_MS, now: io.now },
+    ),
+    readVmDiskFiles(
+      {
+        home: io.homeDir,
+        platform: io.platform,
+        ...(io.env.LOCALAPPDATA ? { localAppData: io.env.LOCALAPPDATA } : {}),
+        ...(io.env.XDG_DATA_HOME ? { xdgDataHome: io.env.XDG_DATA_HOME } : {}),
+      },
+      io.now,
+    ),
+  ]);
+  const report: DiskReport = { ...usage, levels: combineLevels(usage, storage, vm) };
+  const locale = cliLocale(io.env);
+  printResult(
+    io,
+    global.json,
+    report,
+    (r) => renderDiskUsage(r, locale) + renderDiskLevels(r.levels, io.now(), locale),
+  );
   return EXIT_OK;
 }

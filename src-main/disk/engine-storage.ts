@@ -1,0 +1,92 @@
+// The engine's own storage measured on disk, for an engine on this machine.
+// The data root comes from GET /info's DockerRootDir: Docker's --data-root, and
+// on Podman's compat API its store's graphRoot (containers/podman
+// pkg/api/handlers/compat/info.go, v4.3.1 and v5.4.2 alike, sets DockerRootDir
+// from infoData.Store.GraphRoot, which the libpod /info gives as
+// store.graphRoot, and Name from Host.Hostname), so one request serves both.
+
+import { statfs } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import type { EngineStorage } from '../../src-shared/disk-levels';
+import type { EngineInfo } from '../../src-shared/model';
+import { walkAllocated, type WalkFs } from './tree-walk';
+
+interface InfoAnswer {
+  DockerRootDir?: string;
+  Name?: string;
+  OperatingSystem?: string;
+}
+
+export interface StorageTarget {
+  /** The endpoint's address: unix://, npipe://, tcp://, ssh://. */
+  host: string;
+  engine: Pick<EngineInfo, 'imageStore'>;
+  info(): Promise<unknown>;
+}
+
+export interface StorageOptions {
+  signal?: AbortSignal;
+  /** Milliseconds the walk may take before it reports what it has (partial). */
+  budgetMs?: number;
+  now?: () => number;
+  /** This machine's name, to tell an engine here from one behind a forwarded socket. */
+  hostName?: string;
+  fs?: WalkFs;
+}
+
+/** A socket or pipe on this machine; ssh:// and tcp:// engines keep their files elsewhere. */
+export function isLocalHost(host: string): boolean {
+  return /^(unix|npipe):\/\//i.test(host);
+}
+
+/**
+ * Docker Desktop, Podman machine, Colima and the like forward a local socket
+ * into a VM: the engine's Name is then the VM's (docker-desktop, colima,
+ * localhost.localdomain), not this machine's, and its DockerRootDir a path
+ * inside the VM that may exist here too, as another engine's folder.
+ */
+export function runsHere(info: InfoAnswer, hostName: string): boolean {
+  if (/docker desktop/i.test(info.OperatingSystem ?? '')) return false;
+  return (info.Name ?? '') === hostName;
+}
+
+export async function measureEngineStorage(
+  target: StorageTarget,
+  options: StorageOptions = {},
+): Promise<EngineStorage> {
+  if (!isLocalHost(target.host)) return { state: 'unknown', reason: 'remote-engine' };
+  let info: InfoAnswer;
+  try {
+    info = (await target.info()) as InfoAnswer;
+  } catch {
+    return { state: 'unknown', reason: 'info-failed' };
+  }
+  if (!runsHere(info, options.hostName ?? hostname())) return { state: 'unknown', reason: 'engine-in-vm' };
+  const root = info.DockerRootDir;
+  if (!root) return { state: 'unknown', reason: 'no-data-root' };
+  const now = options.now ?? Date.now;
+  const started = now();
+  let walked;
+  try {
+    walked = await walkAllocated(root, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.budgetMs !== undefined ? { deadline: started + options.budgetMs } : {}),
+      now,
+      ...(options.fs ? { fs: options.fs } : {}),
+    });
+  } catch {
+    return { state: 'unknown', reason: 'data-root-unreadable' };
+  }
+  const fsStat = await statfs(root).catch(() => null);
+  const done = now();
+  return {
+    state: 'measured',
+    root,
+    ...walked,
+    filesystemFreeBytes: fsStat ? fsStat.bavail * fsStat.bsize : null,
+    filesystemTotalBytes: fsStat ? fsStat.blocks * fsStat.bsize : null,
+    imagesOutsideRoot: target.engine.imageStore === 'containerd',
+    measuredAt: done,
+    tookMs: done - started,
+  };
+}
