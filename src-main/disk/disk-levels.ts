@@ -5,6 +5,7 @@
 import { diskFindings, reportedTotal, type DiskLevels, type EngineStorage } from '../../src-shared/disk-levels';
 import type { DiskUsage } from '../../src-shared/model';
 import { findVmDiskFiles, type VmDiskSearch } from './vm-disk-files';
+import { measureEngineStorage, type StorageTarget } from './engine-storage';
 
 export function combineLevels(
   usage: DiskUsage | null,
@@ -28,4 +29,33 @@ export async function readVmDiskFiles(
 ): Promise<{ files: DiskLevels['vm']['files']; at: number }> {
   const files = await findVmDiskFiles(search);
   return { files, at: now() };
+}
+
+/** Where VM products keep their disks for this process's user: home, platform and the two variables that move them. */
+export function vmDiskSearchOf(home: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): VmDiskSearch {
+  return {
+    home,
+    platform,
+    ...(env.LOCALAPPDATA ? { localAppData: env.LOCALAPPDATA } : {}),
+    ...(env.XDG_DATA_HOME ? { xdgDataHome: env.XDG_DATA_HOME } : {}),
+  };
+}
+
+/**
+ * The three levels, read at once: the storage walk (bounded by `budgetMs`) and the
+ * VM files' stat calls side by side; the engine's figure is the disk usage given.
+ * What `barnacle df` prints and the Overview shows.
+ */
+export async function readDiskLevels(
+  target: StorageTarget,
+  usage: DiskUsage | null,
+  search: VmDiskSearch,
+  options: { budgetMs: number; now?: () => number },
+): Promise<DiskLevels> {
+  const now = options.now ?? Date.now;
+  const [storage, vm] = await Promise.all([
+    measureEngineStorage(target, { budgetMs: options.budgetMs, now }),
+    readVmDiskFiles(search, now),
+  ]);
+  return combineLevels(usage, storage, vm);
 }

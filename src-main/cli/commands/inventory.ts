@@ -10,8 +10,7 @@ import type { GlobalOptions } from '../args';
 import { EXIT_OK, toCliError } from '../cli-error';
 import { renderContainers, renderDiskUsage, renderImages } from '../format/inventory-text';
 import { renderDiskLevels } from '../format/disk-levels-text';
-import { measureEngineStorage } from '../../disk/engine-storage';
-import { combineLevels, readVmDiskFiles } from '../../disk/disk-levels';
+import { readDiskLevels, vmDiskSearchOf } from '../../disk/disk-levels';
 import { printResult, type CliIo } from '../io';
 import { connectTarget } from '../target';
 import type { DiskReport, ListedContainer } from '../json-output';
@@ -49,22 +48,13 @@ export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<numbe
   const usage = await readDiskUsage(docker).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
   });
-  const [storage, vm] = await Promise.all([
-    measureEngineStorage(
-      { host: endpoint.host, engine, info: () => docker.info() },
-      { budgetMs: STORAGE_BUDGET_MS, now: io.now },
-    ),
-    readVmDiskFiles(
-      {
-        home: io.homeDir,
-        platform: io.platform,
-        ...(io.env.LOCALAPPDATA ? { localAppData: io.env.LOCALAPPDATA } : {}),
-        ...(io.env.XDG_DATA_HOME ? { xdgDataHome: io.env.XDG_DATA_HOME } : {}),
-      },
-      io.now,
-    ),
-  ]);
-  const report: DiskReport = { ...usage, levels: combineLevels(usage, storage, vm) };
+  const levels = await readDiskLevels(
+    { host: endpoint.host, engine, info: () => docker.info() },
+    usage,
+    vmDiskSearchOf(io.homeDir, io.platform, io.env),
+    { budgetMs: STORAGE_BUDGET_MS, now: io.now },
+  );
+  const report: DiskReport = { ...usage, levels };
   const locale = cliLocale(io.env);
   printResult(
     io,
