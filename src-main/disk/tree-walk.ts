@@ -53,6 +53,9 @@ export async function walkAllocated(root: string, options: WalkOptions = {}): Pr
   result.entries++;
   if (!rootStat.isDirectory()) return result;
 
+  // A root that cannot be listed is not "one unreadable entry" but nothing measured
+  // (a user outside the docker group meets /var/lib/docker's mode 710): the caller's to say.
+  const rootNames = await fs.readdir(root);
   const pending: string[] = [root];
   while (pending.length) {
     if (stopped()) {
@@ -62,7 +65,7 @@ export async function walkAllocated(root: string, options: WalkOptions = {}): Pr
     const dir = pending.pop()!;
     let names: string[];
     try {
-      names = await fs.readdir(dir);
+      names = dir === root ? rootNames : await fs.readdir(dir);
     } catch {
       result.unreadable++;
       continue;

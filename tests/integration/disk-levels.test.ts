@@ -18,12 +18,14 @@
 //   same path, so the path /info gives is the path on this side too.
 
 import { execFile } from 'node:child_process';
+import { lstat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import type { EngineConnection } from '../../src-main/engine/connection';
 import { measureEngineStorage } from '../../src-main/disk/engine-storage';
+import type { WalkFs } from '../../src-main/disk/tree-walk';
 import { BASE_TAG, buildImage, resetEngine, runContainer } from '../engines/harness';
 import { describeEachEngine } from '../engines/use-engines';
 import { connectTo } from './support/plan-world';
@@ -78,5 +80,17 @@ describeEachEngine('the data root measured on disk', (engine) => {
     expect(storage.filesystemTotalBytes).toBeGreaterThan(0);
     expect(storage.filesystemFreeBytes).toBeGreaterThan(0);
     expect(storage.filesystemFreeBytes!).toBeLessThanOrEqual(storage.filesystemTotalBytes!);
+  });
+
+  it('a data root it cannot list is unknown, not a tiny figure (injected: tests run as root)', async () => {
+    const refusing: WalkFs = {
+      readdir: (p) => Promise.reject(Object.assign(new Error(`EACCES: ${p}`), { code: 'EACCES' })),
+      lstat: (p) => lstat(p),
+    };
+    const storage = await measureEngineStorage(
+      { host: engine.host, engine: connection.engine, info: () => docker.info() },
+      { fs: refusing },
+    );
+    expect(storage).toEqual({ state: 'unknown', reason: 'data-root-unreadable' });
   });
 });

@@ -246,6 +246,8 @@ describe('the data root walker', () => {
     expect(some.unreadable).toBe(1);
     expect(all.unreadable).toBe(0);
     expect(all.allocatedBytes - some.allocatedBytes).toBe(occupiedByStat(join(root, 'locked/inside')));
+    // The root itself unreadable is no measurement at all, not "one entry unreadable".
+    await expect(walkAllocated(join(root, 'locked'), { fs: refusing })).rejects.toThrow('EACCES');
   });
 
   it.skipIf(process.getuid?.() === 0)('skips a chmod 000 directory (only when not root)', async () => {
