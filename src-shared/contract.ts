@@ -9,6 +9,7 @@
 import type { Result } from './errors';
 import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan, PlanProgress } from './plan';
 import type { DiskUsage, Endpoint, EngineHealth, ImageLayerView, InventorySnapshot, VolumeList } from './model';
+import type { DiskLevels } from './disk-levels';
 
 export interface ContainerIdArgs {
   id: string;
@@ -31,6 +32,11 @@ export interface Contract {
    */
   inventory: { args: { refresh?: boolean }; result: InventorySnapshot };
   diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
+  /**
+   * The three levels of "used": what the engine reports, what its storage occupies on
+   * this computer's disk (a walk of its data root, bounded), and VM disk files here.
+   */
+  diskLevels: { args: Record<string, never>; result: DiskLevels };
   /**
    * Every volume, anonymous or named, with the containers that mount it; with
    * `sizes`, each one's size from the engine's disk usage (it walks every volume).
@@ -65,6 +71,7 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 export const channels = [
   'inventory',
   'diskUsage',
+  'diskLevels',
   'volumes',
   'imageLayers',
   'engineHealth',

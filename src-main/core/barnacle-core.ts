@@ -2,6 +2,8 @@
 // the inventory and its live updates, and the endpoints found on this computer.
 // The Electron shell, the CLI and the tests each create one of these.
 
+import { vmDiskSearchOf } from '../disk/disk-levels';
+import type { VmDiskSearch } from '../disk/vm-disk-files';
 import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
 import type { PlanProgress } from '../../src-shared/plan';
@@ -31,6 +33,8 @@ export interface CoreOptions extends SessionOptions {
   planExecution?: PlanLifecycleOptions['execute'];
   /** The shell's native dialog for plans that stop, force, remove volumes or start fresh (main-confirmation.ts). */
   confirmInMain?: PlanLifecycleOptions['confirmInMain'];
+  /** Where to look for VM disk files (tests: a temp home); this user's home by default. */
+  vmDiskSearch?: VmDiskSearch;
 }
 
 export class BarnacleCore {
@@ -42,6 +46,8 @@ export class BarnacleCore {
   private liveUpdates: LiveUpdates | null = null;
   /** The connection the inventory was last read and followed for. */
   private followed: EngineConnection | null = null;
+  /** Where VM products keep their disk files for this user (the Overview's third level). */
+  readonly vmDiskSearch: VmDiskSearch;
   private readonly discover: () => Promise<Endpoint[]>;
   private readonly live: boolean;
   private readonly liveTuning: LiveUpdatesTuning;
@@ -52,6 +58,7 @@ export class BarnacleCore {
     this.layerFacts = new LayerFactsCaches(dataDir);
     this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts);
     this.discover = options.discover ?? (async () => []);
+    this.vmDiskSearch = options.vmDiskSearch ?? vmDiskSearchOf(homedir(), process.platform, process.env);
     this.live = options.live ?? true;
     // The session's stableMs applies to the stream too, unless tuned apart.
     this.liveTuning = {

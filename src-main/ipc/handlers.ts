@@ -3,6 +3,7 @@
 // directly. Each validates its payload first, then talks to the engine, and
 // answers with typed data, never a thrown exception.
 
+import { readDiskLevels } from '../disk/disk-levels';
 import { readVolumes } from '../inventory/read-volumes';
 import type Docker from 'dockerode';
 import type { ZodError } from 'zod';
@@ -22,6 +23,8 @@ import { refusalOf, saysOf } from '../../src-shared/phrase-error';
 import { phrase } from '../../src-shared/phrase';
 import { say } from '../../src-shared/messages/translate';
 
+/** How long the Overview's storage figure may walk the data root before it shows what it has. */
+const DISK_WALK_BUDGET_MS = 10_000;
 export function validationError(error: ZodError): BarnacleError {
   const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(payload)', message: i.message }));
   // The issues are the schema library's own words, passed as facts (like an engine's message).
@@ -113,6 +116,15 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     diskUsage: withEngine('diskUsage', 'list', async (args) =>
       args.refresh || !core.inventory.diskUsage ? core.inventory.refreshDiskUsage() : core.inventory.diskUsage,
     ),
+    diskLevels: withEngine('diskLevels', 'list', async (_args, { docker, connection }) => {
+      const usage = core.inventory.diskUsage ?? (await core.inventory.refreshDiskUsage());
+      return readDiskLevels(
+        { host: connection.endpoint.host, engine: connection.engine, info: () => docker.info() },
+        usage,
+        core.vmDiskSearch,
+        { budgetMs: DISK_WALK_BUDGET_MS },
+      );
+    }),
     volumes: withEngine('volumes', 'list', async (args, { docker, connection }) => {
       // Who mounts what comes from the containers main already follows.
       const { containers } = await core.inventory.current();

@@ -49,6 +49,7 @@ const noArgs = payload({});
 export const schemas = {
   inventory: payload({ refresh: z.boolean().optional() }),
   diskUsage: payload({ refresh: z.boolean().optional() }),
+  diskLevels: noArgs,
   volumes: payload({ sizes: z.boolean().optional() }),
   engineHealth: noArgs,
   listEndpoints: noArgs,

@@ -95,7 +95,7 @@ export default {
     'nav.overview': '概览',
     'nav.images': '镜像',
     'nav.containers': '容器',
-    'nav.volumes': '卷',
+    'nav.volumes': '数据卷',
     'nav.activity': '活动',
     'nav.settings': '设置',
     'count.images': { other: '{n} 个镜像' },

@@ -55,7 +55,7 @@ export default {
     'volumes.filter.unused': '未挂载',
     'volumes.filter.in-use': '已挂载',
     'volumes.search': '搜索卷',
-    'volumes.table.label': '卷',
+    'volumes.table.label': '数据卷',
     'volumes.col.name': '名称',
     'volumes.col.kind': '类型',
     'volumes.col.size': '大小',

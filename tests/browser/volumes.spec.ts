@@ -130,7 +130,7 @@ test.describe('in Simplified Chinese', () => {
     await volumes(app.docker);
     await app.open();
     await goTo(app.page, 'volumes');
-    const table = app.page.getByRole('table', { name: '卷' });
+    const table = app.page.getByRole('table', { name: '数据卷' });
     await expect(table.getByRole('row')).toHaveCount(4);
     await expect(table.getByRole('row').filter({ hasText: 'ui-data' })).toContainText('ui-db (已创建)');
     await expect(app.page.getByRole('button', { name: '清理未使用的匿名卷…' })).toBeVisible();

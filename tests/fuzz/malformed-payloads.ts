@@ -43,6 +43,7 @@ const HEX64 = 'a'.repeat(64);
 export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   inventory: { valid: {}, fields: {} },
   diskUsage: { valid: { refresh: true }, fields: { refresh: bool } },
+  diskLevels: { valid: {}, fields: {} },
   volumes: { valid: { sizes: true }, fields: { sizes: bool } },
   imageLayers: { valid: { id: `sha256:${HEX64}` }, fields: { id: required(str('imageRef')) } },
   engineHealth: { valid: {}, fields: {} },

@@ -30,6 +30,7 @@ import { registerHandlers } from '../../src-main/shell/ipc-bridge';
 const allowed: Record<string, string> = {
   inventory: 'reads the lists',
   diskUsage: 'reads /system/df',
+  diskLevels: 'reads /info and /system/df; stats files (the data root, VM disk files), opens none',
   volumes: 'reads the volume list (and /system/df?type=volume for sizes)',
   imageLayers: 'reads one image',
   engineHealth: 'main’s own state',

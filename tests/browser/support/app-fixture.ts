@@ -19,6 +19,8 @@ import { serveRenderer } from './static-server';
 export interface AppOptions {
   /** The harness engine this project's tests run on. */
   engine: EngineName;
+  /** The home where the core looks for VM disk files; an empty one unless a test gives its own. */
+  vmHome: string | null;
 }
 
 export interface AppFixtures {
@@ -36,7 +38,8 @@ export interface AppFixtures {
 
 export const test = base.extend<AppFixtures & AppOptions>({
   engine: ['docker20', { option: true }],
-  app: async ({ page, engine: name }, use, testInfo) => {
+  vmHome: [null, { option: true }],
+  app: async ({ page, engine: name, vmHome }, use, testInfo) => {
     const engine = browserEngine(name);
     if ('skip' in engine) {
       testInfo.skip(true, engine.skip);
@@ -48,7 +51,13 @@ export const test = base.extend<AppFixtures & AppOptions>({
     const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-browser-'));
     const core = new BarnacleCore(
       { host, label: `Test ${engine.family === 'podman' ? 'Podman' : 'Docker'}`, source: 'env-docker-host' },
-      { backoffMs: [200], dataDir, chooseSavePath: async (name) => testInfo.outputPath(name) },
+      {
+        backoffMs: [200],
+        dataDir,
+        chooseSavePath: async (name) => testInfo.outputPath(name),
+        // Never this machine's own home: what the Overview finds there would differ per machine.
+        vmDiskSearch: { home: vmHome ?? join(dataDir, 'home'), platform: 'linux' },
+      },
     );
     await core.start();
     const bound = await bindPreload(page, createHandlers(core));
