@@ -4,9 +4,11 @@
 #   docker26/   Debian trixie's docker.io 26.1 + containerd 1.7, unpacked (not installed)
 #               beside bookworm's system; run with its usr/sbin:usr/bin first on PATH.
 #   trixie-root/  a minimal Debian trixie root with podman 5.4, for a chroot.
+#   buildx/     trixie's docker-buildx CLI plugin (bookworm has none): BuildKit builds
+#               against the Docker engines of the matrix, which leave build cache records.
 # Docker 20.10 and Podman 4.3 come from bookworm's packages (.ci/run installs them).
 #
-# Usage: bash scripts/provision-engines.sh [docker26] [podman5]   (default: both)
+# Usage: bash scripts/provision-engines.sh [docker26] [podman5] [buildx]   (default: all three)
 # Cache: $BARNACLE_ENGINE_CACHE (default /var/cache/barnacle/engines). Needs root.
 # A part that cannot be provisioned is reported and left out; the harness then
 # skips that engine's tests and names the reason (see tests/engines/availability.ts).
@@ -14,7 +16,7 @@ set -uo pipefail
 
 cache=${BARNACLE_ENGINE_CACHE:-/var/cache/barnacle/engines}
 wanted=("$@")
-[ ${#wanted[@]} -eq 0 ] && wanted=(docker26 podman5)
+[ ${#wanted[@]} -eq 0 ] && wanted=(docker26 podman5 buildx)
 mkdir -p "$cache"
 
 say() { printf '[provision] %s\n' "$*"; }
@@ -94,11 +96,31 @@ provision_podman5() {
   say "podman5: ready ($version)"
 }
 
+provision_buildx() {
+  local out=$cache/buildx
+  if [ -x "$out/docker-buildx" ]; then
+    say "buildx: cached in $out"
+    return 0
+  fi
+  say "buildx: downloading trixie's docker-buildx"
+  local tmp
+  tmp=$(mktemp -d)
+  trixie_apt update >/dev/null || { say "buildx: apt update for trixie failed"; return 1; }
+  (cd "$tmp" && trixie_apt download docker-buildx) || { say "buildx: download failed"; rm -rf "$tmp"; return 1; }
+  dpkg -x "$tmp"/docker-buildx_*.deb "$tmp/x"
+  mkdir -p "$out"
+  cp "$tmp/x/usr/libexec/docker/cli-plugins/docker-buildx" "$out/docker-buildx"
+  rm -rf "$tmp"
+  "$out/docker-buildx" version >/dev/null 2>&1 || { say "buildx: the plugin does not run here"; rm -f "$out/docker-buildx"; return 1; }
+  say "buildx: ready ($("$out/docker-buildx" version))"
+}
+
 status=0
 for part in "${wanted[@]}"; do
   case "$part" in
     docker26) provision_docker26 || status=1 ;;
     podman5) provision_podman5 || status=1 ;;
+    buildx) provision_buildx || status=1 ;;
     *) say "unknown part: $part"; status=2 ;;
   esac
 done

@@ -248,6 +248,31 @@ export interface VolumeList {
   sizesAt: number | null;
 }
 
+/** One BuildKit cache record, as the engine's disk usage lists it. */
+export interface BuildCacheRecord {
+  id: string;
+  parents: string[];
+  /** regular, source.local, exec.cachemount, frontend, internal, … */
+  type: string;
+  description: string;
+  /** A build is using it now: no prune takes it. */
+  inUse: boolean;
+  /** Its data is also held by something else (an image's layer): removing it frees nothing. */
+  shared: boolean;
+  size: number;
+  createdAt: string | null;
+  /** null when never used after its creation. */
+  lastUsedAt: string | null;
+  usageCount: number;
+}
+
+export interface BuildCacheList {
+  /** False where the engine keeps no build cache it lists (Podman). */
+  supported: boolean;
+  records: BuildCacheRecord[];
+  takenAt: number;
+}
+
 export interface DiskUsageEntry {
   total: number;
   reclaimable: number;

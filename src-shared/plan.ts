@@ -53,7 +53,13 @@ export type CleanupIntent =
   /** Volumes picked by name; one a container mounts is never removed (it is listed as skipped). */
   | { type: 'remove-volumes'; names: string[] }
   /** Anonymous volumes no container mounts (src-shared/volumes.ts); named ones only by remove-volumes. */
-  | { type: 'prune-volumes' };
+  | { type: 'prune-volumes' }
+  /**
+   * Build cache records no build uses and no image shares (removing a shared one frees
+   * nothing): all of them, or those last used before `until`, or the least recently used
+   * until the cache fits in `keepStorage` bytes, as `docker builder prune` reads them.
+   */
+  | { type: 'prune-build-cache'; until?: string; keepStorage?: number };
 
 export type UntilClock = 'engine' | 'build';
 
@@ -72,6 +78,7 @@ export const STEP_ACTIONS = [
   'stop-container',
   'remove-container',
   'remove-volume',
+  'remove-build-cache',
   'untag',
   'remove-image',
   'remove-child-image',
@@ -96,6 +103,7 @@ export const STEP_REASONS = [
   'start-fresh',
   'volume',
   'unused-volume',
+  'unused-cache',
   'unused',
   'dangling',
 ] as const;

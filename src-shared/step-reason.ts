@@ -7,6 +7,8 @@ import type { CleanupIntent, PlanStep } from './plan';
 export function stepReasonPhrase(step: PlanStep, intent: CleanupIntent): Phrase {
   if (step.choice) return phrase('plan.reason.choice', { fix: phrase(`plan.choice.${step.choice}`) });
   switch (step.action) {
+    case 'remove-build-cache':
+      return phrase('plan.reason.unusedCache');
     case 'remove-volume':
       if (intent.type === 'prune-volumes') return phrase('plan.reason.unusedVolume');
       if (intent.type === 'remove-volumes') return phrase('plan.reason.selected');

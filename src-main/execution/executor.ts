@@ -148,9 +148,11 @@ async function measureFreed(
   const after = before ? await sampleAfter() : null;
   if (before && after) {
     const removed = finished.filter((s) => s.action === 'remove-container').map((s) => s.target);
-    // The sample covers images and containers; a removed volume's bytes are its size as the
-    // engine measured it for the plan (a second volume walk would double the plan's time).
-    const volumes = finished.filter((s) => s.action === 'remove-volume').reduce((sum, s) => sum + s.bytes, 0);
+    // The sample covers images and containers; a removed volume's or cache record's bytes are
+    // its size as the engine measured it for the plan (a second walk would double the plan's time).
+    const volumes = finished
+      .filter((s) => s.action === 'remove-volume' || s.action === 'remove-build-cache')
+      .reduce((sum, s) => sum + s.bytes, 0);
     return { bytesFreed: measuredBytes(before, after, removed) + volumes, bytesSource: 'disk-usage' };
   }
   return {

@@ -16,6 +16,7 @@ import * as ops from '../operations/engine-operations';
 import { unmetExpectation } from './expectations';
 import type { FinalOutcome } from './schedule';
 import { imageNamed, volumeNamed } from '../engine/handles';
+import { readBuildCache } from '../inventory/read-build-cache';
 import { PhraseError } from '../../src-shared/phrase-error';
 
 export interface StepContext {
@@ -37,6 +38,7 @@ const operationOf: Record<PlanStep['action'], FailedOperation> = {
   'remove-container': 'remove-container',
   // No volume wording in the classifier: its "remove the container" phrasing would mislead, see volumeFailure.
   'remove-volume': 'remove-container',
+  'remove-build-cache': 'prune-build-cache',
   untag: 'untag',
   'remove-image': 'remove-image',
   'remove-child-image': 'remove-image',
@@ -48,9 +50,22 @@ const saysOf = (error: BarnacleError): Phrase => error.says ?? phrase('outcome.s
 /** Requests that never reached the engine: the step certainly did not happen. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOENT']);
 
-async function perform(ctx: StepContext, step: PlanStep): Promise<void> {
+/** The step's own outcome when it is not plain "done" (a record the engine kept), else nothing. */
+async function perform(ctx: StepContext, step: PlanStep): Promise<FinalOutcome | void> {
   const { docker } = ctx;
   switch (step.action) {
+    case 'remove-build-cache': {
+      if (!ops.isCacheRecordId(step.target)) {
+        throw new RefusedStep(phrase('outcome.notCacheRecord', { id: step.target }));
+      }
+      const { deleted } = await ops.removeBuildCacheRecord(docker, step.target);
+      if (deleted) return;
+      // Kept: gone already, or a build took it up (or an image came to share it) since the preview.
+      const { records } = await readBuildCache(docker, ctx.engine);
+      return records.some((r) => r.id === step.target)
+        ? conflictSaying('plan-stale', phrase('stale.cacheKept', { record: step.label }))
+        : { state: 'already-gone' };
+    }
     case 'stop-container':
       return ops.stopContainer(docker, step.target);
     case 'remove-container':
@@ -89,8 +104,7 @@ export async function runStep(ctx: StepContext, step: PlanStep): Promise<FinalOu
     const unmet = await unmetExpectation(ctx.docker, step);
     if (unmet) return unmet;
     sent = true;
-    await perform(ctx, step);
-    return { state: 'done' };
+    return (await perform(ctx, step)) ?? { state: 'done' };
   } catch (err) {
     return outcomeOfFailure(ctx, step, err, sent);
   }

@@ -93,6 +93,8 @@ function intentWords(entry: HistoryEntry): string {
       return `remove volumes ${i.names.join(' ')}`;
     case 'prune-volumes':
       return 'prune anonymous unused volumes';
+    case 'prune-build-cache':
+      return `prune build cache${i.until ? ` until ${i.until}` : ''}${i.keepStorage !== undefined ? ` keep ${i.keepStorage} bytes` : ''}`;
   }
 }
 

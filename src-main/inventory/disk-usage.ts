@@ -10,7 +10,21 @@ interface DfAnswer {
   Images?: { Size: number; SharedSize: number; Containers: number }[] | null;
   Containers?: { SizeRw?: number; State?: string }[] | null;
   Volumes?: { Name?: string; UsageData?: { Size: number; RefCount: number } | null }[] | null;
-  BuildCache?: { Size: number; InUse: boolean; Shared?: boolean }[] | null;
+  BuildCache?: RawCacheRecord[] | null;
+}
+
+export interface RawCacheRecord {
+  ID?: string;
+  Parent?: string;
+  Parents?: string[] | null;
+  Type?: string;
+  Description?: string;
+  InUse: boolean;
+  Shared?: boolean;
+  Size: number;
+  CreatedAt?: string;
+  LastUsedAt?: string | null;
+  UsageCount?: number;
 }
 
 /** What /system/df can be asked for alone (API 1.42+; older engines answer everything). */

@@ -102,6 +102,34 @@ export async function untagImage(docker: Docker, ref: string): Promise<RemoveIma
 
 interface PruneAnswer {
   SpaceReclaimed?: number;
+  CachesDeleted?: string[] | null;
+}
+
+/** BuildKit's record IDs: 25 letters and digits. The engine reads the id filter as a pattern, so nothing else is sent. */
+export const isCacheRecordId = (id: string): boolean => /^[a-z0-9]{25}$/.test(id);
+
+/**
+ * Removes one build cache record, as `docker builder prune -f --filter id=ID`
+ * (without --all: a record an image shares stays, as it would free nothing).
+ * Resolves with whether the engine deleted it.
+ */
+export function removeBuildCacheRecord(docker: Docker, id: string): Promise<{ deleted: boolean; bytes: number }> {
+  if (!isCacheRecordId(id)) return Promise.reject(new Error(`not a build cache record ID: ${id}`));
+  return new Promise((resolve, reject) => {
+    docker.modem.dial(
+      {
+        path: '/build/prune?',
+        method: 'POST',
+        options: { filters: JSON.stringify({ id: [id] }) },
+        statusCodes: { 200: true, 500: 'server error' },
+      },
+      (err: unknown, data: unknown) => {
+        if (err) return reject(err);
+        const answer = (data ?? {}) as PruneAnswer;
+        resolve({ deleted: (answer.CachesDeleted ?? []).includes(id), bytes: answer.SpaceReclaimed ?? 0 });
+      },
+    );
+  });
 }
 
 export function pruneBuildCache(docker: Docker): Promise<{ spaceReclaimed: number }> {

@@ -34,7 +34,7 @@ function imageWord(id: string, taken: Set<string>): string {
   return taken.has(short) ? id.replace(/^sha256:/, '') : short;
 }
 
-function commandFor(step: PlanStep, taken: Set<string>): { verb: string; word: string } {
+function commandFor(step: PlanStep, taken: Set<string>): { verb: string; word: string; alone?: boolean } {
   switch (step.action) {
     case 'stop-container':
       return { verb: 'docker stop', word: step.label };
@@ -42,6 +42,9 @@ function commandFor(step: PlanStep, taken: Set<string>): { verb: string; word: s
       return { verb: 'docker rm', word: step.label };
     case 'remove-volume':
       return { verb: 'docker volume rm', word: step.target };
+    case 'remove-build-cache':
+      // The id filter takes one value: one command per record.
+      return { verb: 'docker builder prune -f --filter', word: `id=${step.target}`, alone: true };
     case 'untag':
       // Forced only for untag-only on the containerd store, where force drops just the tag.
       // The tag as the engine lists it (the step's target), never the shortened label: a short
@@ -66,7 +69,7 @@ export function cliCommands(steps: PlanStep[], context: CommandContext = {}): st
   };
   for (const step of steps) {
     const c = commandFor(step, taken);
-    if (c.verb !== verb) flush();
+    if (c.verb !== verb || c.alone) flush();
     verb = c.verb;
     words.push(c.word);
   }

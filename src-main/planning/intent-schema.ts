@@ -86,6 +86,13 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start-fresh'), volumes: z.array(volumeNameSchema).max(1000).optional() }).strict(),
   z.object({ type: z.literal('remove-volumes'), names: z.array(volumeNameSchema).min(1).max(10_000) }).strict(),
   z.object({ type: z.literal('prune-volumes') }).strict(),
+  z
+    .object({
+      type: z.literal('prune-build-cache'),
+      until: untilSchema.optional(),
+      keepStorage: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+    })
+    .strict(),
 ]);
 
 export const planIdSchema = z.uuid();

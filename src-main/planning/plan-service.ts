@@ -14,6 +14,7 @@ import { listsSharedSize, unsharedImageFacts } from '../inventory/unshared-image
 import type { LayerFactsCache } from '../inventory/layer-facts-cache';
 import { listsFrom, shownImageIds } from '../inventory/read-lists';
 import { readVolumes } from '../inventory/read-volumes';
+import { readBuildCache } from '../inventory/read-build-cache';
 import { normalizeImageId } from '../../src-shared/ids';
 import { cascadeFactIds } from './cascade';
 import { planCleanup, type PlanningInput } from './planner';
@@ -51,6 +52,7 @@ async function plan(
   if (intent.type === 'remove-volumes' || intent.type === 'prune-volumes') {
     return planVolumes(connection, intent, opts, resume);
   }
+  if (intent.type === 'prune-build-cache') return planBuildCache(connection, intent, opts, resume);
   const { docker, engine, endpoint } = connection;
   const cache = opts.layerCache;
   const withCache = cache ? { cache } : {};
@@ -156,6 +158,28 @@ async function planVolumes(
     host: endpoint.host,
     now: opts.now ?? Date.now(),
     volumes,
+    ...(resume ?? {}),
+  });
+}
+
+/** Build cache plans read the cache records alone: no lists, no layer facts. */
+async function planBuildCache(
+  connection: EngineConnection,
+  intent: Extract<CleanupIntent, { type: 'prune-build-cache' }>,
+  opts: BuildPlanOptions,
+  resume?: { restrictTo: Set<string>; resumedFrom: string },
+): Promise<Plan> {
+  const { docker, engine, endpoint } = connection;
+  const { records } = await readBuildCache(docker, engine);
+  return planCleanup({
+    intent,
+    images: [],
+    containers: [],
+    layers: new Map(),
+    engine,
+    host: endpoint.host,
+    now: opts.now ?? Date.now(),
+    buildCache: records,
     ...(resume ?? {}),
   });
 }

@@ -7,7 +7,13 @@
 
 import { phrase } from '../../src-shared/phrase';
 import { createHash, randomUUID } from 'node:crypto';
-import type { ContainerSummary, EngineInfo, ImageSummary, VolumeSummary } from '../../src-shared/model';
+import type {
+  BuildCacheRecord,
+  ContainerSummary,
+  EngineInfo,
+  ImageSummary,
+  VolumeSummary,
+} from '../../src-shared/model';
 import type { CleanupIntent, FixChoices, Plan, StepReason, UntilBasis } from '../../src-shared/plan';
 import type { Verdict } from '../inventory/layer-accounting';
 import type { ImageLayers } from '../inventory/layer-facts';
@@ -24,6 +30,7 @@ import { usesArrivalClock } from '../../src-shared/image-store';
 import { selectPruneCandidates, selectStoppedContainers } from './selection';
 import { attributeBytes } from './step-bytes';
 import { emitVolumeSteps, type VolumeBytes } from './volume-steps';
+import { emitBuildCacheSteps } from './build-cache-steps';
 
 export interface PlanningInput {
   intent: CleanupIntent;
@@ -50,6 +57,8 @@ export interface PlanningInput {
   volumesCreatedAt?: ReadonlyMap<string, string>;
   /** Every volume with who mounts it and its size: what remove-volumes and prune-volumes plan from. */
   volumes?: VolumeSummary[];
+  /** The engine's build cache records: what prune-build-cache plans from. */
+  buildCache?: BuildCacheRecord[];
 }
 
 export function planCleanup(input: PlanningInput): Plan {
@@ -148,6 +157,9 @@ export function planCleanup(input: PlanningInput): Plan {
     case 'prune-volumes':
       volumeBytes = emitVolumeSteps(intent, input.volumes ?? [], draft);
       break;
+    case 'prune-build-cache':
+      emitBuildCacheSteps(intent, input.buildCache ?? [], input.now, draft);
+      break;
     case 'start-fresh':
       for (const c of input.containers) draft.removeContainer(c, 'start-fresh');
       for (const image of input.images) {
@@ -208,7 +220,8 @@ export function planCleanup(input: PlanningInput): Plan {
     intent,
     steps,
     decisions: draft.decisions,
-    bytesFreed: space.bytes + volumeBytes.bytes,
+    // Volumes and cache records free their own size (known at planning); layers are attributed above.
+    bytesFreed: space.bytes + volumeBytes.bytes + cacheBytes(steps),
     exact: space.exact && volumeBytes.unknown.length === 0,
     inexactReasons: volumeBytes.unknown.length
       ? [...space.reasons, phrase('space.volumeSizeUnknown', { volumes: volumeBytes.unknown })]
@@ -221,6 +234,10 @@ export function planCleanup(input: PlanningInput): Plan {
   if (intent.type === 'prune-images' && intent.until) plan.untilBasis = untilBasisOf(intent, input);
   return { ...plan, digest: planDigest(plan) };
 }
+
+/** What the plan's build cache steps free: each record's own size. */
+const cacheBytes = (steps: Plan['steps']): number =>
+  steps.filter((s) => s.action === 'remove-build-cache').reduce((sum, s) => sum + s.bytes, 0);
 
 /** What an `until` cut-off is compared with: only the containerd store's own prune reads the arrival time. */
 function untilBasisOf(intent: PruneImagesIntent, input: PlanningInput): UntilBasis {

@@ -23,6 +23,7 @@ export const actionOrder: StepAction[] = [
   'remove-image',
   'remove-child-image',
   'remove-volume',
+  'remove-build-cache',
 ];
 
 export function intentTitle(intent: CleanupIntent | null): string {
@@ -71,6 +72,7 @@ interface Counts {
   images: number;
   tags: number;
   volumes: number;
+  caches: number;
 }
 
 function countSteps(plan: Plan): Counts {
@@ -81,6 +83,7 @@ function countSteps(plan: Plan): Counts {
     images: n(['remove-image', 'remove-child-image']),
     tags: n(['untag']),
     volumes: n(['remove-volume']),
+    caches: n(['remove-build-cache']),
   };
 }
 
@@ -97,6 +100,7 @@ export function confirmLabel(plan: Plan | null, spellOut: boolean): string {
   // Tags only count on their own when no image goes: then untagging is the whole plan.
   if (c.tags && !c.images) things.push(t('plan.count.tags', { count: c.tags }));
   if (c.volumes) things.push(t('plan.count.volumes', { count: c.volumes }));
+  if (c.caches) things.push(t('plan.count.caches', { count: c.caches }));
   const what = list(things);
   if (stopsAll) return t('plan.confirm.stopAndRemoveAll', { what });
   if (c.stops) return t('plan.confirm.stopAndRemove', { stops: t('plan.count.containers', { count: c.stops }), what });
@@ -120,10 +124,12 @@ export function summaryParts(plan: Plan, report: ExecutionReport, outcomes: Reco
   const containers = done(['remove-container']);
   const tags = done(['untag']);
   const volumes = done(['remove-volume']);
+  const caches = done(['remove-build-cache']);
   if (images) removed.push(t('plan.count.images', { count: images }));
   if (containers) removed.push(t('plan.count.containers', { count: containers }));
   if (tags && !images) removed.push(t('plan.count.tags', { count: tags }));
   if (volumes) removed.push(t('plan.count.volumes', { count: volumes }));
+  if (caches) removed.push(t('plan.count.caches', { count: caches }));
   const parts = [t('plan.summary.freed', { size: size(report.bytesFreed) })];
   parts.push(removed.length ? t('plan.summary.removed', { what: list(removed) }) : t('plan.summary.removedNothing'));
   return parts;

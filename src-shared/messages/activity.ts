@@ -34,6 +34,7 @@ export default {
     'activity.what.start-fresh': 'Start fresh',
     'activity.what.remove-volumes': { one: 'Remove 1 volume', other: 'Remove {count} volumes' },
     'activity.what.prune-volumes': 'Prune anonymous unused volumes',
+    'activity.what.prune-build-cache': 'Prune build cache',
   },
   zh: {
     'activity.title': '活动',
@@ -66,5 +67,6 @@ export default {
     'activity.what.start-fresh': '从头开始',
     'activity.what.remove-volumes': { other: '删除 {count} 个卷' },
     'activity.what.prune-volumes': '清理未使用的匿名卷',
+    'activity.what.prune-build-cache': '清理构建缓存',
   },
 };

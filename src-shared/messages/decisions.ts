@@ -61,6 +61,8 @@ export default {
     'skip.keepPattern': 'matches the keep pattern {pattern}',
     'skip.noImage': 'No image {ref} on this engine.',
     'skip.noVolume': 'No volume {volume} on this engine.',
+    'skip.cacheInUse': 'A build is using this record now.',
+    'skip.cacheShared': 'An image shares its data: removing it would free nothing.',
     'skip.volumeInUse': {
       one: 'Volume {volume} stays: the container {containers} mounts it. A volume in use is never removed; remove that container first if the volume should go.',
       other:
@@ -113,6 +115,8 @@ export default {
     'skip.keepPattern': '匹配保留模式 {pattern}',
     'skip.noImage': '此引擎上没有镜像 {ref}。',
     'skip.noVolume': '此引擎上没有卷 {volume}。',
+    'skip.cacheInUse': '有构建正在使用这条记录。',
+    'skip.cacheShared': '有镜像共享它的数据：删除它不会释放空间。',
     'skip.volumeInUse': '卷 {volume} 保留：{containers} 挂载了它。请先删除这些容器。',
     'skip.ambiguous': '{ref} 匹配多个镜像；请使用更长的 ID。',
     'skip.noContainer': '此引擎上没有容器 {ref}。',

@@ -7,6 +7,9 @@ export default {
     'outcome.cycle': 'waits in a cycle of steps',
     'outcome.none': 'no outcome reported',
     'outcome.forcedUntagRefused': 'a forced untag would delete the image on this engine ({engine}, {store} store)',
+    'outcome.notCacheRecord': '{id} is not a build cache record ID: nothing was sent',
+    'stale.cacheKept':
+      'The engine kept {record}: a build uses it now, or an image came to share its data, since the preview.',
     'outcome.cancelled': 'cancelled before it started',
     'outcome.engineLost': 'the engine stopped answering ({said})',
     'outcome.mayHaveHappened': '{what} It may or may not have happened.',
@@ -37,6 +40,8 @@ export default {
     'outcome.cycle': '步骤之间循环等待',
     'outcome.none': '没有报告结果',
     'outcome.forcedUntagRefused': '在这个引擎上（{engine}，{store} 存储）强制删除标签会把镜像一起删除',
+    'outcome.notCacheRecord': '{id} 不是构建缓存记录 ID：没有发送任何请求',
+    'stale.cacheKept': '引擎保留了 {record}：自预览以来，有构建在使用它，或有镜像开始共享它的数据。',
     'outcome.cancelled': '开始前已取消',
     'outcome.engineLost': '引擎停止了响应（{said}）',
     'outcome.mayHaveHappened': '{what} 该操作可能已执行，也可能没有。',

@@ -7,6 +7,7 @@ export default {
     'plan.title.start-fresh': 'Start fresh',
     'plan.title.remove-volumes': 'Remove volumes',
     'plan.title.prune-volumes': 'Prune anonymous unused volumes',
+    'plan.title.prune-build-cache': 'Prune build cache',
     'plan.loading': 'Planning…',
     'plan.updating': 'Updating the plan…',
     'plan.previewFailed': 'Barnacle could not plan this: {message}',
@@ -27,6 +28,10 @@ export default {
     'plan.group.remove-image': { one: 'Remove 1 image', other: 'Remove {count} images' },
     'plan.group.remove-child-image': { one: 'Remove 1 child image', other: 'Remove {count} child images' },
     'plan.group.remove-volume': { one: 'Remove 1 volume', other: 'Remove {count} volumes' },
+    'plan.group.remove-build-cache': {
+      one: 'Remove 1 build cache record',
+      other: 'Remove {count} build cache records',
+    },
 
     'plan.reason.choice': 'your fix: {fix}',
     'plan.reason.selected': 'you selected it',
@@ -39,6 +44,7 @@ export default {
     'plan.reason.startFresh': 'start fresh: everything goes',
     'plan.reason.volume': 'you ticked this volume',
     'plan.reason.unusedVolume': 'anonymous, and no container mounts it',
+    'plan.reason.unusedCache': 'no build uses it and no image shares its data',
 
     'plan.parents.summary': {
       one: 'Also removes 1 untagged build step',
@@ -128,6 +134,7 @@ export default {
     'plan.count.images': { one: '1 image', other: '{count} images' },
     'plan.count.tags': { one: '1 tag', other: '{count} tags' },
     'plan.count.volumes': { one: '1 volume', other: '{count} volumes' },
+    'plan.count.caches': { one: '1 build cache record', other: '{count} build cache records' },
 
     'plan.progress.label': 'Progress',
     'plan.progress.count': '{done} of {total} steps',
@@ -147,6 +154,7 @@ export default {
     'plan.action.remove-image': 'Remove image',
     'plan.action.remove-child-image': 'Remove child image',
     'plan.action.remove-volume': 'Remove volume',
+    'plan.action.remove-build-cache': 'Remove build cache record',
 
     'plan.summary.freed': 'Freed {size}',
     'plan.summary.removed': 'removed {what}',
@@ -171,6 +179,7 @@ export default {
     'plan.title.start-fresh': '从头开始',
     'plan.title.remove-volumes': '删除卷',
     'plan.title.prune-volumes': '清理未使用的匿名卷',
+    'plan.title.prune-build-cache': '清理构建缓存',
     'plan.loading': '正在规划…',
     'plan.updating': '正在更新计划…',
     'plan.previewFailed': 'Barnacle 无法规划此操作：{message}',
@@ -191,6 +200,7 @@ export default {
     'plan.group.remove-image': { other: '删除 {count} 个镜像' },
     'plan.group.remove-child-image': { other: '删除 {count} 个子镜像' },
     'plan.group.remove-volume': { other: '删除 {count} 个卷' },
+    'plan.group.remove-build-cache': { other: '删除 {count} 条构建缓存记录' },
 
     'plan.reason.choice': '你选择的修复：{fix}',
     'plan.reason.selected': '你选中了它',
@@ -203,6 +213,7 @@ export default {
     'plan.reason.startFresh': '从头开始：全部删除',
     'plan.reason.volume': '你勾选了这个卷',
     'plan.reason.unusedVolume': '匿名卷，且没有容器挂载它',
+    'plan.reason.unusedCache': '没有构建在使用它，也没有镜像共享它的数据',
 
     'plan.parents.summary': { other: '同时删除 {count} 个无标签的构建步骤镜像' },
     'plan.parents.counted': '（已计入此镜像的 {size}）',
@@ -286,6 +297,7 @@ export default {
     'plan.count.images': { other: '{count} 个镜像' },
     'plan.count.tags': { other: '{count} 个标签' },
     'plan.count.volumes': { other: '{count} 个卷' },
+    'plan.count.caches': { other: '{count} 条构建缓存记录' },
 
     'plan.progress.label': '进度',
     'plan.progress.count': '第 {done} / {total} 步',
@@ -305,6 +317,7 @@ export default {
     'plan.action.remove-image': '删除镜像',
     'plan.action.remove-child-image': '删除子镜像',
     'plan.action.remove-volume': '删除卷',
+    'plan.action.remove-build-cache': '删除构建缓存记录',
 
     'plan.summary.freed': '已释放 {size}',
     'plan.summary.removed': '已删除 {what}',

@@ -28,6 +28,8 @@ export function intentSummary(intent: CleanupIntent): string {
       return t('activity.what.remove-volumes', { count: intent.names.length });
     case 'prune-volumes':
       return t('activity.what.prune-volumes');
+    case 'prune-build-cache':
+      return t('activity.what.prune-build-cache');
   }
 }
 

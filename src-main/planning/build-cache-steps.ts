@@ -1,0 +1,82 @@
+// Build cache removals, one record per step, as `docker builder prune --filter id=`
+// removes them. A record a build uses now, or whose data an image shares (removing
+// it frees nothing; `docker builder prune` without --all leaves those too), is
+// never in the plan: it is listed as kept, saying why.
+
+import { phrase } from '../../src-shared/phrase';
+import type { BuildCacheRecord } from '../../src-shared/model';
+import type { CleanupIntent } from '../../src-shared/plan';
+import { Phase, type PlanDraft } from './plan-draft';
+import { untilCutoff } from './selection';
+
+type CacheIntent = Extract<CleanupIntent, { type: 'prune-build-cache' }>;
+
+/** When a record was last used (or made, if never used since), in ms. */
+const lastUsed = (r: BuildCacheRecord): number => Date.parse(r.lastUsedAt ?? r.createdAt ?? '') || 0;
+
+/** What the plan may take: unused and private records, older than `until`, beyond the storage budget. */
+export function cacheCandidates(intent: CacheIntent, records: readonly BuildCacheRecord[], nowMs: number) {
+  const free = records.filter((r) => !r.inUse && !r.shared);
+  const cutoff = intent.until ? untilCutoff(intent.until, nowMs) : null;
+  let chosen = cutoff === null ? free : free.filter((r) => lastUsed(r) < cutoff * 1000);
+  if (intent.keepStorage !== undefined) {
+    // docker builder prune --keep-storage: the least recently used go first, until what is left fits.
+    let total = records.reduce((sum, r) => sum + r.size, 0);
+    const byAge = [...chosen].sort((a, b) => lastUsed(a) - lastUsed(b));
+    chosen = [];
+    for (const r of byAge) {
+      if (total <= intent.keepStorage) break;
+      chosen.push(r);
+      total -= r.size;
+    }
+  }
+  return chosen;
+}
+
+export function emitBuildCacheSteps(
+  intent: CacheIntent,
+  records: readonly BuildCacheRecord[],
+  nowMs: number,
+  draft: PlanDraft,
+): void {
+  for (const r of records) {
+    if (r.inUse || r.shared) {
+      draft.skip({
+        target: r.id,
+        label: r.description || r.id,
+        conflict: 'in-use',
+        reason: phrase(r.inUse ? 'skip.cacheInUse' : 'skip.cacheShared', { size: r.size }),
+      });
+    }
+  }
+  const chosen = cacheCandidates(intent, records, nowMs);
+  // Children before parents, and one at a time: the engine releases a parent only once
+  // nothing refers to it. Docker 26's containerd store lists no parents at all (seen live):
+  // there the newest go first, as a build makes a parent before its child.
+  const made = (r: BuildCacheRecord) => Date.parse(r.createdAt ?? '') || 0;
+  const ordered = [...chosen].sort((a, b) => depthOf(b, records) - depthOf(a, records) || made(b) - made(a));
+  let previous: string | undefined;
+  for (const r of ordered) {
+    previous = draft.add(Phase.Volume, {
+      action: 'remove-build-cache',
+      target: r.id,
+      label: r.description || r.id,
+      reason: 'unused-cache',
+      bytes: r.size,
+      after: previous ? [previous] : [],
+      expect: {},
+    });
+  }
+}
+
+/** How many parents above a record (records form chains). */
+function depthOf(r: BuildCacheRecord, records: readonly BuildCacheRecord[]): number {
+  const byId = new Map(records.map((x) => [x.id, x]));
+  let depth = 0;
+  const seen = new Set<string>();
+  for (let p = r.parents[0]; p && !seen.has(p); p = byId.get(p)?.parents[0]) {
+    seen.add(p);
+    depth++;
+  }
+  return depth;
+}

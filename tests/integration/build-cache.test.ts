@@ -1,0 +1,139 @@
+// Build cache on live engines: records left by real BuildKit builds (the docker
+// CLI with the buildx plugin, against each Docker engine's own BuildKit), listed,
+// planned by each rule, and removed one record at a time, with predicted against
+// freed bytes. Podman's API lists no build cache: its plan is empty, and says so.
+
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { EngineConnection } from '../../src-main/engine/connection';
+import { executePlan } from '../../src-main/execution/executor';
+import { readBuildCache } from '../../src-main/inventory/read-build-cache';
+import { buildPlan } from '../../src-main/planning/plan-service';
+import type { BuildCacheRecord } from '../../src-shared/model';
+import { resetEngine } from '../engines/harness';
+import { buildKitBuild, buildKitUnavailable } from '../engines/buildkit';
+import { describeEachEngine } from '../engines/use-engines';
+import { connectTo } from './support/plan-world';
+import { runDockerLine } from './support/docker-cli';
+
+const unavailable = buildKitUnavailable();
+
+describeEachEngine('build cache, listed and planned', (engine) => {
+  const { docker } = engine;
+  let connection: EngineConnection;
+  const onDocker = engine.kind === 'docker';
+  const dockerIt = onDocker && !unavailable ? it : it.skip;
+
+  /** Every record goes, shared ones too (as `docker builder prune -a -f`): each test starts with none. */
+  const clearCache = () =>
+    onDocker
+      ? new Promise<void>((resolve, reject) =>
+          docker.modem.dial(
+            { path: '/build/prune?', method: 'POST', options: { all: true }, statusCodes: { 200: true } },
+            (err) => (err ? reject(err) : resolve()),
+          ),
+        )
+      : Promise.resolve();
+  const records = async () => (await readBuildCache(docker, connection.engine)).records;
+  const bytesOf = (rs: BuildCacheRecord[]) => rs.reduce((sum, r) => sum + r.size, 0);
+
+  beforeAll(async () => {
+    connection = await connectTo(engine.host, engine.kind);
+  });
+  beforeEach(async () => {
+    await resetEngine(docker);
+    await clearCache();
+  });
+  afterAll(async () => {
+    await resetEngine(docker);
+    await clearCache();
+  });
+
+  it.runIf(!onDocker)('Podman: its API lists no build cache; the plan is empty', async () => {
+    expect(await readBuildCache(docker, connection.engine)).toMatchObject({ supported: false, records: [] });
+    const plan = await buildPlan(connection, { type: 'prune-build-cache' });
+    expect(plan.steps).toEqual([]);
+  });
+
+  dockerIt('a build leaves records; the plan takes the private ones, one per step, and frees their bytes', async () => {
+    await buildKitBuild(engine.host, { tag: 'bc/app:1', runs: ['head -c 300000 /dev/urandom > /two'] });
+    const before = await records();
+    // Each engine's own records (seen on Docker 20.10 and 26, both stores): the build's
+    // steps are `regular` and shared with the image they made; its local sources private.
+    const regular = before.filter((r) => r.type === 'regular');
+    expect(regular.length).toBeGreaterThanOrEqual(2);
+    expect(regular.every((r) => r.shared)).toBe(true);
+    const free = before.filter((r) => !r.shared && !r.inUse);
+    expect(free.length).toBeGreaterThan(0);
+    expect(free.every((r) => r.type === 'source.local')).toBe(true);
+
+    const plan = await buildPlan(connection, { type: 'prune-build-cache' });
+    expect(plan.steps.map((s) => s.target).sort()).toEqual(free.map((r) => r.id).sort());
+    expect(plan.bytesFreed).toBe(bytesOf(free));
+    expect(plan.skipped.map((s) => s.target).sort()).toEqual(regular.map((r) => r.id).sort());
+    expect(plan.commands).toEqual(plan.steps.map((s) => `docker builder prune -f --filter id=${s.target}`));
+
+    const report = await executePlan(connection, plan);
+    for (const step of plan.steps) expect(report.outcomes[step.id], step.label).toEqual({ state: 'done' });
+    const after = await records();
+    expect(after.map((r) => r.id).sort()).toEqual(regular.map((r) => r.id).sort());
+    // Freed, as the engine's own records count it: exactly what the plan predicted.
+    expect(bytesOf(before) - bytesOf(after)).toBe(plan.bytesFreed);
+    expect(report.bytesFreed).toBe(plan.bytesFreed);
+  });
+
+  dockerIt('once the image is gone its records stop being shared, and the plan takes them', async () => {
+    await buildKitBuild(engine.host, { tag: 'bc/gone:1', runs: ['head -c 200000 /dev/urandom > /x'] });
+    await docker.getImage('bc/gone:1').remove();
+    const now = await records();
+    // With no image holding their data, the build's records are private on every Docker engine here.
+    expect(now.filter((r) => r.type === 'regular').every((r) => !r.shared)).toBe(true);
+    const plan = await buildPlan(connection, { type: 'prune-build-cache' });
+    expect(plan.steps.map((s) => s.target).sort()).toEqual(
+      now
+        .filter((r) => !r.inUse)
+        .map((r) => r.id)
+        .sort(),
+    );
+    // One at a time, children first: a record's step comes after the steps of records built on it
+    // (Docker 20.10 and 26's classic store list parents; the containerd store lists none).
+    const order = new Map(plan.steps.map((s, i) => [s.target, i]));
+    for (const r of now)
+      for (const parent of r.parents)
+        if (order.has(parent) && order.has(r.id)) expect(order.get(r.id)!).toBeLessThan(order.get(parent)!);
+    const report = await executePlan(connection, plan);
+    for (const step of plan.steps) expect(report.outcomes[step.id], step.label).toEqual({ state: 'done' });
+    expect(await records()).toEqual([]);
+  });
+
+  dockerIt("the plan's commands, run with the docker CLI, remove exactly the planned records", async () => {
+    await buildKitBuild(engine.host, { tag: 'bc/cli:1', runs: ['echo cli > /cli'] });
+    const before = await records();
+    const plan = await buildPlan(connection, { type: 'prune-build-cache' });
+    expect(plan.steps.length).toBeGreaterThan(0);
+    for (const line of plan.commands) {
+      const ran = await runDockerLine(engine.host, line);
+      expect(ran.code, `${line}\n${ran.stderr}`).toBe(0);
+    }
+    const planned = new Set(plan.steps.map((s) => s.target));
+    expect((await records()).map((r) => r.id).sort()).toEqual(
+      before
+        .filter((r) => !planned.has(r.id))
+        .map((r) => r.id)
+        .sort(),
+    );
+  });
+
+  dockerIt('older than and a storage budget choose by last use', async () => {
+    await buildKitBuild(engine.host, { tag: 'bc/rules:1', runs: ['echo one > /one'] });
+    await docker.getImage('bc/rules:1').remove();
+    const all = await records();
+    // Everything was used seconds ago: nothing is older than an hour; all of it is older than 0s.
+    expect((await buildPlan(connection, { type: 'prune-build-cache', until: '1h' })).steps).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await buildPlan(connection, { type: 'prune-build-cache', until: '1s' })).steps).toHaveLength(all.length);
+    // A budget the cache already fits in takes nothing; a budget of 0 takes every free record.
+    const total = bytesOf(all);
+    expect((await buildPlan(connection, { type: 'prune-build-cache', keepStorage: total })).steps).toEqual([]);
+    expect((await buildPlan(connection, { type: 'prune-build-cache', keepStorage: 0 })).steps).toHaveLength(all.length);
+  });
+});

@@ -1,0 +1,106 @@
+// Build cache plans on hand-built record lists (planning/build-cache-steps.ts);
+// the engines' own records and what a removal frees: tests/integration/build-cache.test.ts.
+
+import { describe, expect, it } from 'vitest';
+import type { BuildCacheRecord } from '../../src-shared/model';
+import { say } from '../../src-shared/messages/translate';
+import { planCleanup } from '../../src-main/planning/planner';
+import { cacheCandidates } from '../../src-main/planning/build-cache-steps';
+import { cliCommands } from '../../src-main/planning/commands';
+import { dockerClassic, NOW_MS } from './support/inventory-builder';
+
+const id = (n: string) => n.padEnd(25, '0');
+const hoursAgo = (h: number) => new Date(NOW_MS - h * 3_600_000).toISOString();
+
+function record(name: string, over: Partial<BuildCacheRecord> = {}): BuildCacheRecord {
+  return {
+    id: id(name),
+    parents: [],
+    type: 'regular',
+    description: name,
+    inUse: false,
+    shared: false,
+    size: 1000,
+    createdAt: hoursAgo(100),
+    lastUsedAt: null,
+    usageCount: 1,
+    ...over,
+  };
+}
+
+const plan = (intent: { until?: string; keepStorage?: number }, records: BuildCacheRecord[]) =>
+  planCleanup({
+    intent: { type: 'prune-build-cache', ...intent },
+    images: [],
+    containers: [],
+    layers: new Map(),
+    engine: dockerClassic,
+    host: 'unix:///test/docker.sock',
+    now: NOW_MS,
+    buildCache: records,
+  });
+
+describe('build cache plans', () => {
+  const base = record('base', { size: 5000, lastUsedAt: hoursAgo(50) });
+  const child = record('child', { parents: [id('base')], size: 300, lastUsedAt: hoursAgo(2) });
+  const busy = record('busy', { inUse: true, size: 7000 });
+  const shared = record('shared', { shared: true, size: 9000 });
+  const all = [base, child, busy, shared];
+
+  it('takes every record no build uses and no image shares; one at a time, a child before its parent', () => {
+    const p = plan({}, all);
+    expect(p.steps.map((s) => [s.action, s.target, s.after])).toEqual([
+      ['remove-build-cache', id('child'), []],
+      ['remove-build-cache', id('base'), ['s1']],
+    ]);
+    expect(p.bytesFreed).toBe(5300);
+    expect(p.exact).toBe(true);
+    expect(p.skipped.map((s) => [s.target, s.conflict, say('en', s.reason)])).toEqual([
+      [id('busy'), 'in-use', 'A build is using this record now.'],
+      [id('shared'), 'in-use', 'An image shares its data: removing it would free nothing.'],
+    ]);
+    // One command per record: the engine's id filter takes one value.
+    expect(p.commands).toEqual([
+      `docker builder prune -f --filter id=${id('child')}`,
+      `docker builder prune -f --filter id=${id('base')}`,
+    ]);
+  });
+
+  it('until: only records last used (or made, if never used) before the cut-off', () => {
+    expect(cacheCandidates({ type: 'prune-build-cache', until: '24h' }, all, NOW_MS).map((r) => r.description)).toEqual(
+      ['base'],
+    );
+    const never = record('never', { createdAt: hoursAgo(30) });
+    expect(cacheCandidates({ type: 'prune-build-cache', until: '24h' }, [never], NOW_MS)).toEqual([never]);
+  });
+
+  it('keep storage: the least recently used go until the whole cache fits', () => {
+    // 21,300 in all; to fit 16,300 only base (5,000) must go, the oldest.
+    expect(
+      cacheCandidates({ type: 'prune-build-cache', keepStorage: 16_300 }, all, NOW_MS).map((r) => r.description),
+    ).toEqual(['base']);
+    // Fitting 15,000 needs more than the free records: both go, and it still does not fit.
+    expect(
+      cacheCandidates({ type: 'prune-build-cache', keepStorage: 15_000 }, all, NOW_MS).map((r) => r.description),
+    ).toEqual(['base', 'child']);
+    expect(cacheCandidates({ type: 'prune-build-cache', keepStorage: 1_000_000 }, all, NOW_MS)).toEqual([]);
+  });
+
+  it('writes each record as its own command, after other kinds of steps', () => {
+    const step = (target: string) => ({
+      id: 's1',
+      action: 'remove-build-cache' as const,
+      target,
+      label: 'x',
+      reason: 'unused-cache' as const,
+      risks: [],
+      after: [],
+      bytes: 1,
+      expect: {},
+    });
+    expect(cliCommands([step(id('a')), step(id('b'))])).toEqual([
+      `docker builder prune -f --filter id=${id('a')}`,
+      `docker builder prune -f --filter id=${id('b')}`,
+    ]);
+  });
+});
