@@ -8,7 +8,15 @@
 
 import type { Result } from './errors';
 import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan, PlanProgress } from './plan';
-import type { DiskUsage, Endpoint, EngineHealth, ImageLayerView, InventorySnapshot, VolumeList } from './model';
+import type {
+  BuildCacheList,
+  DiskUsage,
+  Endpoint,
+  EngineHealth,
+  ImageLayerView,
+  InventorySnapshot,
+  VolumeList,
+} from './model';
 import type { DiskLevels } from './disk-levels';
 
 export interface ContainerIdArgs {
@@ -49,7 +57,8 @@ export interface Contract {
   selectEngine: { args: SelectEngineArgs; result: EngineHealth };
   stopContainer: { args: ContainerIdArgs; result: { id: string } };
   startContainer: { args: ContainerIdArgs; result: { id: string } };
-  pruneBuildCache: { args: Record<string, never>; result: { spaceReclaimed: number } };
+  /** The engine's build cache records (BuildKit); removing them is a plan (prune-build-cache). */
+  buildCache: { args: Record<string, never>; result: BuildCacheList };
   /** Plans a cleanup against the live inventory; nothing changes on the engine. */
   previewPlan: { args: { intent: CleanupIntent }; result: Plan };
   /** Runs a previewed plan's steps, and only those; id and digest must match the preview. */
@@ -79,7 +88,7 @@ export const channels = [
   'selectEngine',
   'stopContainer',
   'startContainer',
-  'pruneBuildCache',
+  'buildCache',
   'previewPlan',
   'executePlan',
   'cancelPlan',

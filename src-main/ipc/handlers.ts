@@ -3,6 +3,7 @@
 // directly. Each validates its payload first, then talks to the engine, and
 // answers with typed data, never a thrown exception.
 
+import { readBuildCache } from '../inventory/read-build-cache';
 import { readDiskLevels } from '../disk/disk-levels';
 import { readVolumes } from '../inventory/read-volumes';
 import type Docker from 'dockerode';
@@ -142,8 +143,8 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
       await ops.startContainer(docker, args.id);
       return { id: args.id };
     }),
-    pruneBuildCache: withEngine('pruneBuildCache', 'prune-build-cache', (_args, { docker }) =>
-      ops.pruneBuildCache(docker),
+    buildCache: withEngine('buildCache', 'list', (_args, { docker, connection }) =>
+      readBuildCache(docker, connection.engine),
     ),
     // Plans: steps run inside the executor, which reports each step's outcome; what
     // reaches the catch here is a stale plan or an engine gone before the first step.

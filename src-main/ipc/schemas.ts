@@ -57,7 +57,7 @@ export const schemas = {
   imageLayers: payload({ id: imageRefSchema }),
   stopContainer: payload({ id: containerRefSchema }),
   startContainer: payload({ id: containerRefSchema }),
-  pruneBuildCache: noArgs,
+  buildCache: noArgs,
   previewPlan: payload({ intent: cleanupIntentSchema }),
   executePlan: payload({ planId: planIdSchema, digest: planDigestSchema }),
   cancelPlan: payload({ planId: planIdSchema }),

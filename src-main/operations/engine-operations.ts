@@ -131,14 +131,3 @@ export function removeBuildCacheRecord(docker: Docker, id: string): Promise<{ de
     );
   });
 }
-
-export function pruneBuildCache(docker: Docker): Promise<{ spaceReclaimed: number }> {
-  // docker.pruneBuilder() drops query options; none are needed here, but dial keeps it uniform.
-  return new Promise((resolve, reject) => {
-    docker.modem.dial(
-      { path: '/build/prune?', method: 'POST', options: {}, statusCodes: { 200: true, 500: 'server error' } },
-      (err: unknown, data: unknown) =>
-        err ? reject(err) : resolve({ spaceReclaimed: (data as PruneAnswer | null)?.SpaceReclaimed ?? 0 }),
-    );
-  });
-}

@@ -17,7 +17,6 @@ import type {
   PlanProgress,
   StepOutcome,
 } from '../../src-shared/plan';
-import { errorWords } from '../i18n/i18n.svelte';
 import { api } from '../lib/api';
 import { withChoice } from '../../src-shared/fix-choices';
 import { engine } from './engine.svelte';
@@ -42,12 +41,6 @@ export type FlowView =
 
 export type Phase = 'preview' | 'running' | 'finished';
 
-export interface BuildCacheRun {
-  state: 'running' | 'done' | 'failed';
-  bytes?: number;
-  message?: string;
-}
-
 const PREVIEW_DEBOUNCE_MS = 300;
 const CONFIRM_SETTING_KEY = 'barnacle.plan.spellOutConfirm';
 
@@ -63,9 +56,10 @@ class PlanFlow {
   progress = $state({ done: 0, total: 0 });
   report = $state.raw<ExecutionReport | null>(null);
   cancelling = $state(false);
-  /** Prune only: `docker builder prune` runs after the plan, as its own step. */
+  /** Prune only: a build cache plan is offered once the image plan has run (previewed like any plan). */
   pruneBuildCacheAfter = $state(false);
-  buildCache = $state.raw<BuildCacheRun | null>(null);
+  /** The plan offered next, after this one finished (the prune dialog's build cache option). */
+  nextIntent = $state.raw<CleanupIntent | null>(null);
   /** Bumped after every execution, so the activity screen reloads its history. */
   historyVersion = $state(0);
   /**
@@ -176,7 +170,7 @@ class PlanFlow {
       this.outcomes = { ...this.outcomes, ...result.value.outcomes };
       this.progress = { done: countSettled(this.outcomes), total: plan.steps.length };
       if (this.pruneBuildCacheAfter && plan.intent.type === 'prune-images' && !result.value.cancelled) {
-        await this.runBuildCachePrune();
+        this.nextIntent = { type: 'prune-build-cache' };
       }
     } else {
       this.error = result.error;
@@ -229,12 +223,10 @@ class PlanFlow {
     }
   }
 
-  private async runBuildCachePrune(): Promise<void> {
-    this.buildCache = { state: 'running' };
-    const result = await api().pruneBuildCache({});
-    this.buildCache = result.ok
-      ? { state: 'done', bytes: result.value.spaceReclaimed }
-      : { state: 'failed', message: errorWords(result.error) };
+  /** Opens the plan offered after this one (its own preview, its own confirmation). */
+  openNext(): void {
+    const next = this.nextIntent;
+    if (next) this.open(next);
   }
 
   private onProgress(p: PlanProgress): void {
@@ -262,7 +254,7 @@ class PlanFlow {
     this.progress = { done: 0, total: 0 };
     this.report = null;
     this.cancelling = false;
-    this.buildCache = null;
+    this.nextIntent = null;
   }
 
   private clearDebounce(): void {

@@ -30,11 +30,11 @@ export default {
     'prune.buildCache': 'Also prune the build cache',
     'prune.buildCache.podman': 'Not on Podman: its Docker-compatible API cannot prune a build cache.',
     'prune.whatGoes': 'What goes',
-    'prune.buildCache.note': 'After the plan, the build cache is pruned as a separate step.',
+    'prune.buildCache.note':
+      'After this plan, a plan for the build cache is offered: each record it removes, previewed before anything goes.',
     'prune.buildCache.estimate': 'About {size} is reclaimable.',
-    'prune.buildCache.running': 'Pruning the build cache…',
-    'prune.buildCache.done': 'Build cache: freed {size} (separate step).',
-    'prune.buildCache.failed': 'Build cache prune failed: {message}',
+    'prune.buildCache.next': 'Next: the build cache.',
+    'prune.buildCache.review': 'Preview the build cache plan…',
 
     'fresh.title': 'Start fresh',
     'fresh.warning':
@@ -76,11 +76,10 @@ export default {
     'prune.buildCache': '同时清理构建缓存',
     'prune.buildCache.podman': 'Podman 不支持：它的 Docker 兼容 API 无法清理构建缓存。',
     'prune.whatGoes': '将被删除的内容',
-    'prune.buildCache.note': '计划执行后，构建缓存会作为单独的一步清理。',
+    'prune.buildCache.note': '此计划执行后，会提供一个构建缓存的计划：删除的每条记录都会先预览。',
     'prune.buildCache.estimate': '约可回收 {size}。',
-    'prune.buildCache.running': '正在清理构建缓存…',
-    'prune.buildCache.done': '构建缓存：已释放 {size}（单独步骤）。',
-    'prune.buildCache.failed': '构建缓存清理失败：{message}',
+    'prune.buildCache.next': '下一步：构建缓存。',
+    'prune.buildCache.review': '预览构建缓存计划…',
 
     'fresh.title': '从头开始',
     'fresh.warning': '删除 {engine} 上的所有容器和所有镜像，包括正在运行的。除非在下方勾选，卷都会保留。',

@@ -97,15 +97,23 @@ test('prune unused older than 24 h keeps new images; a custom cutoff takes them,
   await expect(images).not.toContainText('old/used');
   await expect(dialog.locator('[data-group="remove-container"]')).toContainText('stopped-1');
   await expect(dialog.locator('section.skipped')).toContainText('matches a keep pattern');
-  if (withCache) await expect(dialog.getByTestId('build-cache-note')).toContainText('docker builder prune');
+  if (withCache) await expect(dialog.getByTestId('build-cache-note')).toContainText('a plan for the build cache');
   await expect(dialog.getByTestId('plan-confirm')).toHaveText('Remove 1 container and 3 images');
   await expectAccessible(app.page);
   await shotBothSchemes(app.page, 'prune-unused-custom');
 
   const summary = await confirmAndWait(dialog);
-  if (withCache) await expect(dialog.getByTestId('build-cache-result')).toContainText('Build cache: freed');
   await expect(summary).toContainText('removed 3 images and 1 container');
   await shotBothSchemes(app.page, 'prune-summary');
+  if (withCache) {
+    // The build cache is its own plan, offered now and previewed before anything goes.
+    await expect(dialog.getByTestId('build-cache-next')).toContainText('Next: the build cache.');
+    await dialog.getByRole('button', { name: 'Preview the build cache plan…' }).click();
+    const cachePlan = app.page.getByTestId('plan-dialog');
+    await expect(cachePlan.getByRole('heading', { name: 'Prune build cache' })).toBeVisible();
+    await settledPlan(cachePlan);
+    await cachePlan.getByRole('button', { name: 'Cancel' }).click();
+  }
   const tags = await engineTags(app.docker);
   for (const gone of ['old/a:1', 'old/b:1', 'old/stopped:1']) expect(tags).not.toContain(gone);
   for (const kept of ['old/pinned:1', 'old/pg:15', 'old/used:1', 'barnacle-test/busybox:base'])
@@ -133,7 +141,7 @@ test('Podman: the build cache option never ends in a failure', async ({ app }) =
   await expectAccessible(app.page);
   const summary = await confirmAndWait(dialog);
   await expect(summary).toContainText('removed 1 image');
-  await expect(dialog.getByTestId('build-cache-result')).toHaveCount(0);
+  await expect(dialog.getByTestId('build-cache-next')).toHaveCount(0);
   await expect(dialog).not.toContainText('Build cache prune failed');
 });
 

@@ -200,7 +200,9 @@ export async function resetEngine(docker: Dockerode): Promise<void> {
         .remove({ force: true })
         .catch(() => {});
   }
+  // Docker 23+'s prune keeps named volumes (it takes anonymous ones only): those go by name.
   await docker.pruneVolumes();
+  for (const v of (await docker.listVolumes()).Volumes ?? []) await docker.getVolume(v.Name).remove();
 }
 
 export interface LoadSpec {

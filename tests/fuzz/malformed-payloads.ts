@@ -51,7 +51,7 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   selectEngine: { valid: { host: 'unix:///var/run/docker.sock' }, fields: { host: required(str('host')) } },
   stopContainer: { valid: { id: 'fuzz-running' }, fields: { id: required(str('containerRef')) } },
   startContainer: { valid: { id: 'fuzz-stopped' }, fields: { id: required(str('containerRef')) } },
-  pruneBuildCache: { valid: {}, fields: {} },
+  buildCache: { valid: {}, fields: {} },
   previewPlan: {
     valid: { intent: { type: 'remove-images', refs: ['fuzz/target:1'] } },
     fields: { intent: required({ kind: 'intent' }) },

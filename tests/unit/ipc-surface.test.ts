@@ -38,7 +38,7 @@ const allowed: Record<string, string> = {
   selectEngine: 'switches engine; changes nothing on one',
   stopContainer: 'stops, removes nothing',
   startContainer: 'starts, removes nothing',
-  pruneBuildCache: 'build cache only, offered after a prune plan (the prune dialog); no image, container or volume',
+  buildCache: 'reads the build cache records',
   previewPlan: 'plans; changes nothing',
   executePlan: 'the one way anything is removed: a previewed plan, re-checked, recorded',
   cancelPlan: 'stops a plan between steps',
@@ -102,9 +102,9 @@ describe('the renderer-facing IPC surface', () => {
     expect(ipcHandlers.size).toBe(0);
   });
 
-  it('no handler calls an operation that removes something, build cache aside', () => {
+  it('no handler calls an operation that removes something: removals are plans', () => {
     const source = readFileSync(new URL('../../src-main/ipc/handlers.ts', import.meta.url), 'utf8');
     const used = new Set([...source.matchAll(/\bops\.(\w+)/g)].map((m) => m[1]));
-    expect([...used].sort()).toEqual(['pruneBuildCache', 'startContainer', 'stopContainer']);
+    expect([...used].sort()).toEqual(['startContainer', 'stopContainer']);
   });
 });
