@@ -45,14 +45,6 @@ describeEachEngine('volumes, listed and planned', (engine) => {
   const { docker } = engine;
   let connection: EngineConnection;
 
-  const cleanNamed = async () => {
-    // Docker 23+'s prune (resetEngine) keeps named volumes: these go by name.
-    for (const name of NAMED)
-      await docker
-        .getVolume(name)
-        .remove()
-        .catch(() => undefined);
-  };
   beforeAll(async () => {
     connection = await connectTo(engine.host, engine.kind);
   });
