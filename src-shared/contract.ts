@@ -109,7 +109,7 @@ export interface EventMap {
 }
 
 /** The screens the tray may open. */
-export type ReviewScreen = 'volumes' | 'containers' | 'overview';
+export type ReviewScreen = 'volumes' | 'containers' | 'build-cache';
 export type EventName = keyof EventMap;
 export const eventNames = [
   'inventoryChanged',

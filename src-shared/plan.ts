@@ -208,7 +208,7 @@ export interface ConflictDecision {
 export interface SkippedItem {
   target: string;
   label: string;
-  conflict: ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'in-use';
+  conflict: ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'in-use' | 'shared';
   /** Why, as a catalogue phrase. */
   reason: Phrase;
 }

@@ -44,7 +44,7 @@ export function emitBuildCacheSteps(
       draft.skip({
         target: r.id,
         label: r.description || r.id,
-        conflict: 'in-use',
+        conflict: r.inUse ? 'in-use' : 'shared',
         reason: phrase(r.inUse ? 'skip.cacheInUse' : 'skip.cacheShared', { size: r.size }),
       });
     }

@@ -28,11 +28,11 @@ export const DANGLING_PRUNE: CleanupIntent = { type: 'prune-images', all: false 
 /** `docker image prune -a --filter until=24h`, shown in the window before anything runs. */
 export const OLDER_THAN_DAY_PRUNE: CleanupIntent = { type: 'prune-images', all: true, until: '24h' };
 
-/** Where each part is listed: the build cache's prune is offered by the overview's Prune dialog. */
+/** The screen listing each part, where the person decides what goes. */
 const SCREEN_OF: Record<ReclaimablePart, ReviewScreen> = {
   volumes: 'volumes',
   containers: 'containers',
-  'build-cache': 'overview',
+  'build-cache': 'build-cache',
 };
 
 export interface TrayControllerDeps {

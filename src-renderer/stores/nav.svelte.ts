@@ -3,7 +3,7 @@
 
 import { api } from '../lib/api';
 
-export const screens = ['overview', 'images', 'containers', 'volumes', 'activity', 'settings'] as const;
+export const screens = ['overview', 'images', 'containers', 'volumes', 'build-cache', 'activity', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 function fromHash(): Screen {

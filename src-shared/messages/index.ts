@@ -23,6 +23,7 @@ import overview from './overview';
 import images from './images';
 import containers from './containers';
 import volumes from './volumes';
+import buildCache from './build-cache';
 import settings from './settings';
 import disk from './disk';
 
@@ -34,6 +35,7 @@ const areas: { en: Table; zh: Table }[] = [
   images,
   containers,
   volumes,
+  buildCache,
   settings,
   plan,
   fix,

@@ -117,6 +117,7 @@ export default {
     'plan.skipped.kind.kept-by-choice': 'kept by your choice',
     'plan.skipped.kind.kept-by-pattern': 'matches a keep pattern',
     'plan.skipped.kind.in-use': 'in use',
+    'plan.skipped.kind.shared': 'shared with an image',
     'plan.skipped.pattern': '“{pattern}”',
 
     'plan.commands.heading': 'The same with docker',
@@ -280,6 +281,7 @@ export default {
     'plan.skipped.kind.kept-by-choice': '按你的选择保留',
     'plan.skipped.kind.kept-by-pattern': '匹配保留规则',
     'plan.skipped.kind.in-use': '正在使用',
+    'plan.skipped.kind.shared': '与镜像共享',
     'plan.skipped.pattern': '“{pattern}”',
 
     'plan.commands.heading': '等效的 docker 命令',

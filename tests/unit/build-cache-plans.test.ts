@@ -57,7 +57,7 @@ describe('build cache plans', () => {
     expect(p.exact).toBe(true);
     expect(p.skipped.map((s) => [s.target, s.conflict, say('en', s.reason)])).toEqual([
       [id('busy'), 'in-use', 'A build is using this record now.'],
-      [id('shared'), 'in-use', 'An image shares its data: removing it would free nothing.'],
+      [id('shared'), 'shared', 'An image shares its data: removing it would free nothing.'],
     ]);
     // One command per record: the engine's id filter takes one value.
     expect(p.commands).toEqual([

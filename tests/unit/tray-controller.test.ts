@@ -352,7 +352,7 @@ describe('the largest reclaimable part besides images', () => {
     w.setDiskUsage(usage(0, 300_000_000, 10));
     expect(reviewItem(await controller.settle())?.label).toBe('Stopped containers: 300 MB — Review…');
     controller.reviewLargest();
-    expect(w.screens).toEqual(['overview', 'volumes', 'containers']);
+    expect(w.screens).toEqual(['build-cache', 'volumes', 'containers']);
     // Nothing was planned or shown as a plan: the review line only opens a screen.
     expect(w.shown).toEqual([]);
   });
