@@ -28,6 +28,7 @@ export type Command =
   | { name: 'ps' }
   | { name: 'df' }
   | { name: 'volumes' }
+  | { name: 'cache' }
   | { name: 'plan'; intent: CleanupIntent; out?: string }
   | {
       name: 'apply';
@@ -56,6 +57,7 @@ const options = {
   out: { type: 'string', short: 'o' },
   yes: { type: 'boolean', short: 'y' },
   'max-age': { type: 'string' },
+  'keep-storage': { type: 'string' },
   'stop-running': { type: 'boolean' },
   'remove-containers': { type: 'boolean' },
   'force-delete': { type: 'boolean' },
@@ -79,11 +81,13 @@ const commandOptions: Record<string, OptionName[]> = {
   'plan rm-stopped': ['out', 'filter'],
   'plan rm-volumes': ['out'],
   'plan prune-volumes': ['out'],
+  'plan prune-cache': ['out', 'until', 'keep-storage'],
+  cache: [],
   volumes: [],
   apply: ['yes', 'max-age'],
 };
 
-const planKinds = ['rmi', 'prune', 'rm-stopped', 'rm-volumes', 'prune-volumes'];
+const planKinds = ['rmi', 'prune', 'rm-stopped', 'rm-volumes', 'prune-volumes', 'prune-cache'];
 
 function readValues(argv: string[]): { values: Values; positionals: string[] } {
   try {
@@ -157,6 +161,7 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
     case 'ps':
     case 'df':
     case 'volumes':
+    case 'cache':
       noPositionals(key, rest);
       return { global, command: { name: key } };
     case 'ls':

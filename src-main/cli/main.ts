@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE, toCliError } from './cli-error';
 import { listEngines } from './commands/engines';
 import { diskUsage, listContainers, listImages } from './commands/inventory';
 import { listVolumes } from './commands/volumes';
+import { listBuildCache } from './commands/build-cache';
 import { renderError } from './format/error-text';
 import { drain, nodeIo, type CliIo } from './io';
 import { usage } from './usage';
@@ -27,6 +28,8 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
       return diskUsage(global, io);
     case 'volumes':
       return listVolumes(global, io);
+    case 'cache':
+      return listBuildCache(global, io);
     // Planning and applying bring the planner, the executor and the schemas: loaded only
     // for these two, so `ls` and friends start without evaluating them.
     case 'plan':

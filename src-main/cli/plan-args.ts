@@ -19,7 +19,7 @@ export const fixFlagNames = ['stop-running', 'remove-containers', 'force-delete'
 type FixFlag = (typeof fixFlagNames)[number];
 
 export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
-  kind: 'rmi' | 'prune' | 'rm-stopped' | 'rm-volumes' | 'prune-volumes';
+  kind: 'rmi' | 'prune' | 'rm-stopped' | 'rm-volumes' | 'prune-volumes' | 'prune-cache';
   /** Positional arguments after `plan <kind>`. */
   refs: string[];
   all?: boolean;
@@ -28,6 +28,7 @@ export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
   'until-clock'?: string;
   filter?: string[];
   keep?: string[];
+  'keep-storage'?: string;
 }
 
 export function fixChoices(flags: PlanFlags): FixChoices {
@@ -131,6 +132,28 @@ function rmStoppedIntent(flags: PlanFlags): CleanupIntent {
     : { type: 'remove-stopped-containers' };
 }
 
+/** `--keep-storage 10GB`, as `docker builder prune` reads it: B, KB, MB, GB, TB (powers of 1000) or KiB…TiB. */
+export function parseByteSize(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]i?b?|b)?$/i.exec(text.trim());
+  if (!m) return null;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const power = 'bkmgt'.indexOf(unit[0]!);
+  const base = unit.includes('i') ? 1024 : 1000;
+  return Math.round(Number(m[1]) * base ** power);
+}
+
+function pruneCacheIntent(flags: PlanFlags): CleanupIntent {
+  const intent: Extract<CleanupIntent, { type: 'prune-build-cache' }> = { type: 'prune-build-cache' };
+  if (flags.until !== undefined) intent.until = checked(untilRule, flags.until, '--until');
+  const budget = flags['keep-storage'];
+  if (budget !== undefined) {
+    const bytes = parseByteSize(budget);
+    if (bytes === null) throw usageError(phrase('cli.usage.keepStorage', { value: budget }));
+    intent.keepStorage = bytes;
+  }
+  return intent;
+}
+
 export function planIntent(flags: PlanFlags): CleanupIntent {
   switch (flags.kind) {
     case 'rmi':
@@ -147,5 +170,8 @@ export function planIntent(flags: PlanFlags): CleanupIntent {
     case 'prune-volumes':
       if (flags.refs.length > 0) throw usageError(phrase('cli.usage.pruneVolumesNoNames'));
       return { type: 'prune-volumes' };
+    case 'prune-cache':
+      if (flags.refs.length > 0) throw usageError(phrase('cli.usage.pruneCacheNoNames'));
+      return pruneCacheIntent(flags);
   }
 }

@@ -13,6 +13,7 @@ Commands:
                              of used: what the engine reports, its storage on disk, and VM
                              disk files on this computer, with how to give space back
   volumes                    Volumes: anonymous or named, size, the containers that mount them
+  cache                      Build cache records: what made them, size, free, shared or in use
   plan rmi REF...            Plan removing images (tags or IDs)
   plan prune [--all] [--until 24h [--until-clock engine|build]] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
                              Plan removing dangling (or, with --all, unused) images
@@ -20,6 +21,10 @@ Commands:
                              Plan removing stopped containers
   plan rm-volumes NAME...    Plan removing volumes by name (a mounted one is never removed)
   plan prune-volumes         Plan removing the anonymous volumes no container mounts
+  plan prune-cache [--until 24h] [--keep-storage 10GB]
+                             Plan removing build cache records no build uses and no image
+                             shares (last used before --until; least recently used first
+                             until the cache fits in --keep-storage)
   apply PLANFILE [--yes] [--max-age 24h]
                              Run a saved plan's steps (only those a plan made now would
                              also take), and record them in the history

@@ -8,11 +8,13 @@ import type { EngineConnection } from '../../src-main/engine/connection';
 import { executePlan } from '../../src-main/execution/executor';
 import { readBuildCache } from '../../src-main/inventory/read-build-cache';
 import { buildPlan } from '../../src-main/planning/plan-service';
-import type { BuildCacheRecord } from '../../src-shared/model';
+import type { BuildCacheList, BuildCacheRecord } from '../../src-shared/model';
 import { resetEngine } from '../engines/harness';
 import { buildKitBuild, buildKitUnavailable } from '../engines/buildkit';
 import { describeEachEngine } from '../engines/use-engines';
 import { connectTo } from './support/plan-world';
+import { barnacle, barnacleJson, cliShell } from '../fixtures/barnacle-cli';
+import type { Plan } from '../../src-shared/plan';
 import { runDockerLine } from './support/docker-cli';
 
 const unavailable = buildKitUnavailable();
@@ -121,6 +123,36 @@ describeEachEngine('build cache, listed and planned', (engine) => {
         .map((r) => r.id)
         .sort(),
     );
+  });
+
+  it('the CLI: cache lists the records; plan prune-cache plans the free ones', async () => {
+    const shell = cliShell(engine.host);
+    try {
+      if (!onDocker) {
+        const text = await barnacle(['cache'], shell.env);
+        expect(text.stdout).toBe("This engine's API lists no build cache (Podman).\n");
+        return;
+      }
+      if (unavailable) return;
+      await buildKitBuild(engine.host, { tag: 'bc/cli2:1', runs: ['echo two > /two'] });
+      const listed = await barnacleJson<BuildCacheList>(['cache'], shell.env);
+      expect(listed.records.map((r) => r.id).sort()).toEqual((await records()).map((r) => r.id).sort());
+      const text = await barnacle(['cache'], shell.env);
+      expect(text.stdout).toMatch(/^ID\s+TYPE\s+SIZE\s+STATE\s+LAST USED\s+MADE BY/);
+      expect(text.stdout).toContain('shared');
+      const plan = await barnacleJson<Plan>(['plan', 'prune-cache', '--keep-storage', '1TB'], shell.env);
+      expect(plan.intent).toEqual({ type: 'prune-build-cache', keepStorage: 1e12 });
+      expect(plan.steps).toEqual([]);
+      const all = await barnacleJson<Plan>(['plan', 'prune-cache'], shell.env);
+      expect(all.steps.map((s) => s.target).sort()).toEqual(
+        listed.records
+          .filter((r) => !r.shared && !r.inUse)
+          .map((r) => r.id)
+          .sort(),
+      );
+    } finally {
+      shell.remove();
+    }
   });
 
   dockerIt('older than and a storage budget choose by last use', async () => {

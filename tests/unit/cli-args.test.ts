@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src-main/cli/args';
 import { CliError, EXIT_USAGE } from '../../src-main/cli/cli-error';
 import { run } from '../../src-main/cli/main';
+import { parseByteSize } from '../../src-main/cli/plan-args';
 import { captureIo } from './support/capture-io';
 
 const parse = (line: string[]) => parseCommandLine(line, 'linux');
@@ -55,7 +56,7 @@ describe('commands and global options', () => {
     expect(usageFailure(['ls', '--bogus'])).toMatch(/--bogus/);
     expect(usageFailure(['ps', '-a'])).toMatch(/"barnacle ps" does not take --all/);
     expect(usageFailure(['ls', 'extra'])).toMatch(/takes no arguments/);
-    expect(usageFailure(['plan'])).toMatch(/rmi, prune, rm-stopped, rm-volumes, prune-volumes/);
+    expect(usageFailure(['plan'])).toMatch(/rmi, prune, rm-stopped, rm-volumes, prune-volumes, prune-cache/);
     expect(usageFailure(['plan', 'rmi', 'x', '--yes'])).toMatch(/does not take --yes/);
   });
 
@@ -162,6 +163,30 @@ describe('volumes', () => {
     expect(parse(['plan', 'prune-volumes']).command).toEqual({ name: 'plan', intent: { type: 'prune-volumes' } });
     expect(usageFailure(['plan', 'prune-volumes', 'pgdata'])).toMatch(/takes no names/);
     expect(usageFailure(['plan', 'prune-volumes', '--all'])).toMatch(/all/);
+  });
+});
+
+describe('build cache', () => {
+  it('cache lists; prune-cache takes --until and --keep-storage with the units docker reads', () => {
+    expect(parse(['cache']).command).toEqual({ name: 'cache' });
+    expect(parse(['plan', 'prune-cache']).command).toEqual({ name: 'plan', intent: { type: 'prune-build-cache' } });
+    expect(parse(['plan', 'prune-cache', '--until', '168h', '--keep-storage', '10GB']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'prune-build-cache', until: '168h', keepStorage: 10_000_000_000 },
+    });
+    expect(usageFailure(['plan', 'prune-cache', 'x'])).toMatch(/takes no names/);
+    expect(usageFailure(['plan', 'prune-cache', '--keep-storage', '10 parsecs'])).toMatch(/is not a size/);
+    expect(usageFailure(['plan', 'prune-cache', '--all'])).toMatch(/all/);
+  });
+
+  it('reads sizes as docker does: powers of 1000, or of 1024 with i', () => {
+    expect(parseByteSize('512')).toBe(512);
+    expect(parseByteSize('1.5GB')).toBe(1_500_000_000);
+    expect(parseByteSize('2 GiB')).toBe(2 * 1024 ** 3);
+    expect(parseByteSize('10g')).toBe(10_000_000_000);
+    expect(parseByteSize('1kb')).toBe(1000);
+    expect(parseByteSize('GB')).toBeNull();
+    expect(parseByteSize('-1GB')).toBeNull();
   });
 });
 

@@ -74,6 +74,7 @@ const cases: Case[] = [
   ['rm-stopped with arguments', ['plan', 'rm-stopped', 'x']],
   ['rm-volumes without a name', ['plan', 'rm-volumes']],
   ['prune-volumes with a name', ['plan', 'prune-volumes', 'pgdata']],
+  ['prune-cache with a bad budget', ['plan', 'prune-cache', '--keep-storage', 'lots']],
   ['DOCKER_HOST of an unknown scheme', ['ls'], { DOCKER_HOST: 'foo://x' }],
   ['TLS without ca.pem', ['ls'], { DOCKER_HOST: 'tcp://h:1', DOCKER_TLS_VERIFY: '1' }],
   ['TLS without ca.pem (DOCKER_TLS)', ['ls'], { DOCKER_HOST: 'tcp://h:1', DOCKER_TLS: '1' }],
@@ -119,7 +120,7 @@ function wordsOnly(text: string, argv: string[]): string {
     .replace(/(^|\s)--?[a-z][a-z-]*(=\S*)?/g, ' ') // flags
     .replace(/\bbarnacle( [a-z-]+)*/g, ' ') // the program and its commands
     .replace(/\b(docker|podman)( [a-z-]+)+/g, ' ') // commands named in a sentence
-    .replace(/\b(rmi|prune|rm-stopped|rm-volumes|prune-volumes)\b/g, ' ') // what `barnacle plan` takes
+    .replace(/\b(prune-volumes|prune-cache|rm-volumes|rm-stopped|rmi|prune)\b/g, ' ') // what `barnacle plan` takes
     .replace(/\b[A-Z_]{6,}\b/g, ' ') // environment variables
     .replace(/\b[a-z]+\.pem\b|\bcurrentContext\b/g, ' ') // file and key names
     .replace(/\((validation|engine-unreachable)\)/g, ' '); // the error's code, for scripts
@@ -161,9 +162,9 @@ const english: Record<string, string> = {
   'no command':
     'barnacle: no command given. Run "barnacle --help" to see the commands.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'plan without a kind':
-    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes.\n  (validation)\nRun "barnacle --help" for usage.\n',
+    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes, prune-cache.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'plan of an unknown kind':
-    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes.\n  (validation)\nRun "barnacle --help" for usage.\n',
+    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes, prune-cache.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'unknown command':
     'barnacle: unknown command "images". Run "barnacle --help" to see the commands.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'option the command does not take':
@@ -224,6 +225,8 @@ const english: Record<string, string> = {
     'barnacle: "barnacle plan prune" takes no image names; use --filter or --keep.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'rm-volumes without a name':
     'barnacle: "barnacle plan rm-volumes" needs at least one volume name.\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'prune-cache with a bad budget':
+    'barnacle: --keep-storage lots is not a size: write a number with B, KB, MB, GB or TB (for example 10GB).\n  (validation)\nRun "barnacle --help" for usage.\n',
   'prune-volumes with a name':
     'barnacle: "barnacle plan prune-volumes" takes no names: it plans the anonymous volumes no container mounts. To remove named volumes, use "barnacle plan rm-volumes NAME...".\n  (validation)\nRun "barnacle --help" for usage.\n',
   'rm-stopped with arguments':
