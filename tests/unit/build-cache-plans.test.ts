@@ -7,7 +7,7 @@ import { say } from '../../src-shared/messages/translate';
 import { planCleanup } from '../../src-main/planning/planner';
 import { cacheCandidates } from '../../src-main/planning/build-cache-steps';
 import { cliCommands } from '../../src-main/planning/commands';
-import { dockerClassic, NOW_MS } from './support/inventory-builder';
+import { bareInput, NOW_MS } from './support/inventory-builder';
 
 const id = (n: string) => n.padEnd(25, '0');
 const hoursAgo = (h: number) => new Date(NOW_MS - h * 3_600_000).toISOString();
@@ -29,16 +29,7 @@ function record(name: string, over: Partial<BuildCacheRecord> = {}): BuildCacheR
 }
 
 const plan = (intent: { until?: string; keepStorage?: number }, records: BuildCacheRecord[]) =>
-  planCleanup({
-    intent: { type: 'prune-build-cache', ...intent },
-    images: [],
-    containers: [],
-    layers: new Map(),
-    engine: dockerClassic,
-    host: 'unix:///test/docker.sock',
-    now: NOW_MS,
-    buildCache: records,
-  });
+  planCleanup(bareInput({ type: 'prune-build-cache', ...intent }, { buildCache: records }));
 
 describe('build cache plans', () => {
   const base = record('base', { size: 5000, lastUsedAt: hoursAgo(50) });

@@ -7,7 +7,7 @@ import type { ContainerSummary, VolumeSummary } from '../../src-shared/model';
 import { say } from '../../src-shared/messages/translate';
 import { anonymityOf, prunableVolume, volumeUsers } from '../../src-shared/volumes';
 import { planCleanup } from '../../src-main/planning/planner';
-import { dockerClassic, NOW_MS } from './support/inventory-builder';
+import { bareInput } from './support/inventory-builder';
 
 const HEX = 'ab'.repeat(32);
 
@@ -43,16 +43,7 @@ function volume(name: string, over: Partial<VolumeSummary> = {}): VolumeSummary 
 }
 
 const plan = (intent: Parameters<typeof planCleanup>[0]['intent'], volumes: VolumeSummary[]) =>
-  planCleanup({
-    intent,
-    images: [],
-    containers: [],
-    layers: new Map(),
-    engine: dockerClassic,
-    host: 'unix:///test/docker.sock',
-    now: NOW_MS,
-    volumes,
-  });
+  planCleanup(bareInput(intent, { volumes }));
 
 describe('which volumes are anonymous', () => {
   it("takes the engine's own mark where it keeps one", () => {

@@ -125,3 +125,17 @@ export function planningInput(
 ): PlanningInput {
   return { intent, ...inv, engine, host: 'unix:///test/docker.sock', now: NOW_MS };
 }
+
+/** Planning input with no images or containers: for plans of volumes or build cache, which read neither. */
+export function bareInput(intent: CleanupIntent, extra: Partial<PlanningInput> = {}): PlanningInput {
+  return {
+    intent,
+    images: [],
+    containers: [],
+    layers: new Map(),
+    engine: dockerClassic,
+    host: 'unix:///test/docker.sock',
+    now: NOW_MS,
+    ...extra,
+  };
+}
