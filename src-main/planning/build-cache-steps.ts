@@ -11,6 +11,9 @@ import { untilCutoff } from './selection';
 
 type CacheIntent = Extract<CleanupIntent, { type: 'prune-build-cache' }>;
 
+/** When a record was made, in ms. */
+const made = (r: BuildCacheRecord): number => Date.parse(r.createdAt ?? '') || 0;
+
 /** When a record was last used (or made, if never used since), in ms. */
 const lastUsed = (r: BuildCacheRecord): number => Date.parse(r.lastUsedAt ?? r.createdAt ?? '') || 0;
 
@@ -18,19 +21,38 @@ const lastUsed = (r: BuildCacheRecord): number => Date.parse(r.lastUsedAt ?? r.c
 export function cacheCandidates(intent: CacheIntent, records: readonly BuildCacheRecord[], nowMs: number) {
   const free = records.filter((r) => !r.inUse && !r.shared);
   const cutoff = intent.until ? untilCutoff(intent.until, nowMs) : null;
-  let chosen = cutoff === null ? free : free.filter((r) => lastUsed(r) < cutoff * 1000);
-  if (intent.keepStorage !== undefined) {
-    // docker builder prune --keep-storage: the least recently used go first, until what is left fits.
-    let total = records.reduce((sum, r) => sum + r.size, 0);
-    const byAge = [...chosen].sort((a, b) => lastUsed(a) - lastUsed(b));
-    chosen = [];
-    for (const r of byAge) {
-      if (total <= intent.keepStorage) break;
-      chosen.push(r);
-      total -= r.size;
-    }
+  const older = cutoff === null ? free : free.filter((r) => lastUsed(r) < cutoff * 1000);
+  if (intent.keepStorage === undefined) return withoutHeldParents(older, records);
+  // docker builder prune --keep-storage: the least recently used go first until what is left
+  // fits; a record goes only once every record built on it has gone (the engine keeps it else).
+  let total = records.reduce((sum, r) => sum + r.size, 0);
+  const chosen: BuildCacheRecord[] = [];
+  const gone = new Set<string>();
+  const eligible = (r: BuildCacheRecord) =>
+    !gone.has(r.id) && records.every((c) => !c.parents.includes(r.id) || gone.has(c.id));
+  while (total > intent.keepStorage) {
+    // Ties (one build's records share a time): the newer first, as a child is newer than its parent.
+    const next = older.filter(eligible).sort((a, b) => lastUsed(a) - lastUsed(b) || made(b) - made(a))[0];
+    if (!next) break;
+    chosen.push(next);
+    gone.add(next.id);
+    total -= next.size;
   }
   return chosen;
+}
+
+/**
+ * A record another record is built on is released only with it: a parent whose child stays
+ * (too new, in use, shared) cannot go, so it is left out rather than planned to fail.
+ */
+function withoutHeldParents(chosen: BuildCacheRecord[], records: readonly BuildCacheRecord[]): BuildCacheRecord[] {
+  let kept = chosen;
+  for (;;) {
+    const ids = new Set(kept.map((r) => r.id));
+    const next = kept.filter((r) => records.every((c) => !c.parents.includes(r.id) || ids.has(c.id)));
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
 }
 
 export function emitBuildCacheSteps(
@@ -53,7 +75,6 @@ export function emitBuildCacheSteps(
   // Children before parents, and one at a time: the engine releases a parent only once
   // nothing refers to it. Docker 26's containerd store lists no parents at all (seen live):
   // there the newest go first, as a build makes a parent before its child.
-  const made = (r: BuildCacheRecord) => Date.parse(r.createdAt ?? '') || 0;
   const ordered = [...chosen].sort((a, b) => depthOf(b, records) - depthOf(a, records) || made(b) - made(a));
   let previous: string | undefined;
   for (const r of ordered) {

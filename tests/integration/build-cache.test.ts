@@ -155,7 +155,7 @@ describeEachEngine('build cache, listed and planned', (engine) => {
     }
   });
 
-  dockerIt('older than and a storage budget choose by last use', async () => {
+  dockerIt('older than and a storage budget choose by last use, and free what they predict', async () => {
     await buildKitBuild(engine.host, { tag: 'bc/rules:1', runs: ['echo one > /one'] });
     await docker.getImage('bc/rules:1').remove();
     const all = await records();
@@ -163,9 +163,25 @@ describeEachEngine('build cache, listed and planned', (engine) => {
     expect((await buildPlan(connection, { type: 'prune-build-cache', until: '1h' })).steps).toEqual([]);
     await new Promise((r) => setTimeout(r, 1100));
     expect((await buildPlan(connection, { type: 'prune-build-cache', until: '1s' })).steps).toHaveLength(all.length);
-    // A budget the cache already fits in takes nothing; a budget of 0 takes every free record.
+    // A budget the cache already fits in takes nothing.
     const total = bytesOf(all);
     expect((await buildPlan(connection, { type: 'prune-build-cache', keepStorage: total })).steps).toEqual([]);
-    expect((await buildPlan(connection, { type: 'prune-build-cache', keepStorage: 0 })).steps).toHaveLength(all.length);
+    // One byte less: the least recently used go until it fits; run, it frees what it predicted.
+    const budget = await buildPlan(connection, { type: 'prune-build-cache', keepStorage: total - 1 });
+    expect(budget.steps.length).toBeGreaterThan(0);
+    expect(budget.steps.length).toBeLessThanOrEqual(all.length);
+    let before = await records();
+    let report = await executePlan(connection, budget);
+    for (const step of budget.steps) expect(report.outcomes[step.id], step.label).toEqual({ state: 'done' });
+    expect(bytesOf(before) - bytesOf(await records())).toBe(budget.bytesFreed);
+    expect(bytesOf(await records())).toBeLessThanOrEqual(total - 1);
+    // Then older than a second: what is left goes, and frees what it predicted.
+    const older = await buildPlan(connection, { type: 'prune-build-cache', until: '1s' });
+    before = await records();
+    expect(older.steps.map((s) => s.target).sort()).toEqual(before.map((r) => r.id).sort());
+    report = await executePlan(connection, older);
+    for (const step of older.steps) expect(report.outcomes[step.id], step.label).toEqual({ state: 'done' });
+    expect(bytesOf(before) - bytesOf(await records())).toBe(older.bytesFreed);
+    expect(await records()).toEqual([]);
   });
 });

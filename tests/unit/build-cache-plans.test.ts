@@ -58,23 +58,33 @@ describe('build cache plans', () => {
   });
 
   it('until: only records last used (or made, if never used) before the cut-off', () => {
-    expect(cacheCandidates({ type: 'prune-build-cache', until: '24h' }, all, NOW_MS).map((r) => r.description)).toEqual(
-      ['base'],
-    );
+    const old = record('old', { lastUsedAt: hoursAgo(50) });
+    const recent = record('recent', { lastUsedAt: hoursAgo(2) });
     const never = record('never', { createdAt: hoursAgo(30) });
-    expect(cacheCandidates({ type: 'prune-build-cache', until: '24h' }, [never], NOW_MS)).toEqual([never]);
+    expect(
+      cacheCandidates({ type: 'prune-build-cache', until: '24h' }, [old, recent, never], NOW_MS).map(
+        (r) => r.description,
+      ),
+    ).toEqual(['old', 'never']);
   });
 
-  it('keep storage: the least recently used go until the whole cache fits', () => {
-    // 21,300 in all; to fit 16,300 only base (5,000) must go, the oldest.
-    expect(
-      cacheCandidates({ type: 'prune-build-cache', keepStorage: 16_300 }, all, NOW_MS).map((r) => r.description),
-    ).toEqual(['base']);
+  it('keep storage: the least recently used go until the whole cache fits, a child before its parent', () => {
+    const pick = (keepStorage: number) =>
+      cacheCandidates({ type: 'prune-build-cache', keepStorage }, all, NOW_MS).map((r) => r.description);
+    // 21,300 in all. base is the oldest, but child is built on it: child goes first.
+    expect(pick(21_000)).toEqual(['child']);
+    expect(pick(16_300)).toEqual(['child', 'base']);
     // Fitting 15,000 needs more than the free records: both go, and it still does not fit.
-    expect(
-      cacheCandidates({ type: 'prune-build-cache', keepStorage: 15_000 }, all, NOW_MS).map((r) => r.description),
-    ).toEqual(['base', 'child']);
-    expect(cacheCandidates({ type: 'prune-build-cache', keepStorage: 1_000_000 }, all, NOW_MS)).toEqual([]);
+    expect(pick(15_000)).toEqual(['child', 'base']);
+    expect(pick(1_000_000)).toEqual([]);
+  });
+
+  it('never takes a parent whose child stays: the engine would keep it', () => {
+    // base is older than a day, but child (used 2 h ago) is built on it.
+    expect(cacheCandidates({ type: 'prune-build-cache', until: '24h' }, all, NOW_MS)).toEqual([]);
+    const sharedChild = { ...child, shared: true };
+    expect(cacheCandidates({ type: 'prune-build-cache' }, [base, sharedChild], NOW_MS)).toEqual([]);
+    expect(cacheCandidates({ type: 'prune-build-cache', keepStorage: 0 }, [base, sharedChild], NOW_MS)).toEqual([]);
   });
 
   it('writes each record as its own command, after other kinds of steps', () => {
