@@ -266,10 +266,28 @@ export interface BuildCacheRecord {
   usageCount: number;
 }
 
+/**
+ * A container a Podman build left behind (buildah's "working container"): a
+ * failed build with --rm=false, or one killed mid-way. Only Podman's own list
+ * with `external=true` shows it (`podman ps --external`); it holds its image
+ * (the engine refuses to remove that image) and its writable layer, whose size
+ * Podman does not report.
+ */
+export interface BuildContainer {
+  id: string;
+  name: string;
+  /** The image the build was on when it stopped, as the engine names it. */
+  image: string;
+  imageId: string;
+  createdAt: string;
+}
+
 export interface BuildCacheList {
-  /** False where the engine keeps no build cache it lists (Podman). */
+  /** False where the engine keeps no build cache records it lists (Podman). */
   supported: boolean;
   records: BuildCacheRecord[];
+  /** Podman: containers its builds left (none on Docker, whose builds keep records instead). */
+  buildContainers: BuildContainer[];
   takenAt: number;
 }
 

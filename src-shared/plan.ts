@@ -79,6 +79,7 @@ export const STEP_ACTIONS = [
   'remove-container',
   'remove-volume',
   'remove-build-cache',
+  'remove-build-container',
   'untag',
   'remove-image',
   'remove-child-image',
@@ -104,6 +105,7 @@ export const STEP_REASONS = [
   'volume',
   'unused-volume',
   'unused-cache',
+  'leftover-build-container',
   'unused',
   'dangling',
 ] as const;
@@ -136,6 +138,8 @@ export interface StepExpectation {
    * volume removed and made again under the same name since holds data nobody saw.
    */
   volumeCreatedAt?: string;
+  /** remove-build-container: when the container was made (an ID names one container for its life; this pins it). */
+  createdAt?: string;
 }
 
 export interface PlanStep {
@@ -208,7 +212,7 @@ export interface ConflictDecision {
 export interface SkippedItem {
   target: string;
   label: string;
-  conflict: ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'in-use' | 'shared';
+  conflict: ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'in-use' | 'shared' | 'build-container';
   /** Why, as a catalogue phrase. */
   reason: Phrase;
 }

@@ -9,6 +9,8 @@ export function stepReasonPhrase(step: PlanStep, intent: CleanupIntent): Phrase 
   switch (step.action) {
     case 'remove-build-cache':
       return phrase('plan.reason.unusedCache');
+    case 'remove-build-container':
+      return phrase('plan.reason.leftoverBuild');
     case 'remove-volume':
       if (intent.type === 'prune-volumes') return phrase('plan.reason.unusedVolume');
       if (intent.type === 'remove-volumes') return phrase('plan.reason.selected');

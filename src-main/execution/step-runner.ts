@@ -17,6 +17,7 @@ import { unmetExpectation } from './expectations';
 import type { FinalOutcome } from './schedule';
 import { imageNamed, volumeNamed } from '../engine/handles';
 import { readBuildCache } from '../inventory/read-build-cache';
+import { readBuildContainers } from '../inventory/read-build-containers';
 import { PhraseError } from '../../src-shared/phrase-error';
 
 export interface StepContext {
@@ -39,6 +40,7 @@ const operationOf: Record<PlanStep['action'], FailedOperation> = {
   // No volume wording in the classifier: its "remove the container" phrasing would mislead, see volumeFailure.
   'remove-volume': 'remove-container',
   'remove-build-cache': 'prune-build-cache',
+  'remove-build-container': 'remove-container',
   untag: 'untag',
   'remove-image': 'remove-image',
   'remove-child-image': 'remove-image',
@@ -66,6 +68,8 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<FinalOutcome |
         ? conflictSaying('plan-stale', phrase('stale.cacheKept', { record: step.label }))
         : { state: 'already-gone' };
     }
+    case 'remove-build-container':
+      return removeBuildContainer(ctx, step);
     case 'stop-container':
       return ops.stopContainer(docker, step.target);
     case 'remove-container':
@@ -151,4 +155,22 @@ function outcomeOfFailure(
     default:
       return failureSaying(error.kind, saysOf(error));
   }
+}
+
+/**
+ * A Podman build's leftover container, removed only if it is still the one the plan
+ * saw: listed as a build container, made at the planned time. Force is what Podman
+ * needs to unmount it; it never reaches a container the engine runs, because a
+ * build container is not one (the compat API does not even list it).
+ */
+async function removeBuildContainer(ctx: StepContext, step: PlanStep): Promise<FinalOutcome | void> {
+  if (!/^[0-9a-f]{64}$/.test(step.target)) {
+    throw new RefusedStep(phrase('outcome.notBuildContainer', { id: step.target }));
+  }
+  const now = (await readBuildContainers(ctx.docker, ctx.engine)).find((c) => c.id === step.target);
+  if (!now) return { state: 'already-gone' };
+  if (now.createdAt !== step.expect.createdAt) {
+    return conflictSaying('plan-stale', phrase('stale.buildContainer', { container: step.label }));
+  }
+  await ops.removeBuildContainer(ctx.docker, step.target);
 }

@@ -6,6 +6,7 @@ import type Docker from 'dockerode';
 import type { ContainerSummary, EngineInfo, VolumeList, VolumeSummary } from '../../src-shared/model';
 import { anonymityOf, COMPOSE_PROJECT_LABEL, volumeUsers } from '../../src-shared/volumes';
 import { fetchDf } from './disk-usage';
+import { libpodGet } from './libpod-api';
 
 interface RawVolume {
   Name: string;
@@ -25,28 +26,10 @@ export interface ReadVolumesOptions {
   now?: () => number;
 }
 
-/** Whether the modem writes an API version in front of every path (connection.ts pins one). */
-const pinned = (docker: Docker): boolean => !!(docker.modem as { version?: string }).version;
-
 /** Podman's own list says which volumes are anonymous; its compat list does not. */
-function podmanAnonymous(docker: Docker): Promise<Map<string, boolean>> {
-  return new Promise((resolve, reject) => {
-    docker.modem.dial(
-      {
-        // Podman answers its own API only under a version (/libpod/… alone is 404 on 4.3 and 5.4).
-        // A pinned modem puts its version in front (/v1.41/libpod/…, answered by both); an
-        // unpinned one gets 4.0.0, the oldest Podman 5 still serves.
-        path: `${pinned(docker) ? '' : '/v4.0.0'}/libpod/volumes/json?`,
-        method: 'GET',
-        options: {},
-        statusCodes: { 200: true, 500: 'server error' },
-      },
-      (err: unknown, data: unknown) =>
-        err
-          ? reject(err)
-          : resolve(new Map(((data ?? []) as PodmanVolume[]).map((v) => [v.Name, v.Anonymous === true]))),
-    );
-  });
+async function podmanAnonymous(docker: Docker): Promise<Map<string, boolean>> {
+  const volumes = (await libpodGet<PodmanVolume[] | null>(docker, '/libpod/volumes/json')) ?? [];
+  return new Map(volumes.map((v) => [v.Name, v.Anonymous === true]));
 }
 
 /** Docker marks anonymous volumes by label from 23.0 (API 1.42) on. */

@@ -63,6 +63,14 @@ export async function removeContainer(
   }
 }
 
+/**
+ * Removes a container a Podman build left (`docker rm --force ID`). Unforced, Podman
+ * answers 500 "mounted and cannot be removed without using force" (4.3 and 5.4).
+ */
+export async function removeBuildContainer(docker: Docker, id: string): Promise<void> {
+  await containerNamed(docker, id).remove({ force: true, v: false });
+}
+
 /** Containers (any state) whose image is `imageId`. */
 async function containersOfImage(docker: Docker, imageId: string): Promise<string[]> {
   const list = await docker.listContainers({ all: true });

@@ -4,6 +4,7 @@
 // never in the plan: it is listed as kept, saying why.
 
 import { phrase } from '../../src-shared/phrase';
+import { isFreeRecord } from '../../src-shared/build-cache';
 import type { BuildCacheRecord } from '../../src-shared/model';
 import type { CleanupIntent } from '../../src-shared/plan';
 import { Phase, type PlanDraft } from './plan-draft';
@@ -19,7 +20,7 @@ const lastUsed = (r: BuildCacheRecord): number => Date.parse(r.lastUsedAt ?? r.c
 
 /** What the plan may take: unused and private records, older than `until`, beyond the storage budget. */
 export function cacheCandidates(intent: CacheIntent, records: readonly BuildCacheRecord[], nowMs: number) {
-  const free = records.filter((r) => !r.inUse && !r.shared);
+  const free = records.filter(isFreeRecord);
   const cutoff = intent.until ? untilCutoff(intent.until, nowMs) : null;
   const older = cutoff === null ? free : free.filter((r) => lastUsed(r) < cutoff * 1000);
   if (intent.keepStorage === undefined) return withoutHeldParents(older, records);

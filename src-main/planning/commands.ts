@@ -45,6 +45,11 @@ function commandFor(step: PlanStep, taken: Set<string>): { verb: string; word: s
     case 'remove-build-cache':
       // The id filter takes one value: one command per record.
       return { verb: 'docker builder prune -f --filter', word: `id=${step.target}`, alone: true };
+    case 'remove-build-container':
+      // Podman's compat API removes a build's leftover container only forced (unforced: 500
+      // "mounted and cannot be removed without using force"); by its full ID, the only name
+      // that certainly means this container (seen on Podman 4.3 and 5.4).
+      return { verb: 'docker rm --force', word: step.target };
     case 'untag':
       // Forced only for untag-only on the containerd store, where force drops just the tag.
       // The tag as the engine lists it (the step's target), never the shortened label: a short

@@ -15,6 +15,7 @@ import type { LayerFactsCache } from '../inventory/layer-facts-cache';
 import { listsFrom, shownImageIds } from '../inventory/read-lists';
 import { readVolumes } from '../inventory/read-volumes';
 import { readBuildCache } from '../inventory/read-build-cache';
+import { readBuildContainers } from '../inventory/read-build-containers';
 import { normalizeImageId } from '../../src-shared/ids';
 import { cascadeFactIds } from './cascade';
 import { planCleanup, type PlanningInput } from './planner';
@@ -84,11 +85,15 @@ async function plan(
     // Facts read from history (now or before) are the finer figure where both exist.
     return new Map([...fromList, ...read]);
   });
-  const [rawImages, rawContainers, accounting, shownFacts] = await Promise.all([
+  // Podman: images its builds' leftover containers stand on cannot be removed (409). Should
+  // its own API fail, the plan is made without them and the engine's refusal says why.
+  const buildContainersRead = readBuildContainers(docker, engine).catch(() => []);
+  const [rawImages, rawContainers, accounting, shownFacts, buildContainers] = await Promise.all([
     rawImagesRead,
     rawContainersRead,
     accountingRead,
     shownFactsRead,
+    buildContainersRead,
   ]);
   const lists = listsFrom(rawImages, rawContainers, { containerSizes, engine });
   // Containers may use an image the list hides (an intermediate): its layers pin bytes too.
@@ -114,6 +119,7 @@ async function plan(
     host: endpoint.host,
     now,
     containerAccounting: accounting.containers,
+    buildContainers,
     ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
     ...(volumesCreatedAt ? { volumesCreatedAt } : {}),
     ...(resume ?? {}),
@@ -162,7 +168,7 @@ async function planVolumes(
   });
 }
 
-/** Build cache plans read the cache records alone: no lists, no layer facts. */
+/** Build cache plans read the cache records (Docker) or the builds' leftover containers (Podman) alone: no lists, no layer facts. */
 async function planBuildCache(
   connection: EngineConnection,
   intent: Extract<CleanupIntent, { type: 'prune-build-cache' }>,
@@ -170,7 +176,7 @@ async function planBuildCache(
   resume?: { restrictTo: Set<string>; resumedFrom: string },
 ): Promise<Plan> {
   const { docker, engine, endpoint } = connection;
-  const { records } = await readBuildCache(docker, engine);
+  const { records, buildContainers } = await readBuildCache(docker, engine);
   return planCleanup({
     intent,
     images: [],
@@ -180,6 +186,7 @@ async function planBuildCache(
     host: endpoint.host,
     now: opts.now ?? Date.now(),
     buildCache: records,
+    buildContainers,
     ...(resume ?? {}),
   });
 }

@@ -9,6 +9,7 @@ import { phrase } from '../../src-shared/phrase';
 import { createHash, randomUUID } from 'node:crypto';
 import type {
   BuildCacheRecord,
+  BuildContainer,
   ContainerSummary,
   EngineInfo,
   ImageSummary,
@@ -31,6 +32,7 @@ import { selectPruneCandidates, selectStoppedContainers } from './selection';
 import { attributeBytes } from './step-bytes';
 import { emitVolumeSteps, type VolumeBytes } from './volume-steps';
 import { emitBuildCacheSteps } from './build-cache-steps';
+import { emitBuildContainerSteps, imagesHeldByBuilds } from './build-container-steps';
 
 export interface PlanningInput {
   intent: CleanupIntent;
@@ -59,6 +61,8 @@ export interface PlanningInput {
   volumes?: VolumeSummary[];
   /** The engine's build cache records: what prune-build-cache plans from. */
   buildCache?: BuildCacheRecord[];
+  /** Podman: containers its builds left. They hold their images; build cache plans remove them. */
+  buildContainers?: BuildContainer[];
 }
 
 export function planCleanup(input: PlanningInput): Plan {
@@ -67,6 +71,20 @@ export function planCleanup(input: PlanningInput): Plan {
   const intent = input.intent;
   const removals = new Map<string, Removal>();
   const untags: UntagRequest[] = [];
+
+  const heldByBuilds = imagesHeldByBuilds(input.buildContainers ?? []);
+  /** Podman refuses to remove an image a build container stands on, forced or not: the plan leaves it. */
+  const keptForBuild = (image: ImageSummary): boolean => {
+    const builds = heldByBuilds.get(image.id);
+    if (!builds) return false;
+    draft.skip({
+      target: image.id,
+      label: imageName(image),
+      conflict: 'build-container',
+      reason: phrase('skip.imageHeldByBuild', { containers: builds.map((b) => `"${b}"`), count: builds.length }),
+    });
+    return true;
+  };
 
   const containersOf = (image: ImageSummary) =>
     image.containers.map((ref) => containersById.get(ref.id)).filter((c): c is ContainerSummary => !!c);
@@ -78,7 +96,7 @@ export function planCleanup(input: PlanningInput): Plan {
     choices: FixChoices | undefined,
     childStep = false,
   ) => {
-    if (removals.has(image.id)) return;
+    if (removals.has(image.id) || keptForBuild(image)) return;
     const users = containersOf(image);
     const label = imageName(image);
     const remove = (extra: Partial<Removal>) =>
@@ -119,6 +137,7 @@ export function planCleanup(input: PlanningInput): Plan {
   };
 
   let volumeBytes: VolumeBytes = { bytes: 0, unknown: [] };
+  let unsizedBuilds: string[] = [];
   switch (intent.type) {
     case 'remove-images':
       selectRemovals(intent, input.images, input.engine, draft, untags, considerWhole);
@@ -159,6 +178,7 @@ export function planCleanup(input: PlanningInput): Plan {
       break;
     case 'prune-build-cache':
       emitBuildCacheSteps(intent, input.buildCache ?? [], input.now, draft);
+      unsizedBuilds = emitBuildContainerSteps(intent, input.buildContainers ?? [], input.now, draft);
       break;
     case 'start-fresh':
       for (const c of input.containers) draft.removeContainer(c, 'start-fresh');
@@ -174,6 +194,8 @@ export function planCleanup(input: PlanningInput): Plan {
       break;
   }
 
+  // Prune and start fresh choose images without considerWhole: the same rule, applied here.
+  for (const [id, removal] of removals) if (keptForBuild(removal.image)) removals.delete(id);
   settleChildren(input, removals, draft, considerWhole);
   emitImageSteps(input.images, removals, untags, draft);
   if (intent.type === 'start-fresh') {
@@ -222,10 +244,12 @@ export function planCleanup(input: PlanningInput): Plan {
     decisions: draft.decisions,
     // Volumes and cache records free their own size (known at planning); layers are attributed above.
     bytesFreed: space.bytes + volumeBytes.bytes + cacheBytes(steps),
-    exact: space.exact && volumeBytes.unknown.length === 0,
-    inexactReasons: volumeBytes.unknown.length
-      ? [...space.reasons, phrase('space.volumeSizeUnknown', { volumes: volumeBytes.unknown })]
-      : space.reasons,
+    exact: space.exact && volumeBytes.unknown.length === 0 && unsizedBuilds.length === 0,
+    inexactReasons: [
+      ...space.reasons,
+      ...(volumeBytes.unknown.length ? [phrase('space.volumeSizeUnknown', { volumes: volumeBytes.unknown })] : []),
+      ...(unsizedBuilds.length ? [phrase('space.buildContainerSizeUnknown', { containers: unsizedBuilds })] : []),
+    ],
     // Every tag on the engine: a short ID that is also some image's name is written in full.
     commands: cliCommands(steps, { tags: (input.allImages ?? input.images).flatMap((i) => i.tags) }),
     skipped: draft.skipped,

@@ -19,6 +19,7 @@ import { list, size } from './plan-format';
 export const actionOrder: StepAction[] = [
   'stop-container',
   'remove-container',
+  'remove-build-container',
   'untag',
   'remove-image',
   'remove-child-image',
@@ -79,7 +80,7 @@ function countSteps(plan: Plan): Counts {
   const n = (actions: StepAction[]) => plan.steps.filter((s) => actions.includes(s.action)).length;
   return {
     stops: n(['stop-container']),
-    containers: n(['remove-container']),
+    containers: n(['remove-container', 'remove-build-container']),
     images: n(['remove-image', 'remove-child-image']),
     tags: n(['untag']),
     volumes: n(['remove-volume']),
@@ -121,7 +122,7 @@ export function summaryParts(plan: Plan, report: ExecutionReport, outcomes: Reco
     plan.steps.filter((s) => actions.includes(s.action) && outcomes[s.id]?.state === 'done').length;
   const removed: string[] = [];
   const images = done(['remove-image', 'remove-child-image']);
-  const containers = done(['remove-container']);
+  const containers = done(['remove-container', 'remove-build-container']);
   const tags = done(['untag']);
   const volumes = done(['remove-volume']);
   const caches = done(['remove-build-cache']);

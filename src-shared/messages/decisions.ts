@@ -63,6 +63,16 @@ export default {
     'skip.noVolume': 'No volume {volume} on this engine.',
     'skip.cacheInUse': 'A build is using this record now.',
     'skip.cacheShared': 'An image shares its data: removing it would free nothing.',
+    'skip.buildContainerRecent':
+      'Build container {container} stays: it was made less than an hour ago, and Podman cannot tell a running build’s container from a failed one’s.',
+    'skip.buildContainerNewer': 'Build container {container} stays: it was made after the cut-off you chose.',
+    'skip.buildContainerBudget':
+      'Build container {container} stays: Podman does not report its size, so a storage budget cannot count it. Plan without a budget to remove it.',
+    'skip.imageHeldByBuild': {
+      one: 'Stays: the build container {containers} that a Podman build left stands on it, and Podman refuses to remove the image while it exists. Clean up the build cache first to remove that container.',
+      other:
+        'Stays: the build containers {containers} that Podman builds left stand on it, and Podman refuses to remove the image while they exist. Clean up the build cache first to remove those containers.',
+    },
     'skip.volumeInUse': {
       one: 'Volume {volume} stays: the container {containers} mounts it. A volume in use is never removed; remove that container first if the volume should go.',
       other:
@@ -117,6 +127,13 @@ export default {
     'skip.noVolume': '此引擎上没有卷 {volume}。',
     'skip.cacheInUse': '有构建正在使用这条记录。',
     'skip.cacheShared': '有镜像共享它的数据：删除它不会释放空间。',
+    'skip.buildContainerRecent':
+      '构建容器 {container} 保留：它创建于一小时之内，Podman 无法区分正在运行的构建的容器和失败构建留下的容器。',
+    'skip.buildContainerNewer': '构建容器 {container} 保留：它创建于你选择的截止时间之后。',
+    'skip.buildContainerBudget':
+      '构建容器 {container} 保留：Podman 不报告它的大小，存储预算无法计入它。不设预算重新规划即可删除它。',
+    'skip.imageHeldByBuild':
+      '保留：Podman 构建留下的构建容器 {containers} 基于这个镜像，只要它们存在，Podman 就拒绝删除该镜像。请先清理构建缓存以删除这些容器。',
     'skip.volumeInUse': '卷 {volume} 保留：{containers} 挂载了它。请先删除这些容器。',
     'skip.ambiguous': '{ref} 匹配多个镜像；请使用更长的 ID。',
     'skip.noContainer': '此引擎上没有容器 {ref}。',

@@ -28,6 +28,10 @@ export default {
     'plan.group.remove-image': { one: 'Remove 1 image', other: 'Remove {count} images' },
     'plan.group.remove-child-image': { one: 'Remove 1 child image', other: 'Remove {count} child images' },
     'plan.group.remove-volume': { one: 'Remove 1 volume', other: 'Remove {count} volumes' },
+    'plan.group.remove-build-container': {
+      one: 'Remove 1 container a build left',
+      other: 'Remove {count} containers builds left',
+    },
     'plan.group.remove-build-cache': {
       one: 'Remove 1 build cache record',
       other: 'Remove {count} build cache records',
@@ -45,6 +49,7 @@ export default {
     'plan.reason.volume': 'you ticked this volume',
     'plan.reason.unusedVolume': 'anonymous, and no container mounts it',
     'plan.reason.unusedCache': 'no build uses it and no image shares its data',
+    'plan.reason.leftoverBuild': 'a Podman build left it behind over an hour ago',
 
     'plan.parents.summary': {
       one: 'Also removes 1 untagged build step',
@@ -118,6 +123,7 @@ export default {
     'plan.skipped.kind.kept-by-pattern': 'matches a keep pattern',
     'plan.skipped.kind.in-use': 'in use',
     'plan.skipped.kind.shared': 'shared with an image',
+    'plan.skipped.kind.build-container': 'a build’s leftover container stands on it',
     'plan.skipped.pattern': '“{pattern}”',
 
     'plan.commands.heading': 'The same with docker',
@@ -151,6 +157,7 @@ export default {
     'plan.notRun.cancelled': 'not started: you stopped the plan',
     'plan.action.stop-container': 'Stop',
     'plan.action.remove-container': 'Remove container',
+    'plan.action.remove-build-container': 'Remove build container',
     'plan.action.untag': 'Untag',
     'plan.action.remove-image': 'Remove image',
     'plan.action.remove-child-image': 'Remove child image',
@@ -197,6 +204,7 @@ export default {
     'plan.empty': '无事可做：不需要任何步骤。',
     'plan.group.stop-container': { other: '停止 {count} 个容器' },
     'plan.group.remove-container': { other: '删除 {count} 个容器' },
+    'plan.group.remove-build-container': { other: '删除 {count} 个构建留下的容器' },
     'plan.group.untag': { other: '删除 {count} 个标签' },
     'plan.group.remove-image': { other: '删除 {count} 个镜像' },
     'plan.group.remove-child-image': { other: '删除 {count} 个子镜像' },
@@ -215,6 +223,7 @@ export default {
     'plan.reason.volume': '你勾选了这个卷',
     'plan.reason.unusedVolume': '匿名卷，且没有容器挂载它',
     'plan.reason.unusedCache': '没有构建在使用它，也没有镜像共享它的数据',
+    'plan.reason.leftoverBuild': '一小时多以前的 Podman 构建留下了它',
 
     'plan.parents.summary': { other: '同时删除 {count} 个无标签的构建步骤镜像' },
     'plan.parents.counted': '（已计入此镜像的 {size}）',
@@ -282,6 +291,7 @@ export default {
     'plan.skipped.kind.kept-by-pattern': '匹配保留规则',
     'plan.skipped.kind.in-use': '正在使用',
     'plan.skipped.kind.shared': '与镜像共享',
+    'plan.skipped.kind.build-container': '构建留下的容器基于它',
     'plan.skipped.pattern': '“{pattern}”',
 
     'plan.commands.heading': '等效的 docker 命令',
@@ -315,6 +325,7 @@ export default {
     'plan.notRun.cancelled': '未开始：你停止了计划',
     'plan.action.stop-container': '停止',
     'plan.action.remove-container': '删除容器',
+    'plan.action.remove-build-container': '删除构建容器',
     'plan.action.untag': '删除标签',
     'plan.action.remove-image': '删除镜像',
     'plan.action.remove-child-image': '删除子镜像',

@@ -4,6 +4,7 @@ export default {
   en: {
     'space.both': '{first}; {second}',
     'space.volumeSizeUnknown': 'the engine did not measure the size of {volumes}',
+    'space.buildContainerSizeUnknown': 'Podman does not report the size of the build containers {containers}',
     'space.image': 'image {id}: {reason}',
     'space.container': 'container {id}: {reason}',
     'space.imageEstimate': 'its layer sizes are estimates',
@@ -32,6 +33,7 @@ export default {
   zh: {
     'space.both': '{first}；{second}',
     'space.volumeSizeUnknown': '引擎没有测量 {volumes} 的大小',
+    'space.buildContainerSizeUnknown': 'Podman 不报告构建容器 {containers} 的大小',
     'space.image': '镜像 {id}：{reason}',
     'space.container': '容器 {id}：{reason}',
     'space.imageEstimate': '其层大小为估计值',

@@ -38,6 +38,14 @@ test('build cache: shared and free records; the prune plan takes the free ones a
   await expect(rows.filter({ hasText: 'Shared' }).first()).toBeVisible();
   await expect(rows.filter({ hasText: 'Free' }).first()).toBeVisible();
   const free = await rows.filter({ hasText: 'Free' }).count();
+  // Grouped by what made them: the build's steps (shared with its image) and its context (free).
+  const kinds = app.page.getByRole('group', { name: 'Records by what made them' });
+  await kinds.getByRole('button', { name: /Build contexts/ }).click();
+  await expect(rows.filter({ hasText: 'Shared' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Free' })).toHaveCount(free);
+  await kinds.getByRole('button', { name: /Build steps/ }).click();
+  await expect(rows.filter({ hasText: 'Free' })).toHaveCount(0);
+  await kinds.getByRole('button', { name: 'All kinds' }).click();
   await expectAccessible(app.page, 'main');
   await shotBothSchemes(app.page, 'build-cache-screen');
 

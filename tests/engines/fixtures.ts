@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { assertHarnessClient } from './guard.js';
 import { tar, type TarEntry } from './tar.js';
+import { libpodGet } from '../../src-main/inventory/libpod-api';
 
 /**
  * The base every fixture builds on. Docker lists it as `barnacle-test/busybox:base`;
@@ -105,6 +106,45 @@ export async function buildImage(docker: Dockerode, spec: BuildSpec): Promise<st
   return build(docker, spec.tag, context, { labels: spec.labels ?? {}, nocache: spec.noCache ?? false });
 }
 
+/**
+ * A build that fails at its RUN with rm=0&forcerm=0, as `podman build --rm=false` of a
+ * broken Dockerfile does: Podman (4.3 and 5.4) leaves buildah's working container in
+ * its store, listed only by its own API with external=true. `writes` bytes go into the
+ * container's writable layer first. Resolves once the build has failed.
+ */
+export async function failBuildLeavingContainer(
+  docker: Dockerode,
+  spec: { from: string; writes?: number },
+): Promise<void> {
+  assertHarnessClient(docker);
+  const write = spec.writes ? `head -c ${spec.writes} /dev/urandom > /left-behind && ` : '';
+  const dockerfile = `FROM ${spec.from}\nRUN ${JSON.stringify([...SH, `${write}exit 3`])}\n`;
+  const failure = await build(
+    docker,
+    'barnacle-test/failed:build',
+    [{ name: 'Dockerfile', data: Buffer.from(dockerfile) }],
+    { rm: false, forcerm: false },
+  ).then(
+    () => null,
+    (err: unknown) => err as Error,
+  );
+  if (!failure || !/exit status 3|returned a non-zero code: 3/.test(failure.message)) {
+    throw new Error(`the build was meant to fail at its RUN: ${failure?.message ?? 'it succeeded'}`);
+  }
+}
+
+/** Podman: the containers its builds left (none on Docker, whose path answers 404). */
+export async function buildContainerIds(docker: Dockerode): Promise<string[]> {
+  const listed = await libpodGet<{ Id: string; State?: string }[] | null>(docker, '/libpod/containers/json', {
+    all: 'true',
+    external: 'true',
+  }).catch((err: unknown) => {
+    if (statusOf(err) === 404) return [];
+    throw err;
+  });
+  return (listed ?? []).filter((c) => c.State === 'storage').map((c) => c.Id);
+}
+
 export async function tagImage(docker: Dockerode, id: string, repo: string, tag: string): Promise<void> {
   assertHarnessClient(docker);
   await docker.getImage(id).tag({ repo, tag });
@@ -154,6 +194,8 @@ export async function runContainer(docker: Dockerode, image: string, spec: RunSp
 /** Removes every container, running ones by SIGKILL (Podman's force-remove waits StopTimeout first). */
 export async function removeAllContainers(docker: Dockerode): Promise<void> {
   assertHarnessClient(docker);
+  // Podman's builds' leftovers first: they hold their images. Only force removes them.
+  for (const id of await buildContainerIds(docker)) await docker.getContainer(id).remove({ force: true });
   for (const info of await docker.listContainers({ all: true })) {
     const c = docker.getContainer(info.Id);
     if (info.State === 'running' || info.State === 'paused') await c.kill().catch(() => {});

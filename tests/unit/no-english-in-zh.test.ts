@@ -28,7 +28,9 @@ import { trayLabels } from '../../src-main/tray/tray-labels';
 import {
   dockerClassic,
   dockerContainerd,
+  imageId,
   inventory,
+  NOW_MS,
   planningInput,
   podman,
   type Inventory,
@@ -192,6 +194,31 @@ describe('no English sentence from main reaches the Chinese UI', () => {
 
     it(`in the CLI: ${name}`, () => {
       const plan = planOf(inv, intent, engine);
+      expectChinese(renderPlan(plan, 'zh', '/tmp/plan.json'), plan, name);
+    });
+  }
+
+  // Podman's builds' leftover containers: kept while a build may run, after `until`, under a
+  // budget; taken with a size nobody reports; and the image one stands on.
+  const app = inventory([base, { name: 'app', tags: ['app:1'], parent: 'base' }]);
+  const leftover = (n: number, ageMs: number) => ({
+    id: String(n).repeat(64),
+    name: `app-working-container-${n}`,
+    image: 'localhost/app:1',
+    imageId: imageId('app'),
+    createdAt: new Date(NOW_MS - ageMs).toISOString(),
+  });
+  const builds = [leftover(1, 60_000), leftover(2, 5 * 3_600_000), leftover(3, 50 * 3_600_000)];
+  const buildCases: [string, Parameters<typeof planningInput>[1]][] = [
+    ['build containers: recent, newer than until, taken', { type: 'prune-build-cache', until: '24h' }],
+    ['build containers under a budget', { type: 'prune-build-cache', keepStorage: 0 }],
+    ['an image a build container stands on', { type: 'remove-images', refs: ['app:1'] }],
+  ];
+  for (const [name, intent] of buildCases) {
+    it(`in the window and the CLI: ${name}`, () => {
+      const plan = planCleanup({ ...planningInput(app, intent, podman), buildContainers: builds });
+      expect(plan.skipped.length).toBeGreaterThan(0);
+      for (const text of windowText(plan)) expectChinese(text, plan, name);
       expectChinese(renderPlan(plan, 'zh', '/tmp/plan.json'), plan, name);
     });
   }

@@ -377,6 +377,7 @@ describe('order of a start-fresh plan', () => {
     const rank = {
       'stop-container': 0,
       'remove-container': 1,
+      'remove-build-container': 1,
       untag: 2,
       'remove-image': 2,
       'remove-child-image': 2,

@@ -20,6 +20,7 @@ export const FLOW_SPECS = [
   'browser/activity.spec.ts',
   'browser/image-list.spec.ts',
   'browser/volumes.spec.ts',
+  'browser/build-containers.spec.ts',
 ];
 
 const ENV = 'BARNACLE_TEST_ENGINES';
