@@ -166,6 +166,12 @@ export interface ImageSummary {
   labels: Record<string, string>;
   containers: ContainerRef[];
   /**
+   * Podman: names of the containers its builds left on this image (BuildContainer). The
+   * engine refuses to remove the image while they exist; `unused` does not count them,
+   * as the compat list (what `image prune -a` reads) does not show them.
+   */
+  buildContainers?: string[];
+  /**
    * Bytes that removing this image alone frees (its layers no other image holds),
    * from layer chains; absent until the layer facts have been read.
    */

@@ -9,6 +9,7 @@ import type Docker from 'dockerode';
 import type { ExecutionReport, Plan } from '../../src-shared/plan';
 import { readEngineFailure } from '../engine/engine-error';
 import type { RawContainer, RawImage } from './engine-answers';
+import type { BuildContainer } from '../../src-shared/model';
 import { normalizeImageId } from '../../src-shared/ids';
 import { imageNamed } from '../engine/handles';
 
@@ -25,6 +26,8 @@ export interface EngineEvent {
 export interface RawLists {
   images: Map<string, RawImage>;
   containers: Map<string, RawContainer>;
+  /** Podman: its builds' leftover containers, read with every full list (no event names them). */
+  buildContainers?: BuildContainer[];
 }
 
 export interface EventDigest {
@@ -180,6 +183,10 @@ export async function applyDigest(
   options: PatchOptions,
 ): Promise<'complete' | 'incomplete'> {
   for (const id of digest.containersGone) raw.containers.delete(id);
+  // A build's leftover that a plan removed (eventsOfPlan): its image is no longer held.
+  if (raw.buildContainers?.some((c) => digest.containersGone.has(c.id))) {
+    raw.buildContainers = raw.buildContainers.filter((c) => !digest.containersGone.has(c.id));
+  }
   for (const id of digest.imagesGone) raw.images.delete(id);
   const containerIds = [...digest.containersChanged];
   const containersRead = containerIds.length
@@ -270,6 +277,7 @@ export function eventsOfPlan(plan: Plan, report: Pick<ExecutionReport, 'outcomes
         events.push({ type: 'container', action: 'stop', id: step.target });
         break;
       case 'remove-container':
+      case 'remove-build-container':
         events.push({ type: 'container', action: 'destroy', id: step.target });
         break;
       case 'untag':

@@ -17,6 +17,7 @@ import { fetchLayerFacts, readByTag, type ImageLayers } from './layer-facts';
 import type { LayerFactsCache, LayerFactsCaches } from './layer-facts-cache';
 import { withSpaceFigures } from './space-figures';
 import { listsFrom } from './read-lists';
+import { readBuildContainers, withBuildHolders } from './read-build-containers';
 import { listsSharedSize, unsharedImageFacts } from './unshared-images';
 import { imageNamed } from '../engine/handles';
 import { inBackground } from '../runtime/background';
@@ -143,10 +144,13 @@ export class InventoryStore {
     const { docker } = connection;
     // SharedSize lets plans size images that share no layer without reading their facts.
     const sharedSize = listsSharedSize(connection.engine) ? { 'shared-size': true } : {};
-    const [rawImages, rawContainers] = await Promise.all([
+    const [rawImages, rawContainers, buildContainers] = await Promise.all([
       // all=1 always: children and dangling need the intermediate images too.
       docker.listImages({ all: true, ...sharedSize }) as unknown as Promise<RawImage[]>,
       docker.listContainers({ all: true }) as unknown as Promise<RawContainer[]>,
+      // Podman: the images its builds' leftovers hold (none on Docker, and no call). A failure
+      // leaves them unmarked; plans read them again and say why such an image stays.
+      readBuildContainers(docker, connection.engine).catch(() => []),
       // The facts remembered from earlier runs give the first snapshot its figures.
       this.openCacheFor(connection),
       accountingOf(connection).then(
@@ -157,6 +161,7 @@ export class InventoryStore {
     const raw: RawLists = {
       images: new Map((rawImages ?? []).map((i) => [normalizeImageId(i.Id), i])),
       containers: new Map((rawContainers ?? []).map((c) => [c.Id, c])),
+      buildContainers,
     };
     this.raw = raw;
     return this.publishFrom(raw);
@@ -164,7 +169,10 @@ export class InventoryStore {
 
   private publishFrom(raw: RawLists): InventorySnapshot {
     const { engine } = this.requireConnection();
-    const lists = listsFrom([...raw.images.values()], [...raw.containers.values()], { engine });
+    const lists = withBuildHolders(
+      listsFrom([...raw.images.values()], [...raw.containers.values()], { engine }),
+      raw.buildContainers ?? [],
+    );
     let snapshot: InventorySnapshot = { ...lists, diskUsage: this.diskUsageNow, takenAt: Date.now() };
     snapshot = withSpaceFigures(snapshot, this.knownFacts(snapshot));
     this.publish(snapshot);

@@ -6,7 +6,7 @@
 // are someone else's and are left alone.
 
 import type Docker from 'dockerode';
-import type { BuildContainer, EngineInfo } from '../../src-shared/model';
+import type { BuildContainer, EngineInfo, ImageSummary } from '../../src-shared/model';
 import { normalizeImageId } from '../../src-shared/ids';
 import { libpodGet } from './libpod-api';
 
@@ -43,4 +43,20 @@ export async function readBuildContainers(docker: Docker, engine: Pick<EngineInf
     external: 'true',
   });
   return (listed ?? []).filter(isBuildContainer).map(toBuildContainer);
+}
+
+/**
+ * The lists with each image's build containers named (ImageSummary.buildContainers):
+ * Podman refuses to remove an image one stands on, so the Images screen and the
+ * planner both need to know.
+ */
+export function withBuildHolders<L extends { images: ImageSummary[]; everyImage: ImageSummary[] }>(
+  lists: L,
+  containers: readonly BuildContainer[],
+): L {
+  if (containers.length === 0) return lists;
+  const held = new Map<string, string[]>();
+  for (const c of containers) held.set(c.imageId, [...(held.get(c.imageId) ?? []), c.name]);
+  const mark = (i: ImageSummary): ImageSummary => (held.has(i.id) ? { ...i, buildContainers: held.get(i.id)! } : i);
+  return { ...lists, images: lists.images.map(mark), everyImage: lists.everyImage.map(mark) };
 }

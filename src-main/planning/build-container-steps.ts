@@ -50,10 +50,3 @@ export function emitBuildContainerSteps(
   }
   return taken;
 }
-
-/** Images a build container stands on, with its names: the engine refuses to remove them (409). */
-export function imagesHeldByBuilds(containers: readonly BuildContainer[]): Map<string, string[]> {
-  const held = new Map<string, string[]>();
-  for (const c of containers) held.set(c.imageId, [...(held.get(c.imageId) ?? []), c.name]);
-  return held;
-}

@@ -15,7 +15,7 @@ import type { LayerFactsCache } from '../inventory/layer-facts-cache';
 import { listsFrom, shownImageIds } from '../inventory/read-lists';
 import { readVolumes } from '../inventory/read-volumes';
 import { readBuildCache } from '../inventory/read-build-cache';
-import { readBuildContainers } from '../inventory/read-build-containers';
+import { readBuildContainers, withBuildHolders } from '../inventory/read-build-containers';
 import { normalizeImageId } from '../../src-shared/ids';
 import { cascadeFactIds } from './cascade';
 import { planCleanup, type PlanningInput } from './planner';
@@ -95,7 +95,7 @@ async function plan(
     shownFactsRead,
     buildContainersRead,
   ]);
-  const lists = listsFrom(rawImages, rawContainers, { containerSizes, engine });
+  const lists = withBuildHolders(listsFrom(rawImages, rawContainers, { containerSizes, engine }), buildContainers);
   // Containers may use an image the list hides (an intermediate): its layers pin bytes too.
   const ids = [...new Set([...lists.images.map((i) => i.id), ...lists.containers.map((c) => c.imageId)])];
   const hiddenInUse = ids.filter((id) => !shownFacts.has(id));
@@ -119,7 +119,6 @@ async function plan(
     host: endpoint.host,
     now,
     containerAccounting: accounting.containers,
-    buildContainers,
     ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
     ...(volumesCreatedAt ? { volumesCreatedAt } : {}),
     ...(resume ?? {}),

@@ -32,7 +32,7 @@ import { selectPruneCandidates, selectStoppedContainers } from './selection';
 import { attributeBytes } from './step-bytes';
 import { emitVolumeSteps, type VolumeBytes } from './volume-steps';
 import { emitBuildCacheSteps } from './build-cache-steps';
-import { emitBuildContainerSteps, imagesHeldByBuilds } from './build-container-steps';
+import { emitBuildContainerSteps } from './build-container-steps';
 
 export interface PlanningInput {
   intent: CleanupIntent;
@@ -61,7 +61,7 @@ export interface PlanningInput {
   volumes?: VolumeSummary[];
   /** The engine's build cache records: what prune-build-cache plans from. */
   buildCache?: BuildCacheRecord[];
-  /** Podman: containers its builds left. They hold their images; build cache plans remove them. */
+  /** Podman: containers its builds left, which build cache plans remove (images name theirs: ImageSummary.buildContainers). */
   buildContainers?: BuildContainer[];
 }
 
@@ -72,11 +72,10 @@ export function planCleanup(input: PlanningInput): Plan {
   const removals = new Map<string, Removal>();
   const untags: UntagRequest[] = [];
 
-  const heldByBuilds = imagesHeldByBuilds(input.buildContainers ?? []);
   /** Podman refuses to remove an image a build container stands on, forced or not: the plan leaves it. */
   const keptForBuild = (image: ImageSummary): boolean => {
-    const builds = heldByBuilds.get(image.id);
-    if (!builds) return false;
+    const builds = image.buildContainers;
+    if (!builds?.length) return false;
     draft.skip({
       target: image.id,
       label: imageName(image),

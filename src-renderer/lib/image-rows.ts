@@ -8,7 +8,7 @@ import type { ImageSummary } from '../../src-shared/model';
 import { shortId } from '../../src-shared/ids';
 import { splitReference } from '../../src-shared/references';
 
-export type ImageStatus = 'running' | 'stopped-only' | 'unused' | 'dangling' | 'not-pullable';
+export type ImageStatus = 'running' | 'stopped-only' | 'build-container' | 'unused' | 'dangling' | 'not-pullable';
 export type UsageFilter = 'all' | 'dangling' | 'unused' | 'in-use';
 export type AgeFilter = 'any' | '24h' | '7d' | '30d';
 export type SortKey = 'repository' | 'tag' | 'id' | 'created' | 'size' | 'unique' | 'containers';
@@ -46,6 +46,8 @@ export function imageStatus(image: ImageSummary): ImageStatus[] {
   const running = image.containers.filter((c) => isActiveState(c.state)).length;
   if (running > 0) status.push('running');
   else if (image.containers.length > 0) status.push('stopped-only');
+  // Podman: a build's leftover container stands on it, and the engine will not remove it.
+  else if (image.buildContainers?.length) status.push('build-container');
   else status.push('unused');
   if (image.dangling) status.push('dangling');
   // Certainly made here: once removed, it cannot be pulled back. An image whose source the
@@ -109,6 +111,9 @@ export interface RowFilter {
   age: AgeFilter;
 }
 
+/** No container uses it, not even one a build left (which the compat list, and so `unused`, misses). */
+const unusedNow = (image: ImageSummary): boolean => image.unused && !image.buildContainers?.length;
+
 export function filterRows(rows: ImageRow[], filter: RowFilter, nowMs: number): ImageRow[] {
   const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
   const before = filter.age === 'any' ? Infinity : nowMs / 1000 - ageSeconds[filter.age];
@@ -116,8 +121,8 @@ export function filterRows(rows: ImageRow[], filter: RowFilter, nowMs: number): 
   return rows.filter((row) => {
     const image = row.image;
     if (filter.usage === 'dangling' && !image.dangling) return false;
-    if (filter.usage === 'unused' && !image.unused) return false;
-    if (filter.usage === 'in-use' && image.unused) return false;
+    if (filter.usage === 'unused' && !unusedNow(image)) return false;
+    if (filter.usage === 'in-use' && unusedNow(image)) return false;
     if (image.created > before) return false;
     // Every word must appear somewhere ("api 1.4" finds barnacle/api:1.4.2).
     for (const w of words) if (!row.haystack.includes(w)) return false;

@@ -83,6 +83,9 @@ export default {
     'status.running.hint': 'A running container uses this image',
     'status.stopped-only': 'stopped only',
     'status.stopped-only.hint': 'Only stopped containers use this image',
+    'status.build-container': 'build leftover',
+    'status.build-container.hint':
+      'A container a failed Podman build left stands on this image, and Podman will not remove it while that exists: clean up the build cache first',
     'status.unused': 'unused',
     'status.unused.hint': 'No container uses this image: “prune unused” would remove it',
     'status.dangling': 'dangling',
@@ -170,6 +173,9 @@ export default {
     'status.running.hint': '有正在运行的容器使用此镜像',
     'status.stopped-only': '仅已停止',
     'status.stopped-only.hint': '只有已停止的容器使用此镜像',
+    'status.build-container': '构建残留',
+    'status.build-container.hint':
+      'Podman 构建失败后留下的容器基于此镜像，它存在期间 Podman 不会删除该镜像：请先清理构建缓存',
     'status.unused': '未使用',
     'status.unused.hint': '没有容器使用此镜像：“清理未使用的镜像”会删除它',
     'status.dangling': '悬空',

@@ -39,8 +39,11 @@ test('a build’s leftover container: listed, kept while it may be a running bui
   await shot(app.page, 'build-containers-plan');
   await dialog.getByRole('button', { name: 'Close' }).last().click();
 
-  // The image it stands on: Podman would refuse (409); the plan keeps it and says why.
+  // The image it stands on: badged, as Podman would refuse (409); the plan keeps it and says why.
   await goTo(app.page, 'images');
+  const imageRow = app.page.getByRole('grid').getByRole('row').filter({ hasText: 'bcp/app' });
+  await expect(imageRow).toContainText('build leftover');
+  await expect(imageRow).not.toContainText('unused');
   const images = await removeImagesFromList(app.page, ['bcp/app']);
   await settledPlan(images);
   await expect(images).toContainText('Nothing to do');

@@ -76,6 +76,16 @@ describe('rows', () => {
     podmanLocal.pullBack = { state: 'local', evidence: 'localhost-name' };
     expect(imageStatus(podmanLocal)).toEqual(['unused', 'not-pullable']);
   });
+
+  it('an image a Podman build’s leftover container stands on is not unused, in its badge or the filters', () => {
+    const held = image(7, { tags: ['localhost/app:1'] });
+    held.buildContainers = ['app-working-container'];
+    expect(held.unused).toBe(true); // the compat list shows no container on it
+    expect(imageStatus(held)[0]).toBe('build-container');
+    const heldRows = toRows([held]);
+    expect(filterRows(heldRows, { query: '', usage: 'unused', age: 'any' }, NOW)).toEqual([]);
+    expect(filterRows(heldRows, { query: '', usage: 'in-use', age: 'any' }, NOW)).toHaveLength(1);
+  });
 });
 
 describe('filter', () => {

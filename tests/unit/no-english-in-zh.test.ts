@@ -209,6 +209,11 @@ describe('no English sentence from main reaches the Chinese UI', () => {
     createdAt: new Date(NOW_MS - ageMs).toISOString(),
   });
   const builds = [leftover(1, 60_000), leftover(2, 5 * 3_600_000), leftover(3, 50 * 3_600_000)];
+  // The lists name them on the image they stand on (withBuildHolders), as plan-service reads them.
+  const held = {
+    ...app,
+    images: app.images.map((i) => (i.id === imageId('app') ? { ...i, buildContainers: builds.map((b) => b.name) } : i)),
+  };
   const buildCases: [string, Parameters<typeof planningInput>[1]][] = [
     ['build containers: recent, newer than until, taken', { type: 'prune-build-cache', until: '24h' }],
     ['build containers under a budget', { type: 'prune-build-cache', keepStorage: 0 }],
@@ -216,7 +221,7 @@ describe('no English sentence from main reaches the Chinese UI', () => {
   ];
   for (const [name, intent] of buildCases) {
     it(`in the window and the CLI: ${name}`, () => {
-      const plan = planCleanup({ ...planningInput(app, intent, podman), buildContainers: builds });
+      const plan = planCleanup({ ...planningInput(held, intent, podman), buildContainers: builds });
       expect(plan.skipped.length).toBeGreaterThan(0);
       for (const text of windowText(plan)) expectChinese(text, plan, name);
       expectChinese(renderPlan(plan, 'zh', '/tmp/plan.json'), plan, name);
