@@ -57,9 +57,11 @@ export type CleanupIntent =
   /**
    * Build cache records no build uses and no image shares (removing a shared one frees
    * nothing): all of them, or those last used before `until`, or the least recently used
-   * until the cache fits in `keepStorage` bytes, as `docker builder prune` reads them.
+   * until the cache fits in `keepStorage` bytes, as `docker builder prune` reads them, and/or
+   * until the engine's disk has `minFreeSpace` bytes free (the engine's own min-free-space
+   * rule, API 1.48+, applied by Barnacle on any engine whose disk it can see).
    */
-  | { type: 'prune-build-cache'; until?: string; keepStorage?: number };
+  | { type: 'prune-build-cache'; until?: string; keepStorage?: number; minFreeSpace?: number };
 
 export type UntilClock = 'engine' | 'build';
 
@@ -226,6 +228,8 @@ export interface Plan {
   intent: CleanupIntent;
   /** Prune with `until`: what the cut-off was compared with on this engine. */
   untilBasis?: UntilBasis;
+  /** Build cache plans with `minFreeSpace`: bytes free on the engine's disk (its data root's filesystem) when planned. */
+  diskFree?: number;
   steps: PlanStep[];
   decisions: ConflictDecision[];
   bytesFreed: number;

@@ -29,6 +29,7 @@ export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
   filter?: string[];
   keep?: string[];
   'keep-storage'?: string;
+  'min-free-space'?: string;
 }
 
 export function fixChoices(flags: PlanFlags): FixChoices {
@@ -150,6 +151,12 @@ function pruneCacheIntent(flags: PlanFlags): CleanupIntent {
     const bytes = parseByteSize(budget);
     if (bytes === null) throw usageError(phrase('cli.usage.keepStorage', { value: budget }));
     intent.keepStorage = bytes;
+  }
+  const wantFree = flags['min-free-space'];
+  if (wantFree !== undefined) {
+    const bytes = parseByteSize(wantFree);
+    if (bytes === null) throw usageError(phrase('cli.usage.minFreeSpace', { value: wantFree }));
+    intent.minFreeSpace = bytes;
   }
   return intent;
 }

@@ -21,10 +21,11 @@ Commands:
                              Plan removing stopped containers
   plan rm-volumes NAME...    Plan removing volumes by name (a mounted one is never removed)
   plan prune-volumes         Plan removing the anonymous volumes no container mounts
-  plan prune-cache [--until 24h] [--keep-storage 10GB]
+  plan prune-cache [--until 24h] [--keep-storage 10GB] [--min-free-space 20GB]
                              Plan removing build cache records no build uses and no image
                              shares (last used before --until; least recently used first
-                             until the cache fits in --keep-storage)
+                             until the cache fits in --keep-storage and the engine's disk
+                             has --min-free-space free)
   apply PLANFILE [--yes] [--max-age 24h]
                              Run a saved plan's steps (only those a plan made now would
                              also take), and record them in the history

@@ -50,6 +50,19 @@ export function runsHere(info: InfoAnswer, hostName: string): boolean {
   return (info.Name ?? '') === hostName;
 }
 
+/**
+ * Bytes free on the filesystem holding the engine's data root (statfs, no walk): what a
+ * build cache plan's minFreeSpace counts from. Null where this machine cannot see the
+ * engine's disk (remote, in a VM, no data root).
+ */
+export async function dataRootFreeBytes(target: StorageTarget, hostName: string = hostname()): Promise<number | null> {
+  if (!isLocalHost(target.host)) return null;
+  const info = (await target.info().catch(() => null)) as InfoAnswer | null;
+  if (!info?.DockerRootDir || !runsHere(info, hostName)) return null;
+  const fsStat = await statfs(info.DockerRootDir).catch(() => null);
+  return fsStat ? fsStat.bavail * fsStat.bsize : null;
+}
+
 export async function measureEngineStorage(
   target: StorageTarget,
   options: StorageOptions = {},

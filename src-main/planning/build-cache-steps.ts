@@ -18,26 +18,40 @@ const made = (r: BuildCacheRecord): number => Date.parse(r.createdAt ?? '') || 0
 /** When a record was last used (or made, if never used since), in ms. */
 const lastUsed = (r: BuildCacheRecord): number => Date.parse(r.lastUsedAt ?? r.createdAt ?? '') || 0;
 
-/** What the plan may take: unused and private records, older than `until`, beyond the storage budget. */
-export function cacheCandidates(intent: CacheIntent, records: readonly BuildCacheRecord[], nowMs: number) {
+/**
+ * What the plan may take: unused and private records, older than `until`, beyond the
+ * storage budget and/or until the disk has `minFreeSpace` free (`diskFree`: what it has now).
+ */
+export function cacheCandidates(
+  intent: CacheIntent,
+  records: readonly BuildCacheRecord[],
+  nowMs: number,
+  diskFree?: number,
+) {
   const free = records.filter(isFreeRecord);
   const cutoff = intent.until ? untilCutoff(intent.until, nowMs) : null;
   const older = cutoff === null ? free : free.filter((r) => lastUsed(r) < cutoff * 1000);
-  if (intent.keepStorage === undefined) return withoutHeldParents(older, records);
-  // docker builder prune --keep-storage: the least recently used go first until what is left
-  // fits; a record goes only once every record built on it has gone (the engine keeps it else).
+  const keep = intent.keepStorage;
+  const wantFree = intent.minFreeSpace;
+  if (keep === undefined && wantFree === undefined) return withoutHeldParents(older, records);
+  // docker builder prune --keep-storage (--max-used-space) and --min-free-space: the least
+  // recently used go first until what is left fits and the disk has what it should have free;
+  // a record goes only once every record built on it has gone (the engine keeps it else).
   let total = records.reduce((sum, r) => sum + r.size, 0);
+  let diskWillHave = diskFree ?? 0;
+  const short = () => (keep !== undefined && total > keep) || (wantFree !== undefined && diskWillHave < wantFree);
   const chosen: BuildCacheRecord[] = [];
   const gone = new Set<string>();
   const eligible = (r: BuildCacheRecord) =>
     !gone.has(r.id) && records.every((c) => !c.parents.includes(r.id) || gone.has(c.id));
-  while (total > intent.keepStorage) {
+  while (short()) {
     // Ties (one build's records share a time): the newer first, as a child is newer than its parent.
     const next = older.filter(eligible).sort((a, b) => lastUsed(a) - lastUsed(b) || made(b) - made(a))[0];
     if (!next) break;
     chosen.push(next);
     gone.add(next.id);
     total -= next.size;
+    diskWillHave += next.size;
   }
   return chosen;
 }
@@ -61,6 +75,7 @@ export function emitBuildCacheSteps(
   records: readonly BuildCacheRecord[],
   nowMs: number,
   draft: PlanDraft,
+  diskFree?: number,
 ): void {
   for (const r of records) {
     if (r.inUse || r.shared) {
@@ -72,7 +87,7 @@ export function emitBuildCacheSteps(
       });
     }
   }
-  const chosen = cacheCandidates(intent, records, nowMs);
+  const chosen = cacheCandidates(intent, records, nowMs, diskFree);
   // Children before parents, and one at a time: the engine releases a parent only once
   // nothing refers to it. Docker 26's containerd store lists no parents at all (seen live):
   // there the newest go first, as a build makes a parent before its child.

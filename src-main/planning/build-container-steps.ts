@@ -35,7 +35,7 @@ export function emitBuildContainerSteps(
       continue;
     }
     // A budget counts bytes, and Podman does not report these containers' size.
-    if (intent.keepStorage !== undefined) {
+    if (intent.keepStorage !== undefined || intent.minFreeSpace !== undefined) {
       skip(phrase('skip.buildContainerBudget', { container: c.name }), 'kept-by-choice');
       continue;
     }

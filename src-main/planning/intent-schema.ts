@@ -91,6 +91,7 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       type: z.literal('prune-build-cache'),
       until: untilSchema.optional(),
       keepStorage: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+      minFreeSpace: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
     })
     .strict(),
 ]);

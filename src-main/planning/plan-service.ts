@@ -16,6 +16,9 @@ import { listsFrom, shownImageIds } from '../inventory/read-lists';
 import { readVolumes } from '../inventory/read-volumes';
 import { readBuildCache } from '../inventory/read-build-cache';
 import { readBuildContainers, withBuildHolders } from '../inventory/read-build-containers';
+import { dataRootFreeBytes } from '../disk/engine-storage';
+import { PhraseError } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
 import { normalizeImageId } from '../../src-shared/ids';
 import { cascadeFactIds } from './cascade';
 import { planCleanup, type PlanningInput } from './planner';
@@ -176,6 +179,13 @@ async function planBuildCache(
 ): Promise<Plan> {
   const { docker, engine, endpoint } = connection;
   const { records, buildContainers } = await readBuildCache(docker, engine);
+  // min-free-space counts from what the engine's disk has free now: only where it can be seen.
+  let diskFree: number | undefined;
+  if (intent.minFreeSpace !== undefined) {
+    const free = await dataRootFreeBytes({ host: endpoint.host, engine, info: () => docker.info() });
+    if (free === null) throw new PhraseError(phrase('plan.diskFreeUnknown'));
+    diskFree = free;
+  }
   return planCleanup({
     intent,
     images: [],
@@ -186,6 +196,7 @@ async function planBuildCache(
     now: opts.now ?? Date.now(),
     buildCache: records,
     buildContainers,
+    ...(diskFree !== undefined ? { diskFree } : {}),
     ...(resume ?? {}),
   });
 }

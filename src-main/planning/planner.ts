@@ -61,6 +61,8 @@ export interface PlanningInput {
   volumes?: VolumeSummary[];
   /** The engine's build cache records: what prune-build-cache plans from. */
   buildCache?: BuildCacheRecord[];
+  /** Bytes free on the engine's disk now: what a build cache plan's minFreeSpace counts from. */
+  diskFree?: number;
   /** Podman: containers its builds left, which build cache plans remove (images name theirs: ImageSummary.buildContainers). */
   buildContainers?: BuildContainer[];
 }
@@ -176,7 +178,7 @@ export function planCleanup(input: PlanningInput): Plan {
       volumeBytes = emitVolumeSteps(intent, input.volumes ?? [], draft);
       break;
     case 'prune-build-cache':
-      emitBuildCacheSteps(intent, input.buildCache ?? [], input.now, draft);
+      emitBuildCacheSteps(intent, input.buildCache ?? [], input.now, draft, input.diskFree);
       unsizedBuilds = emitBuildContainerSteps(intent, input.buildContainers ?? [], input.now, draft);
       break;
     case 'start-fresh':
@@ -255,6 +257,7 @@ export function planCleanup(input: PlanningInput): Plan {
   };
   if (input.resumedFrom) plan.resumedFrom = input.resumedFrom;
   if (intent.type === 'prune-images' && intent.until) plan.untilBasis = untilBasisOf(intent, input);
+  if (intent.type === 'prune-build-cache' && input.diskFree !== undefined) plan.diskFree = input.diskFree;
   return { ...plan, digest: planDigest(plan) };
 }
 

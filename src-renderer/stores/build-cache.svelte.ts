@@ -18,8 +18,10 @@ class BuildCacheView {
   loading = $state(false);
   error = $state.raw<BarnacleError | null>(null);
   olderThan = $state<CacheAge>('any');
-  /** GB to keep at most; '' for no budget. */
-  keepGb = $state('');
+  /** GB to keep at most; empty for no budget. (A number field binds a number, or null when cleared.) */
+  keepGb = $state<number | string | null>('');
+  /** GB the engine's disk should have free; empty for no minimum. */
+  minFreeGb = $state<number | string | null>('');
 
   /** The kind of record the table shows; 'all' for every kind. */
   kind = $state<CacheKind | 'all'>('all');
@@ -51,20 +53,27 @@ class BuildCacheView {
   }
 
   intent(): CleanupIntent {
-    const gb = Number(this.keepGb);
+    // Podman does not size its builds' containers: no budget can count them.
+    const keep = this.podman ? null : bytesOfGb(this.keepGb);
+    const minFree = this.podman ? null : bytesOfGb(this.minFreeGb);
     return {
       type: 'prune-build-cache',
       ...(this.olderThan !== 'any' ? { until: this.olderThan } : {}),
-      // Podman does not size its builds' containers: no budget can count them.
-      ...(!this.podman && this.keepGb.trim() !== '' && Number.isFinite(gb) && gb >= 0
-        ? { keepStorage: Math.round(gb * 1e9) }
-        : {}),
+      ...(keep !== null ? { keepStorage: keep } : {}),
+      ...(minFree !== null ? { minFreeSpace: minFree } : {}),
     };
   }
 
   prune(): void {
     planFlow.open(this.intent());
   }
+}
+
+/** A GB field's bytes (powers of 1000, as docker reads GB), or null when empty or not a size. */
+function bytesOfGb(value: number | string | null): number | null {
+  if (value === null || String(value).trim() === '') return null;
+  const gb = Number(value);
+  return Number.isFinite(gb) && gb >= 0 ? Math.round(gb * 1e9) : null;
 }
 
 export const buildCacheView = new BuildCacheView();

@@ -45,6 +45,9 @@ export default {
     'cache.podman.recent': 'less than an hour ago: may be a running build',
     'cache.podman.recentShort': 'May be building',
     'cache.podman.olderThan': 'Made more than',
+    'cache.minFree': 'Keep free on disk',
+    'cache.minFreeTip':
+      'The least recently used free records go until the engine’s disk has this much free (the engine’s own min-free-space rule); only where Barnacle can see that disk',
     'cache.podman.keepOff': 'Podman does not report these containers’ size: a budget cannot count them',
     'cache.groups.label': 'Records by what made them',
     'cache.groups.all': 'All kinds',
@@ -99,6 +102,9 @@ export default {
     'cache.podman.recent': '一小时之内：可能是正在运行的构建',
     'cache.podman.recentShort': '可能在构建',
     'cache.podman.olderThan': '创建早于',
+    'cache.minFree': '磁盘至少保留可用',
+    'cache.minFreeTip':
+      '删除最久未使用的可清理记录，直到引擎所在磁盘有这么多可用空间（引擎自己的 min-free-space 规则）；仅当 Barnacle 能看到该磁盘时可用',
     'cache.podman.keepOff': 'Podman 不报告这些容器的大小：预算无法计入它们',
     'cache.groups.label': '按生成方式分组的记录',
     'cache.groups.all': '全部类型',

@@ -63,6 +63,10 @@ export default {
     'plan.until.arrival':
       'Older than {age}: by when each image arrived on this engine (pulled, loaded, built or tagged here), as docker image prune does on the containerd image store.',
     'plan.until.build': 'Older than {age}: by each image’s build date, as docker image prune does.',
+    'plan.diskFree':
+      'The engine’s disk has {free} free now; the plan removes the least recently used free records until it would have {want}.',
+    'plan.diskFreeUnknown':
+      'Barnacle cannot see this engine’s disk (it runs in a VM or on another machine), so it cannot keep a free-space minimum there. Use a storage budget instead.',
     'plan.until.buildDiffers':
       'Older than {age}: by each image’s build date. This differs from docker image prune on this containerd image store, which compares when each image arrived here.',
 
@@ -233,6 +237,9 @@ export default {
     'plan.until.arrival':
       '早于 {age}：按每个镜像到达此引擎的时间（在此拉取、导入、构建或打标签），与 containerd 镜像存储上的 docker image prune 一致。',
     'plan.until.build': '早于 {age}：按每个镜像的构建日期，与 docker image prune 一致。',
+    'plan.diskFree': '引擎所在磁盘现在有 {free} 可用；计划会删除最久未使用的可清理记录，直到可用空间达到 {want}。',
+    'plan.diskFreeUnknown':
+      'Barnacle 看不到这个引擎的磁盘（它运行在虚拟机或另一台机器上），因此无法在那里保证最小可用空间。请改用存储预算。',
     'plan.until.buildDiffers':
       '早于 {age}：按每个镜像的构建日期。这与此 containerd 镜像存储上的 docker image prune 不同，后者比较的是每个镜像到达此处的时间。',
 

@@ -67,6 +67,27 @@ test('build cache: shared and free records; the prune plan takes the free ones a
   await resetEngine(app.docker);
 });
 
+test('build cache: keeping a free-space minimum counts from the engine’s disk, and says so', async ({ app }) => {
+  test.skip(buildKitUnavailable() !== null, buildKitUnavailable() ?? '');
+  await built(app);
+  await app.open();
+  await goTo(app.page, 'build-cache');
+  const table = app.page.getByRole('table', { name: 'Build cache records' });
+  await expect(table.getByRole('row').filter({ hasText: 'Free' }).first()).toBeVisible();
+  // More than any disk here has: every free record goes, and the preview says what it counted from.
+  await app.page.getByLabel('Keep free on disk').fill('1000000');
+  await app.page.getByRole('button', { name: 'Prune…' }).click();
+  const dialog = app.page.getByTestId('plan-dialog');
+  await settledPlan(dialog);
+  await expect(dialog.getByTestId('disk-free')).toContainText('The engine’s disk has');
+  await expect(dialog.getByTestId('disk-free')).toContainText('until it would have 1 PB');
+  await expect(dialog.locator('[data-group="remove-build-cache"] li[data-step]')).not.toHaveCount(0);
+  await shot(app.page, 'build-cache-min-free');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await clearCache(app.docker);
+  await resetEngine(app.docker);
+});
+
 test.describe('in Simplified Chinese', () => {
   test.use({ locale: 'zh-CN' });
 

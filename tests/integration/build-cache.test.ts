@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { EngineConnection } from '../../src-main/engine/connection';
 import { executePlan } from '../../src-main/execution/executor';
 import { readBuildCache } from '../../src-main/inventory/read-build-cache';
+import { dataRootFreeBytes } from '../../src-main/disk/engine-storage';
+import { statfs } from 'node:fs/promises';
 import { buildPlan } from '../../src-main/planning/plan-service';
 import type { BuildCacheList, BuildCacheRecord } from '../../src-shared/model';
 import { resetEngine } from '../engines/harness';
@@ -111,6 +113,41 @@ describeEachEngine('build cache, listed and planned', (engine) => {
     for (const step of plan.steps) expect(report.outcomes[step.id], step.label).toEqual({ state: 'done' });
     expect(await records()).toEqual([]);
   });
+
+  dockerIt(
+    'min free space counts from the engine’s disk as statfs sees it; an engine it cannot see is refused',
+    async () => {
+      await buildKitBuild(engine.host, { tag: 'bc/free:1', runs: ['head -c 200000 /dev/urandom > /f'] });
+      const free = (await records()).filter((r) => !r.inUse && !r.shared);
+      expect(free.length).toBeGreaterThan(0);
+      const root = ((await docker.info()) as { DockerRootDir: string }).DockerRootDir;
+      const fs = await statfs(root);
+      const seen = fs.bavail * fs.bsize;
+      // Already free enough: nothing goes, and the plan says what it counted from (the same
+      // filesystem this test reads, give or take what other processes wrote meanwhile).
+      const enough = await buildPlan(connection, { type: 'prune-build-cache', minFreeSpace: 0 });
+      expect(enough.steps).toEqual([]);
+      expect(Math.abs(enough.diskFree! - seen)).toBeLessThan(256 * 2 ** 20);
+      // More than this disk could ever have free: every free record goes, least recently used first.
+      const all = await buildPlan(connection, { type: 'prune-build-cache', minFreeSpace: 2 ** 52 });
+      expect(all.steps.map((s) => s.target).sort()).toEqual(free.map((r) => r.id).sort());
+      // An engine whose disk is not this machine's (in a VM, remote): no figure to count from.
+      expect(
+        await dataRootFreeBytes(
+          { host: engine.host, engine: connection.engine, info: () => docker.info() },
+          'not-here',
+        ),
+      ).toBeNull();
+      expect(
+        await dataRootFreeBytes({ host: 'tcp://127.0.0.1:2375', engine: connection.engine, info: () => docker.info() }),
+      ).toBeNull();
+      // The same engine reached as if over TCP: the plan is refused, saying why, and nothing is planned.
+      const remote = { ...connection, endpoint: { ...connection.endpoint, host: 'tcp://127.0.0.1:2375' } };
+      await expect(buildPlan(remote, { type: 'prune-build-cache', minFreeSpace: 1 })).rejects.toMatchObject({
+        says: { key: 'plan.diskFreeUnknown' },
+      });
+    },
+  );
 
   dockerIt("the plan's commands, run with the docker CLI, remove exactly the planned records", async () => {
     await buildKitBuild(engine.host, { tag: 'bc/cli:1', runs: ['echo cli > /cli'] });

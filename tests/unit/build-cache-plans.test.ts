@@ -79,6 +79,35 @@ describe('build cache plans', () => {
     expect(pick(1_000_000)).toEqual([]);
   });
 
+  it('min free space: the least recently used go until the disk would have that much free', () => {
+    const three = [
+      record('a', { size: 400, lastUsedAt: hoursAgo(90) }),
+      record('b', { size: 300, lastUsedAt: hoursAgo(60) }),
+      record('c', { size: 200, lastUsedAt: hoursAgo(30) }),
+    ];
+    const pick = (minFreeSpace: number, diskFree: number, keepStorage?: number) =>
+      cacheCandidates(
+        { type: 'prune-build-cache', minFreeSpace, ...(keepStorage !== undefined ? { keepStorage } : {}) },
+        three,
+        NOW_MS,
+        diskFree,
+      ).map((r) => r.description);
+    expect(pick(1_000, 1_000)).toEqual([]); // already has it
+    expect(pick(1_001, 1_000)).toEqual(['a']);
+    expect(pick(1_400, 1_000)).toEqual(['a']);
+    expect(pick(1_401, 1_000)).toEqual(['a', 'b']);
+    expect(pick(10_000, 1_000)).toEqual(['a', 'b', 'c']); // all it can, and still short
+    // With a budget too, both must hold: the budget (keep 150 of 900) asks for more here.
+    expect(pick(1_001, 1_000, 150)).toEqual(['a', 'b', 'c']);
+    expect(pick(1_401, 1_000, 900)).toEqual(['a', 'b']);
+    // The plan says what it counted from.
+    const p = planCleanup(
+      bareInput({ type: 'prune-build-cache', minFreeSpace: 1_401 }, { buildCache: three, diskFree: 1_000 }),
+    );
+    expect(p.diskFree).toBe(1_000);
+    expect(p.steps.map((s) => s.label)).toEqual(['a', 'b']);
+  });
+
   it('never takes a parent whose child stays: the engine would keep it', () => {
     // base is older than a day, but child (used 2 h ago) is built on it.
     expect(cacheCandidates({ type: 'prune-build-cache', until: '24h' }, all, NOW_MS)).toEqual([]);

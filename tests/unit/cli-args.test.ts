@@ -176,6 +176,13 @@ describe('build cache', () => {
     });
     expect(usageFailure(['plan', 'prune-cache', 'x'])).toMatch(/takes no names/);
     expect(usageFailure(['plan', 'prune-cache', '--keep-storage', '10 parsecs'])).toMatch(/is not a size/);
+    expect(parse(['plan', 'prune-cache', '--min-free-space', '20GiB']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'prune-build-cache', minFreeSpace: 20 * 2 ** 30 },
+    });
+    expect(usageFailure(['plan', 'prune-cache', '--min-free-space', 'plenty'])).toMatch(
+      /--min-free-space plenty is not a size/,
+    );
     expect(usageFailure(['plan', 'prune-cache', '--all'])).toMatch(/all/);
   });
 

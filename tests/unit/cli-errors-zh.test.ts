@@ -75,6 +75,7 @@ const cases: Case[] = [
   ['rm-volumes without a name', ['plan', 'rm-volumes']],
   ['prune-volumes with a name', ['plan', 'prune-volumes', 'pgdata']],
   ['prune-cache with a bad budget', ['plan', 'prune-cache', '--keep-storage', 'lots']],
+  ['prune-cache with a bad free-space minimum', ['plan', 'prune-cache', '--min-free-space', 'lots']],
   ['DOCKER_HOST of an unknown scheme', ['ls'], { DOCKER_HOST: 'foo://x' }],
   ['TLS without ca.pem', ['ls'], { DOCKER_HOST: 'tcp://h:1', DOCKER_TLS_VERIFY: '1' }],
   ['TLS without ca.pem (DOCKER_TLS)', ['ls'], { DOCKER_HOST: 'tcp://h:1', DOCKER_TLS: '1' }],
@@ -227,6 +228,8 @@ const english: Record<string, string> = {
     'barnacle: "barnacle plan rm-volumes" needs at least one volume name.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'prune-cache with a bad budget':
     'barnacle: --keep-storage lots is not a size: write a number with B, KB, MB, GB or TB (for example 10GB).\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'prune-cache with a bad free-space minimum':
+    'barnacle: --min-free-space lots is not a size: write a number with B, KB, MB, GB or TB (for example 20GB).\n  (validation)\nRun "barnacle --help" for usage.\n',
   'prune-volumes with a name':
     'barnacle: "barnacle plan prune-volumes" takes no names: it plans the anonymous volumes no container mounts. To remove named volumes, use "barnacle plan rm-volumes NAME...".\n  (validation)\nRun "barnacle --help" for usage.\n',
   'rm-stopped with arguments':

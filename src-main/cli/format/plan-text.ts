@@ -81,6 +81,16 @@ function parentsText(locale: Locale, plan: Plan): string {
 }
 
 /** Which clock "older than" read, in words, and where that differs from the engine's own prune. */
+/** A build cache plan keeping a free-space minimum: what the disk has now, and what it keeps. */
+export function diskFreeWords(locale: Locale, plan: Plan): string | null {
+  if (plan.intent.type !== 'prune-build-cache' || plan.intent.minFreeSpace === undefined) return null;
+  if (plan.diskFree === undefined) return null;
+  return translate(locale, 'plan.diskFree', {
+    free: bytesIn(locale, plan.diskFree),
+    want: bytesIn(locale, plan.intent.minFreeSpace),
+  });
+}
+
 export function untilBasisWords(locale: Locale, plan: Plan): string | null {
   if (plan.intent.type !== 'prune-images' || !plan.intent.until || !plan.untilBasis) return null;
   const age = plan.intent.until;
@@ -134,9 +144,11 @@ export function renderPlan(plan: Plan, locale: Locale, savedTo?: string): string
     : '';
   const saved = savedTo ? `\n${translate(locale, 'cli.plan.saved', { file: savedTo })}\n` : '';
   const clock = untilBasisWords(locale, plan);
+  const disk = diskFreeWords(locale, plan);
   return (
     head +
     (clock ? `${clock}\n\n` : '') +
+    (disk ? `${disk}\n\n` : '') +
     stepsTable(locale, plan) +
     parentsText(locale, plan) +
     decisionsText(locale, plan) +
