@@ -1,0 +1,113 @@
+// An image kept as a file before it is removed, in the engine's own export
+// format (GET /images/get, what `docker save` writes), gzip-compressed, and
+// loaded back with POST /images/load. Saved by ID, so the archive names no tag:
+// loading it never moves a tag that now names another image (restore.ts puts
+// the tags back one by one).
+//
+// Seen live on Docker 20.10, Docker 26 (classic and containerd stores), Podman
+// 4.3 and 5.4: an image saved by ID and loaded after its removal comes back
+// with the same ID, and every archive holds a manifest.json whose Config and
+// Layers name files in the archive, and a file named for the image ID (its
+// config on the classic store and Podman, its manifest blob on the containerd store).
+
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Writable, type Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import type Docker from 'dockerode';
+import { imageNamed } from '../engine/handles';
+import { readTarEntries } from './tar-reader';
+
+export class ArchiveError extends Error {}
+
+interface ManifestEntry {
+  Config?: string;
+  Layers?: string[];
+}
+
+/** What an archive holds, read back from the file: enough to trust it before anything is removed. */
+export interface ArchiveCheck {
+  /** Files in the archive. */
+  entries: number;
+  /** Bytes of the file on disk (compressed). */
+  fileBytes: number;
+}
+
+/**
+ * Saves the image to `path` (gzip) through a temporary name, flushed, then renamed, and
+ * reads the file back: a manifest whose every Config and Layer is in the archive, and a
+ * file named for the image ID. Throws ArchiveError (no file left) when any of it fails.
+ */
+export async function saveImageArchive(docker: Docker, imageId: string, path: string): Promise<ArchiveCheck> {
+  const hex = /^sha256:([0-9a-f]{64})$/.exec(imageId)?.[1];
+  if (!hex) throw new ArchiveError(`not a full image ID: ${imageId}`);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const exported = (await imageNamed(docker, imageId).get()) as unknown as Readable;
+    // 'wx' on a random name: an existing file or link there is never written through.
+    await pipeline(exported, createGzip(), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const check = await checkArchive(temp, hex);
+    await rename(temp, path);
+    return check;
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err instanceof ArchiveError ? err : new ArchiveError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Reads an archive file through: it must unpack, list a manifest, and hold what the manifest names. */
+export async function checkArchive(path: string, idHex: string): Promise<ArchiveCheck> {
+  const names = new Set<string>();
+  let manifest: ManifestEntry[] | null = null;
+  try {
+    for await (const entry of readTarEntries(createReadStream(path).pipe(createGunzip()))) {
+      names.add(entry.name.replace(/^\.\//, ''));
+      if (entry.name === 'manifest.json') manifest = JSON.parse(entry.body.toString('utf8')) as ManifestEntry[];
+    }
+  } catch (err) {
+    throw new ArchiveError(`the archive cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!manifest || !Array.isArray(manifest) || manifest.length === 0) {
+    throw new ArchiveError('the archive has no manifest');
+  }
+  for (const m of manifest) {
+    for (const file of [m.Config, ...(m.Layers ?? [])]) {
+      if (!file || !names.has(file)) throw new ArchiveError(`the archive lacks ${file ?? 'a config'}`);
+    }
+  }
+  if (![...names].some((n) => n === `${idHex}.json` || n === `blobs/sha256/${idHex}`)) {
+    throw new ArchiveError(`the archive does not hold image ${idHex.slice(0, 12)}`);
+  }
+  return { entries: names.size, fileBytes: (await stat(path)).size };
+}
+
+/** Loads an archive into the engine; resolves with the image ID the engine reports. */
+export async function loadImageArchive(docker: Docker, path: string): Promise<string> {
+  const answer = await docker.loadImage(createReadStream(path).pipe(createGunzip()), { quiet: true });
+  let text = '';
+  await pipeline(
+    answer as unknown as Readable,
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        text += chunk.toString('utf8');
+        done();
+      },
+    }),
+  );
+  // Docker: "Loaded image ID: sha256:…"; Podman: "Loaded image: sha256:…" (or its names).
+  const id = /Loaded image(?: ID)?: (sha256:[0-9a-f]{64})/.exec(text)?.[1];
+  const error = /"error":\s*"([^"]*)"/.exec(text)?.[1];
+  if (error) throw new ArchiveError(error);
+  if (!id) throw new ArchiveError(`the engine did not say which image it loaded: ${text.slice(0, 200)}`);
+  return id;
+}
