@@ -6,7 +6,8 @@ import type { ContainerSummary } from '../../../src-shared/model';
 import { shortId } from '../../../src-shared/ids';
 import { readDiskUsage } from '../../inventory/disk-usage';
 import { readLists } from '../../inventory/read-lists';
-import type { GlobalOptions } from '../args';
+import type { Command, GlobalOptions } from '../args';
+import { DEFAULT_HELPER_IMAGE } from '../../disk/helper-container';
 import { EXIT_OK, toCliError } from '../cli-error';
 import { renderContainers, renderDiskUsage, renderImages } from '../format/inventory-text';
 import { renderDiskLevels } from '../format/disk-levels-text';
@@ -43,7 +44,11 @@ export async function listContainers(global: GlobalOptions, io: CliIo): Promise<
 /** How long `df` may walk the engine's data root before it prints what it has. */
 const STORAGE_BUDGET_MS = 30_000;
 
-export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<number> {
+export async function diskUsage(
+  command: Extract<Command, { name: 'df' }>,
+  global: GlobalOptions,
+  io: CliIo,
+): Promise<number> {
   const { docker, engine, endpoint } = await connectTarget(global, io);
   const usage = await readDiskUsage(docker).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
@@ -52,7 +57,12 @@ export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<numbe
     { host: endpoint.host, engine, info: () => docker.info() },
     usage,
     vmDiskSearchOf(io.homeDir, io.platform, io.env),
-    { budgetMs: STORAGE_BUDGET_MS, now: io.now },
+    {
+      budgetMs: STORAGE_BUDGET_MS,
+      now: io.now,
+      skipStorage: !command.walk,
+      helper: command.helper ? { docker, image: DEFAULT_HELPER_IMAGE } : null,
+    },
   );
   const report: DiskReport = { ...usage, levels };
   const locale = cliLocale(io.env);
