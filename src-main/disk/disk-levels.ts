@@ -61,6 +61,8 @@ export async function readDiskLevels(
     skipStorage?: boolean;
     /** Allowed: a helper container measures an engine whose data root is not here. */
     helper?: HelperAllowed | null;
+    /** This machine's name (os.hostname() unless given). */
+    hostName?: string;
   },
 ): Promise<DiskLevels> {
   const now = options.now ?? Date.now;
@@ -70,6 +72,7 @@ export async function readDiskLevels(
       now,
       ...(options.skipStorage ? { skip: true } : {}),
       ...(options.helper ? { helper: options.helper } : {}),
+      ...(options.hostName !== undefined ? { hostName: options.hostName } : {}),
     }),
     readVmDiskFiles(search, now),
   ]);

@@ -22,7 +22,6 @@ import type { EngineKind, ImageStore } from '../../src-shared/model';
 export const HELPER_LABEL = 'org.barnacle.helper';
 export const HELPER_LABEL_VALUE = 'measure-storage';
 export const HELPER_MOUNT = '/barnacle-root';
-export const DEFAULT_HELPER_IMAGE = 'busybox:latest';
 
 /**
  * The container's command: du (this filesystem only, KiB) then df (POSIX format, KiB) of

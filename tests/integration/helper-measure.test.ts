@@ -42,11 +42,15 @@
 //   tests/unit/helper-container.test.ts).
 
 import { execFile } from 'node:child_process';
-import { statfs } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, statfs } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type Dockerode from 'dockerode';
 import { beforeAll, expect, it } from 'vitest';
 import type { EngineConnection } from '../../src-main/engine/connection';
+import { BarnacleCore } from '../../src-main/core/barnacle-core';
+import { createHandlers } from '../../src-main/ipc/handlers';
 import { measureEngineStorage, type StorageTarget } from '../../src-main/disk/engine-storage';
 import { HELPER_LABEL, HELPER_LABEL_VALUE } from '../../src-main/disk/helper-container';
 import { BASE_TAG, buildImage, resetEngine, runContainer, tagImage } from '../engines/harness';
@@ -234,5 +238,58 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
     });
     expect(storage).toEqual({ state: 'unknown', reason: 'walk-skipped' });
     expect((await containerEventsSince(docker, since)).filter((e) => actionOf(e) === 'create')).toEqual([]);
+  });
+
+  it('over IPC, as the Overview asks: off by default (no container), then allowed in Settings', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'barnacle-helper-ipc-'));
+    const core = new BarnacleCore(
+      { host: engine.host, label: engine.kind, source: 'user' },
+      {
+        live: false,
+        dataDir,
+        hostName: ELSEWHERE,
+        vmDiskSearch: { home: join(dataDir, 'home'), platform: 'linux' },
+      },
+    );
+    try {
+      expect((await core.start()).state).toBe('connected');
+      const handlers = createHandlers(core);
+      expect(await handlers.diskSettings({})).toEqual({
+        ok: true,
+        value: { measureWithHelper: false, helperImage: 'busybox:latest' },
+      });
+      const since = Date.now();
+      const off = await handlers.diskLevels({});
+      expect(off.ok && off.value.storage).toEqual({
+        state: 'unknown',
+        reason: 'engine-in-vm',
+        source: 'walk-data-root',
+      });
+      expect((await containerEventsSince(docker, since)).filter((e) => actionOf(e) === 'create')).toEqual([]);
+
+      const refused = await handlers.setDiskSettings({ measureWithHelper: true, helperImage: 'x; rm -rf /' });
+      expect(refused.ok ? null : refused.error.kind).toBe('validation');
+      expect(await handlers.setDiskSettings({ measureWithHelper: true, helperImage: HELPER_IMAGE })).toEqual({
+        ok: true,
+        value: { measureWithHelper: true, helperImage: HELPER_IMAGE },
+      });
+      expect(JSON.parse(await readFile(join(dataDir, 'disk-settings.json'), 'utf8'))).toEqual({
+        measureWithHelper: true,
+        helperImage: HELPER_IMAGE,
+      });
+      const on = await handlers.diskLevels({});
+      if (!on.ok) throw new Error(on.error.message);
+      expect(on.value.storage).toMatchObject({
+        state: 'measured',
+        via: 'helper-container',
+        source: 'helper-container',
+        helperImage: HELPER_IMAGE,
+        root,
+      });
+      expect(await helpersLeft(docker)).toEqual([]);
+    } finally {
+      core.close();
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    }
   });
 });

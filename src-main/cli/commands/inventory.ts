@@ -7,7 +7,8 @@ import { shortId } from '../../../src-shared/ids';
 import { readDiskUsage } from '../../inventory/disk-usage';
 import { readLists } from '../../inventory/read-lists';
 import type { Command, GlobalOptions } from '../args';
-import { DEFAULT_HELPER_IMAGE } from '../../disk/helper-container';
+import { diskSettingsFileIn, readDiskSettings } from '../../disk/disk-settings-store';
+import { defaultDataDir } from '../../runtime/data-dir';
 import { EXIT_OK, toCliError } from '../cli-error';
 import { renderContainers, renderDiskUsage, renderImages } from '../format/inventory-text';
 import { renderDiskLevels } from '../format/disk-levels-text';
@@ -61,7 +62,13 @@ export async function diskUsage(
       budgetMs: STORAGE_BUDGET_MS,
       now: io.now,
       skipStorage: !command.walk,
-      helper: command.helper ? { docker, image: DEFAULT_HELPER_IMAGE } : null,
+      // The image the app's Settings name (busybox:latest unless changed there).
+      helper: command.helper
+        ? {
+            docker,
+            image: readDiskSettings(diskSettingsFileIn(defaultDataDir(io.platform, io.env, io.homeDir))).helperImage,
+          }
+        : null,
     },
   );
   const report: DiskReport = { ...usage, levels };
