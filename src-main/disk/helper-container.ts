@@ -120,7 +120,7 @@ export interface HelperRun {
   image: string;
   /** The engine's data root, as /info names it: the bind's source, on the engine's machine. */
   root: string;
-  /** The time the helper may take, from create to logs; then it is killed and removed. */
+  /** The time the helper may run, from its start to its logs; then it is killed and removed. */
   budgetMs: number;
   now?: () => number;
   signal?: AbortSignal;
@@ -131,6 +131,9 @@ function statusOf(err: unknown): number | undefined {
 }
 
 class HelperTimeout extends Error {}
+
+/** How long the image check and the create may take each (an engine that hangs must not hang the Overview). */
+const CALL_TIMEOUT_MS = 15_000;
 
 /** Resolves with the promise's value, or rejects with HelperTimeout after `ms` (or on abort). */
 function within<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
@@ -162,11 +165,10 @@ function within<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promi
 export async function measureWithHelper(run: HelperRun): Promise<EngineStorage> {
   const now = run.now ?? Date.now;
   const started = now();
-  const left = () => started + run.budgetMs - now();
   const { docker, image, root } = run;
 
   try {
-    await docker.getImage(image).inspect();
+    await within(docker.getImage(image).inspect(), CALL_TIMEOUT_MS, run.signal);
   } catch (err) {
     if (statusOf(err) === 404)
       return {
@@ -175,12 +177,13 @@ export async function measureWithHelper(run: HelperRun): Promise<EngineStorage> 
         helperImage: image,
         pullCommand: pullCommandOf(run.engine.kind, image),
       };
-    return { state: 'unknown', reason: 'helper-failed' };
+    return { state: 'unknown', reason: err instanceof HelperTimeout ? 'helper-timeout' : 'helper-failed' };
   }
 
   let container: Docker.Container | null = null;
+  let creating: Promise<Docker.Container> | null = null;
   try {
-    container = await docker.createContainer({
+    creating = docker.createContainer({
       name: `barnacle-measure-${randomBytes(6).toString('hex')}`,
       Image: image,
       Entrypoint: [HELPER_COMMAND[0]!],
@@ -198,6 +201,7 @@ export async function measureWithHelper(run: HelperRun): Promise<EngineStorage> 
         SecurityOpt: ['no-new-privileges'],
       },
     });
+    container = await within(creating, CALL_TIMEOUT_MS, run.signal);
     const made = container;
     const answer = await within(
       (async () => {
@@ -206,7 +210,7 @@ export async function measureWithHelper(run: HelperRun): Promise<EngineStorage> 
         const logs = (await made.logs({ stdout: true, stderr: true, follow: false })) as unknown;
         return { exit, logs: Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs)) };
       })(),
-      left(),
+      run.budgetMs,
       run.signal,
     );
     const { stdout, stderr } = demultiplexLogs(answer.logs);
@@ -232,6 +236,11 @@ export async function measureWithHelper(run: HelperRun): Promise<EngineStorage> 
     return { state: 'unknown', reason: err instanceof HelperTimeout ? 'helper-timeout' : 'helper-failed' };
   } finally {
     if (container) await removeHelper(container);
+    // A create that answered after its time: what it made is removed once it answers (bounded too).
+    else if (creating)
+      await within(creating, CALL_TIMEOUT_MS)
+        .then(removeHelper)
+        .catch(() => undefined);
   }
 }
 

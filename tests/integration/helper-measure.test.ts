@@ -40,6 +40,10 @@
 //   read the uid-1234 mode-700 folder made below (without it du says "Permission
 //   denied" and leaves it out, checked by hand on Podman 5.4; the capture is in
 //   tests/unit/helper-container.test.ts).
+// - Podman: when a container exits, conmon starts `podman container cleanup`, a
+//   new podman process that opens the store again. A helper run just before the
+//   engines stop makes their teardown race it (ENOTEMPTY on <dir>/root): so the
+//   tests that run the helper come first, and the last ones start no container.
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, statfs } from 'node:fs/promises';
@@ -92,6 +96,13 @@ async function containerEventsSince(docker: Dockerode, sinceMs: number): Promise
     .filter((e) => e.Type === 'container');
 }
 
+/** Waits for the next whole second and returns it: events are asked by the second, so earlier ones stay out. */
+async function nextSecond(): Promise<number> {
+  const next = (Math.floor(Date.now() / 1000) + 1) * 1000;
+  await new Promise((r) => setTimeout(r, next - Date.now() + 5));
+  return next;
+}
+
 const actionOf = (e: EngineEvent) => e.Action ?? e.status ?? '';
 const isHelper = (e: EngineEvent) =>
   e.Actor?.Attributes?.[HELPER_LABEL] === HELPER_LABEL_VALUE ||
@@ -141,7 +152,7 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
   });
 
   it('measures the data root as du -k -x does here, says so, and leaves no container behind', async () => {
-    const since = Date.now();
+    const since = await nextSecond();
     const storage = await measureEngineStorage(target, {
       hostName: ELSEWHERE,
       helper: { docker, image: HELPER_IMAGE },
@@ -187,7 +198,7 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
   });
 
   it('an image not on the engine: unknown, with the pull command; nothing made, nothing pulled', async () => {
-    const since = Date.now();
+    const since = await nextSecond();
     const imagesBefore = (await docker.listImages()).map((i) => i.Id).sort();
     const storage = await measureEngineStorage(target, {
       hostName: ELSEWHERE,
@@ -205,8 +216,8 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
   });
 
   it('out of time: unknown (helper-timeout), and the container it made is removed', async () => {
-    const since = Date.now();
-    // 1 ms: spent by the image check, so the container is made and at once given up on.
+    const since = await nextSecond();
+    // The budget bounds the run (start to logs); 1 ms: the container is made, then given up on as it starts.
     const storage = await measureEngineStorage(target, {
       hostName: ELSEWHERE,
       helper: { docker, image: HELPER_IMAGE },
@@ -217,27 +228,6 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
     const helperEvents = (await containerEventsSince(docker, since)).filter(isHelper);
     expect(helperEvents.filter((e) => actionOf(e) === 'create')).toHaveLength(1);
     expect(helperEvents.filter((e) => actionOf(e) === 'destroy' || actionOf(e) === 'remove').length).toBeGreaterThan(0);
-  });
-
-  it('not allowed (the default): unknown engine-in-vm, and no container is made', async () => {
-    const since = Date.now();
-    const storage = await measureEngineStorage(target, { hostName: ELSEWHERE, helper: null });
-    expect(storage).toEqual({ state: 'unknown', reason: 'engine-in-vm' });
-    const off = await measureEngineStorage(target, { hostName: ELSEWHERE });
-    expect(off).toEqual({ state: 'unknown', reason: 'engine-in-vm' });
-    expect(await helpersLeft(docker)).toEqual([]);
-    expect((await containerEventsSince(docker, since)).filter((e) => actionOf(e) === 'create')).toEqual([]);
-  });
-
-  it('skipped: nothing is asked of the engine', async () => {
-    const since = Date.now();
-    const storage = await measureEngineStorage(target, {
-      hostName: ELSEWHERE,
-      helper: { docker, image: HELPER_IMAGE },
-      skip: true,
-    });
-    expect(storage).toEqual({ state: 'unknown', reason: 'walk-skipped' });
-    expect((await containerEventsSince(docker, since)).filter((e) => actionOf(e) === 'create')).toEqual([]);
   });
 
   it('over IPC, as the Overview asks: off by default (no container), then allowed in Settings', async () => {
@@ -258,7 +248,7 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
         ok: true,
         value: { measureWithHelper: false, helperImage: 'busybox:latest' },
       });
-      const since = Date.now();
+      const since = await nextSecond();
       const off = await handlers.diskLevels({});
       expect(off.ok && off.value.storage).toEqual({
         state: 'unknown',
@@ -291,5 +281,25 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
       core.close();
       await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
+  });
+  it('not allowed (the default): unknown engine-in-vm, and no container is made', async () => {
+    const since = await nextSecond();
+    const storage = await measureEngineStorage(target, { hostName: ELSEWHERE, helper: null });
+    expect(storage).toEqual({ state: 'unknown', reason: 'engine-in-vm' });
+    const off = await measureEngineStorage(target, { hostName: ELSEWHERE });
+    expect(off).toEqual({ state: 'unknown', reason: 'engine-in-vm' });
+    expect(await helpersLeft(docker)).toEqual([]);
+    expect((await containerEventsSince(docker, since)).filter((e) => actionOf(e) === 'create')).toEqual([]);
+  });
+
+  it('skipped: nothing is asked of the engine', async () => {
+    const since = await nextSecond();
+    const storage = await measureEngineStorage(target, {
+      hostName: ELSEWHERE,
+      helper: { docker, image: HELPER_IMAGE },
+      skip: true,
+    });
+    expect(storage).toEqual({ state: 'unknown', reason: 'walk-skipped' });
+    expect((await containerEventsSince(docker, since)).filter((e) => actionOf(e) === 'create')).toEqual([]);
   });
 });
