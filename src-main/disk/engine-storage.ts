@@ -4,6 +4,8 @@
 // pkg/api/handlers/compat/info.go, v4.3.1 and v5.4.2 alike, sets DockerRootDir
 // from infoData.Store.GraphRoot, which the libpod /info gives as
 // store.graphRoot, and Name from Host.Hostname), so one request serves both.
+// An engine elsewhere (a VM, ssh://, tcp://) is measured only where the person
+// allowed a helper container (helper-container.ts); else its level is unknown.
 
 import { statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
