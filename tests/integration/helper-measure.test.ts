@@ -230,6 +230,21 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
     expect(helperEvents.filter((e) => actionOf(e) === 'destroy' || actionOf(e) === 'remove').length).toBeGreaterThan(0);
   });
 
+  it('an image that cannot run the command: unknown (helper-failed), and the container it made is removed', async () => {
+    await buildImage(docker, { tag: 'barnacle-test/no-busybox:1', from: 'scratch', files: { '/hello.txt': 'hi' } });
+    const since = await nextSecond();
+    const storage = await measureEngineStorage(target, {
+      hostName: ELSEWHERE,
+      helper: { docker, image: 'barnacle-test/no-busybox:1' },
+      budgetMs: 60_000,
+    });
+    expect(storage).toEqual({ state: 'unknown', reason: 'helper-failed' });
+    expect(await helpersLeft(docker)).toEqual([]);
+    const helperEvents = (await containerEventsSince(docker, since)).filter(isHelper);
+    expect(helperEvents.filter((e) => actionOf(e) === 'create')).toHaveLength(1);
+    expect(helperEvents.filter((e) => actionOf(e) === 'destroy' || actionOf(e) === 'remove').length).toBeGreaterThan(0);
+  });
+
   it('over IPC, as the Overview asks: off by default (no container), then allowed in Settings', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'barnacle-helper-ipc-'));
     const core = new BarnacleCore(
