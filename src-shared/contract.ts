@@ -43,7 +43,8 @@ export interface Contract {
   diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
   /**
    * The three levels of "used": what the engine reports, what its storage occupies on
-   * this computer's disk (a walk of its data root, bounded), and VM disk files here.
+   * this computer's disk (a walk of its data root, bounded; for an engine elsewhere, a
+   * helper container where diskSettings allow it), and VM disk files here.
    */
   diskLevels: { args: Record<string, never>; result: DiskLevels };
   /** Whether a helper container may measure an engine's storage where it is not on this computer. */
