@@ -50,9 +50,11 @@ Plan options:
 
 Df options:
       --helper               For an engine in a VM or on another machine: measure its storage
-                             with a short-lived busybox:latest container (read-only, no network,
-                             removed after); the image must be on the engine, it is never pulled
-      --no-walk              Do not measure the engine's storage (the walk takes up to 30 s)
+                             with a short-lived busybox:latest container (or the image the app's
+                             Settings name; read-only, no network, removed after); the image must
+                             be on the engine, it is never pulled
+      --no-walk              Do not measure the engine's storage (neither the walk, which takes
+                             up to 30 s, nor a helper)
 
 Apply options:
   -y, --yes                  Apply without asking (required when not on a terminal)
