@@ -18,6 +18,7 @@ import type {
   VolumeList,
 } from './model';
 import type { DiskLevels } from './disk-levels';
+import type { DiskSettings } from './disk-settings';
 
 export interface ContainerIdArgs {
   id: string;
@@ -42,9 +43,14 @@ export interface Contract {
   diskUsage: { args: { refresh?: boolean }; result: DiskUsage | null };
   /**
    * The three levels of "used": what the engine reports, what its storage occupies on
-   * this computer's disk (a walk of its data root, bounded), and VM disk files here.
+   * this computer's disk (a walk of its data root, bounded; for an engine elsewhere, a
+   * helper container where diskSettings allow it), and VM disk files here.
    */
   diskLevels: { args: Record<string, never>; result: DiskLevels };
+  /** Whether a helper container may measure an engine's storage where it is not on this computer. */
+  diskSettings: { args: Record<string, never>; result: DiskSettings };
+  /** Changes those settings (saved in the data folder); the image must be an image reference. */
+  setDiskSettings: { args: Partial<DiskSettings>; result: DiskSettings };
   /**
    * Every volume, anonymous or named, with the containers that mount it; with
    * `sizes`, each one's size from the engine's disk usage (it walks every volume).
@@ -81,6 +87,8 @@ export const channels = [
   'inventory',
   'diskUsage',
   'diskLevels',
+  'diskSettings',
+  'setDiskSettings',
   'volumes',
   'imageLayers',
   'engineHealth',

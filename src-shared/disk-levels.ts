@@ -32,16 +32,32 @@ export type StorageUnknownReason =
   | 'engine-in-vm' // a local socket into a VM: the data root is inside the VM
   | 'no-data-root' // /info named no data root
   | 'data-root-unreadable' // not there, or not ours to read
-  | 'info-failed'; // GET /info failed
+  | 'info-failed' // GET /info failed
+  | 'walk-skipped' // asked not to measure (barnacle df --no-walk)
+  | 'helper-image-missing' // the helper image is not on the engine (Barnacle never pulls it)
+  | 'helper-failed' // the helper container could not run, or its output was not du's and df's
+  | 'helper-timeout'; // the helper container did not finish within the budget (it was removed)
+
+/** How the storage figure was taken: Barnacle's walk here, or du in a short-lived container on the engine. */
+export type StorageVia = 'walk' | 'helper-container';
 
 export type EngineStorage =
   | {
       state: 'measured';
+      /**
+       * 'walk': Barnacle walked the data root on this machine (st.blocks, bytes exact).
+       * 'helper-container': busybox du -k -x and df -k in a container on the engine,
+       * the data root mounted read-only: figures in whole KiB, rounded by du and df.
+       */
+      via: StorageVia;
+      /** The image the helper ran (via 'helper-container' only). */
+      helperImage?: string;
       /** The engine's data root as /info names it (DockerRootDir). */
       root: string;
       /** Allocated bytes below root (st.blocks * 512), each inode once, this filesystem only. */
       allocatedBytes: number;
-      entries: number;
+      /** Entries counted; null for the helper (du -s gives no count). */
+      entries: number | null;
       /** Entries that could not be read (a directory's listing or an entry's stat), left out of the sum. */
       unreadable: number;
       /** The time budget or an abort stopped the walk: allocatedBytes is a lower bound. */
@@ -54,12 +70,19 @@ export type EngineStorage =
       measuredAt: number;
       tookMs: number;
     }
-  | { state: 'unknown'; reason: StorageUnknownReason };
+  | {
+      state: 'unknown';
+      reason: StorageUnknownReason;
+      /** helper-image-missing: the image to pull, and the command for it, as typed (docker pull / podman pull). */
+      helperImage?: string;
+      pullCommand?: string;
+    };
 
 /** Where each figure came from and when, so a reader can judge how far to trust it. */
 export interface DiskLevels {
   reported: { bytes: number; source: 'engine-system-df'; at: number } | null;
-  storage: EngineStorage & { source: 'walk-data-root' };
+  /** source: 'helper-container' when a helper container measured it, else 'walk-data-root'. */
+  storage: EngineStorage & { source: 'walk-data-root' | 'helper-container' };
   vm: { files: VmDiskFile[]; source: 'stat-known-paths'; at: number };
   findings: DiskFinding[];
 }

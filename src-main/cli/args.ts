@@ -26,7 +26,13 @@ export type Command =
   | { name: 'engines' }
   | { name: 'ls'; all: boolean }
   | { name: 'ps' }
-  | { name: 'df' }
+  | {
+      name: 'df';
+      /** --helper: a helper container may measure an engine whose data root is not here (this run). */
+      helper: boolean;
+      /** --no-walk: measure no storage; level 2 is unknown ('walk-skipped'). */
+      walk: boolean;
+    }
   | { name: 'volumes' }
   | { name: 'cache' }
   | { name: 'plan'; intent: CleanupIntent; out?: string }
@@ -64,6 +70,8 @@ const options = {
   'force-delete': { type: 'boolean' },
   'all-tags': { type: 'boolean' },
   'with-children': { type: 'boolean' },
+  helper: { type: 'boolean' },
+  'no-walk': { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -76,7 +84,7 @@ const commandOptions: Record<string, OptionName[]> = {
   engines: [],
   ls: ['all'],
   ps: [],
-  df: [],
+  df: ['helper', 'no-walk'],
   'plan rmi': ['out', ...fixFlagNames],
   'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers'],
   'plan rm-stopped': ['out', 'filter'],
@@ -158,9 +166,11 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
   checkAdmitted(key, values);
   const global = globalOptions(values, platform);
   switch (key) {
+    case 'df':
+      noPositionals(key, rest);
+      return { global, command: { name: 'df', helper: values.helper ?? false, walk: !(values['no-walk'] ?? false) } };
     case 'engines':
     case 'ps':
-    case 'df':
     case 'volumes':
     case 'cache':
       noPositionals(key, rest);

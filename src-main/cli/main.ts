@@ -25,7 +25,7 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
     case 'ps':
       return listContainers(global, io);
     case 'df':
-      return diskUsage(global, io);
+      return diskUsage(command, global, io);
     case 'volumes':
       return listVolumes(global, io);
     case 'cache':

@@ -9,7 +9,7 @@ Commands:
   engines                    Engines on this computer; which one is used and why
   ls [-a]                    Images, with the containers using them and their children
   ps                         Containers in every state, with image, project and size
-  df                         Disk usage by type, and what is reclaimable; then three levels
+  df [--helper] [--no-walk]  Disk usage by type, and what is reclaimable; then three levels
                              of used: what the engine reports, its storage on disk, and VM
                              disk files on this computer, with how to give space back
   volumes                    Volumes: anonymous or named, size, the containers that mount them
@@ -48,6 +48,14 @@ Plan options:
                              prune reads: on Docker's containerd image store, when the image
                              arrived) or build (the image's build date, CREATED)
   Without a fix flag, an image with a conflict is left out and listed as skipped.
+
+Df options:
+      --helper               For an engine in a VM or on another machine: measure its storage
+                             with a short-lived busybox:latest container (or the image the app's
+                             Settings name; read-only, no network, removed after); the image must
+                             be on the engine, it is never pulled
+      --no-walk              Do not measure the engine's storage (neither the walk, which takes
+                             up to 30 s, nor a helper)
 
 Apply options:
   -y, --yes                  Apply without asking (required when not on a terminal)

@@ -3,6 +3,7 @@
 // The Electron shell, the CLI and the tests each create one of these.
 
 import { vmDiskSearchOf } from '../disk/disk-levels';
+import { DiskSettingsStore, diskSettingsFileIn } from '../disk/disk-settings-store';
 import type { VmDiskSearch } from '../disk/vm-disk-files';
 import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
@@ -35,6 +36,8 @@ export interface CoreOptions extends SessionOptions {
   confirmInMain?: PlanLifecycleOptions['confirmInMain'];
   /** Where to look for VM disk files (tests: a temp home); this user's home by default. */
   vmDiskSearch?: VmDiskSearch;
+  /** This machine's name, to tell an engine here from one in a VM (tests pass another to take the VM path). */
+  hostName?: string;
 }
 
 export class BarnacleCore {
@@ -48,6 +51,10 @@ export class BarnacleCore {
   private followed: EngineConnection | null = null;
   /** Where VM products keep their disk files for this user (the Overview's third level). */
   readonly vmDiskSearch: VmDiskSearch;
+  /** Whether a helper container may measure an engine that is not here (Settings), kept in the data folder. */
+  readonly diskSettings: DiskSettingsStore;
+  /** This machine's name as the storage level compares it with the engine's (os.hostname() unless given). */
+  readonly hostName: string | undefined;
   private readonly discover: () => Promise<Endpoint[]>;
   private readonly live: boolean;
   private readonly liveTuning: LiveUpdatesTuning;
@@ -56,6 +63,8 @@ export class BarnacleCore {
     this.session = new EngineSession(endpoint, options);
     const dataDir = options.dataDir ?? defaultDataDir(process.platform, process.env, homedir());
     this.layerFacts = new LayerFactsCaches(dataDir);
+    this.diskSettings = new DiskSettingsStore(diskSettingsFileIn(dataDir));
+    this.hostName = options.hostName;
     this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts);
     this.discover = options.discover ?? (async () => []);
     this.vmDiskSearch = options.vmDiskSearch ?? vmDiskSearchOf(homedir(), process.platform, process.env);

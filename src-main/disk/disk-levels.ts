@@ -5,7 +5,7 @@
 import { diskFindings, reportedTotal, type DiskLevels, type EngineStorage } from '../../src-shared/disk-levels';
 import type { DiskUsage } from '../../src-shared/model';
 import { findVmDiskFiles, type VmDiskSearch } from './vm-disk-files';
-import { measureEngineStorage, type StorageTarget } from './engine-storage';
+import { measureEngineStorage, type HelperAllowed, type StorageTarget } from './engine-storage';
 
 export function combineLevels(
   usage: DiskUsage | null,
@@ -17,7 +17,11 @@ export function combineLevels(
     : null;
   return {
     reported,
-    storage: { ...storage, source: 'walk-data-root' },
+    storage: {
+      ...storage,
+      source:
+        storage.state === 'measured' && storage.via === 'helper-container' ? 'helper-container' : 'walk-data-root',
+    },
     vm: { files: vm.files, source: 'stat-known-paths', at: vm.at },
     findings: diskFindings(reported?.bytes ?? null, storage, vm.files),
   };
@@ -50,11 +54,26 @@ export async function readDiskLevels(
   target: StorageTarget,
   usage: DiskUsage | null,
   search: VmDiskSearch,
-  options: { budgetMs: number; now?: () => number },
+  options: {
+    budgetMs: number;
+    now?: () => number;
+    /** Measure no storage (barnacle df --no-walk). */
+    skipStorage?: boolean;
+    /** Allowed: a helper container measures an engine whose data root is not here. */
+    helper?: HelperAllowed | null;
+    /** This machine's name (os.hostname() unless given). */
+    hostName?: string;
+  },
 ): Promise<DiskLevels> {
   const now = options.now ?? Date.now;
   const [storage, vm] = await Promise.all([
-    measureEngineStorage(target, { budgetMs: options.budgetMs, now }),
+    measureEngineStorage(target, {
+      budgetMs: options.budgetMs,
+      now,
+      ...(options.skipStorage ? { skip: true } : {}),
+      ...(options.helper ? { helper: options.helper } : {}),
+      ...(options.hostName !== undefined ? { hostName: options.hostName } : {}),
+    }),
     readVmDiskFiles(search, now),
   ]);
   return combineLevels(usage, storage, vm);

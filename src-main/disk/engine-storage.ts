@@ -4,11 +4,15 @@
 // pkg/api/handlers/compat/info.go, v4.3.1 and v5.4.2 alike, sets DockerRootDir
 // from infoData.Store.GraphRoot, which the libpod /info gives as
 // store.graphRoot, and Name from Host.Hostname), so one request serves both.
+// An engine elsewhere (a VM, ssh://, tcp://) is measured only where the person
+// allowed a helper container (helper-container.ts); else its level is unknown.
 
 import { statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import type Docker from 'dockerode';
 import type { EngineStorage } from '../../src-shared/disk-levels';
 import type { EngineInfo } from '../../src-shared/model';
+import { measureWithHelper } from './helper-container';
 import { walkAllocated, type WalkFs } from './tree-walk';
 
 interface InfoAnswer {
@@ -20,8 +24,15 @@ interface InfoAnswer {
 export interface StorageTarget {
   /** The endpoint's address: unix://, npipe://, tcp://, ssh://. */
   host: string;
-  engine: Pick<EngineInfo, 'imageStore'>;
+  engine: Pick<EngineInfo, 'imageStore' | 'kind'>;
   info(): Promise<unknown>;
+}
+
+/** The person allowed a helper container for an engine whose data root is not on this machine. */
+export interface HelperAllowed {
+  docker: Docker;
+  /** An image reference already on the engine (never pulled). */
+  image: string;
 }
 
 export interface StorageOptions {
@@ -32,7 +43,14 @@ export interface StorageOptions {
   /** This machine's name, to tell an engine here from one behind a forwarded socket. */
   hostName?: string;
   fs?: WalkFs;
+  /** Measure nothing: the level is unknown ('walk-skipped'), at once (barnacle df --no-walk). */
+  skip?: boolean;
+  /** Where the engine is not here: measure with a helper container, within budgetMs (default 30 s). */
+  helper?: HelperAllowed | null;
 }
+
+/** The helper's time when no budget is given: du over a big data root takes a while. */
+const HELPER_DEFAULT_BUDGET_MS = 30_000;
 
 /** A socket or pipe on this machine; ssh:// and tcp:// engines keep their files elsewhere. */
 export function isLocalHost(host: string): boolean {
@@ -67,15 +85,31 @@ export async function measureEngineStorage(
   target: StorageTarget,
   options: StorageOptions = {},
 ): Promise<EngineStorage> {
-  if (!isLocalHost(target.host)) return { state: 'unknown', reason: 'remote-engine' };
+  if (options.skip) return { state: 'unknown', reason: 'walk-skipped' };
+  const local = isLocalHost(target.host);
+  const helper = options.helper ?? null;
+  if (!local && !helper) return { state: 'unknown', reason: 'remote-engine' };
   let info: InfoAnswer;
   try {
     info = (await target.info()) as InfoAnswer;
   } catch {
     return { state: 'unknown', reason: 'info-failed' };
   }
-  if (!runsHere(info, options.hostName ?? hostname())) return { state: 'unknown', reason: 'engine-in-vm' };
+  const here = local && runsHere(info, options.hostName ?? hostname());
   const root = info.DockerRootDir;
+  if (!here) {
+    if (!helper) return { state: 'unknown', reason: 'engine-in-vm' };
+    if (!root) return { state: 'unknown', reason: 'no-data-root' };
+    return measureWithHelper({
+      docker: helper.docker,
+      engine: target.engine,
+      image: helper.image,
+      root,
+      budgetMs: options.budgetMs ?? HELPER_DEFAULT_BUDGET_MS,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
   if (!root) return { state: 'unknown', reason: 'no-data-root' };
   const now = options.now ?? Date.now;
   const started = now();
@@ -94,6 +128,7 @@ export async function measureEngineStorage(
   const done = now();
   return {
     state: 'measured',
+    via: 'walk',
     root,
     ...walked,
     filesystemFreeBytes: fsStat ? fsStat.bavail * fsStat.bsize : null,

@@ -8,7 +8,7 @@
 // field by field (history-schema.ts).
 
 import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { join, posix, win32 } from 'node:path';
+import { join } from 'node:path';
 import type { HistoryEntry } from '../../src-shared/plan';
 import { historyToCsv } from './history-export';
 import { asHistoryEntry } from './history-schema';
@@ -18,21 +18,8 @@ export const ROTATED_HISTORY_FILE = 'history.1.jsonl';
 /** Where a history file is rotated (about 10,000 plans of a few steps each). */
 export const HISTORY_ROTATE_BYTES = 4 * 2 ** 20;
 
-/** Where Barnacle keeps its data (history, layer facts), for the app and the CLI alike. */
-export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
-  switch (platform) {
-    case 'win32':
-      return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), 'barnacle');
-    case 'darwin':
-      return posix.join(home, 'Library', 'Application Support', 'barnacle');
-    default:
-      // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
-      return posix.join(
-        env.XDG_DATA_HOME?.startsWith('/') ? env.XDG_DATA_HOME : posix.join(home, '.local', 'share'),
-        'barnacle',
-      );
-  }
-}
+// Its own module, so `barnacle df` finds the data folder without loading the history's schemas.
+export { defaultDataDir } from '../runtime/data-dir';
 
 export interface HistoryRead {
   entries: HistoryEntry[];

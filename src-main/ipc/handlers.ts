@@ -119,13 +119,21 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     ),
     diskLevels: withEngine('diskLevels', 'list', async (_args, { docker, connection }) => {
       const usage = core.inventory.diskUsage ?? (await core.inventory.refreshDiskUsage());
+      const settings = core.diskSettings.get();
       return readDiskLevels(
         { host: connection.endpoint.host, engine: connection.engine, info: () => docker.info() },
         usage,
         core.vmDiskSearch,
-        { budgetMs: DISK_WALK_BUDGET_MS },
+        {
+          budgetMs: DISK_WALK_BUDGET_MS,
+          ...(core.hostName !== undefined ? { hostName: core.hostName } : {}),
+          // Only where the person allowed it in Settings; off by default.
+          helper: settings.measureWithHelper ? { docker, image: settings.helperImage } : null,
+        },
       );
     }),
+    diskSettings: local('diskSettings', async () => core.diskSettings.get()),
+    setDiskSettings: local('setDiskSettings', async (args) => core.diskSettings.update(args)),
     volumes: withEngine('volumes', 'list', async (args, { docker, connection }) => {
       // Who mounts what comes from the containers main already follows.
       const { containers } = await core.inventory.current();

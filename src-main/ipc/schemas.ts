@@ -50,6 +50,8 @@ export const schemas = {
   inventory: payload({ refresh: z.boolean().optional() }),
   diskUsage: payload({ refresh: z.boolean().optional() }),
   diskLevels: noArgs,
+  diskSettings: noArgs,
+  setDiskSettings: payload({ measureWithHelper: z.boolean().optional(), helperImage: imageRefSchema.optional() }),
   volumes: payload({ sizes: z.boolean().optional() }),
   engineHealth: noArgs,
   listEndpoints: noArgs,

@@ -8,6 +8,8 @@ export default {
     'disk.levels.reportedUnknown': 'Engine reports: unknown',
     'disk.levels.storage': 'Storage on disk: {size} in {root} (walked, {age}, took {ms} ms)',
     'disk.levels.storagePartial': 'Storage on disk: at least {size} in {root} (stopped after {ms} ms)',
+    'disk.levels.storageHelper':
+      'Storage on disk: {size} in {root} (du in a helper container of {image}, rounded to KiB, {age}, took {ms} ms)',
     'disk.levels.unreadable': {
       one: '{count} entry unreadable, not counted',
       other: '{count} entries unreadable, not counted',
@@ -29,6 +31,11 @@ export default {
     'disk.reason.no-data-root': 'the engine named no data root',
     'disk.reason.data-root-unreadable': 'its data root cannot be read here',
     'disk.reason.info-failed': 'the engine did not answer GET /info',
+    'disk.reason.walk-skipped': 'not measured: --no-walk',
+    'disk.reason.helper-image-missing':
+      'the helper image {image} is not on the engine; Barnacle never pulls it. To bring it: {command}',
+    'disk.reason.helper-failed': 'the helper container did not run, or did not print what du and df print',
+    'disk.reason.helper-timeout': 'the helper container did not finish in time; it was removed',
     'disk.product.docker-desktop': 'Docker Desktop',
     'disk.product.docker-desktop-wsl': 'Docker Desktop (WSL)',
     'disk.product.podman-machine': 'Podman machine',
@@ -61,6 +68,8 @@ export default {
     'disk.levels.reportedUnknown': '引擎报告：未知',
     'disk.levels.storage': '磁盘上的存储：{root} 中 {size}（逐项统计，{age}，耗时 {ms} 毫秒）',
     'disk.levels.storagePartial': '磁盘上的存储：{root} 中至少 {size}（{ms} 毫秒后停止）',
+    'disk.levels.storageHelper':
+      '磁盘上的存储：{root} 中 {size}（由 {image} 辅助容器中的 du 统计，按 KiB 取整，{age}，耗时 {ms} 毫秒）',
     'disk.levels.unreadable': { other: '{count} 项无法读取，未计入' },
     'disk.levels.filesystem': '文件系统：可用 {free}，共 {total}',
     'disk.levels.imagesOutsideRoot':
@@ -79,6 +88,10 @@ export default {
     'disk.reason.no-data-root': '引擎没有给出数据根目录',
     'disk.reason.data-root-unreadable': '此处无法读取其数据根目录',
     'disk.reason.info-failed': '引擎没有响应 GET /info',
+    'disk.reason.walk-skipped': '未统计：使用了 --no-walk',
+    'disk.reason.helper-image-missing': '引擎上没有辅助镜像 {image}；Barnacle 从不拉取它。获取方法：{command}',
+    'disk.reason.helper-failed': '辅助容器未能运行，或其输出不是 du 和 df 的输出',
+    'disk.reason.helper-timeout': '辅助容器未能按时完成；已将其删除',
     'disk.product.docker-desktop': 'Docker Desktop',
     'disk.product.docker-desktop-wsl': 'Docker Desktop（WSL）',
     'disk.product.podman-machine': 'Podman 虚拟机',

@@ -55,3 +55,43 @@ test.describe('in Simplified Chinese', () => {
     await shot(app.page, 'disk-levels-zh');
   });
 });
+
+test.describe('an engine in a VM (this machine given another name)', () => {
+  test.use({ hostName: 'not-this-machine.example', vmHome: null });
+
+  test('unknown until allowed in Settings; then measured by a helper container, and the card says so', async ({
+    app,
+  }) => {
+    await app.open();
+    const card = app.page.getByTestId('disk-levels');
+    const storage = card.locator('[data-level="storage"]');
+    await expect(storage).toContainText('the engine runs in a VM or elsewhere', { timeout: 20_000 });
+    await expect(storage).toContainText('unknown');
+
+    await app.page.evaluate(() => (location.hash = '/settings'));
+    const toggle = app.page.getByTestId('measure-with-helper');
+    await expect(toggle).not.toBeChecked();
+    await expect(app.page.getByText('Measure it with a short-lived busybox:latest container')).toBeVisible();
+    // The harness engine has no busybox:latest (no registry): the fixture image stands in.
+    const image = app.page.getByLabel('Helper image');
+    await image.fill('barnacle-test/busybox:base');
+    await image.press('Tab');
+    await toggle.check();
+    await expect(
+      app.page.getByText('Measure it with a short-lived barnacle-test/busybox:base container'),
+    ).toBeVisible();
+    await shot(app.page, 'settings-disk-helper');
+
+    await app.page.evaluate(() => (location.hash = '/overview'));
+    await card.getByRole('button', { name: 'Measure again' }).click();
+    await expect(storage).toContainText('by du in a helper container (barnacle-test/busybox:base), rounded to KiB', {
+      timeout: 20_000,
+    });
+    await expect(storage).toContainText(/filesystem: .+ free of .+/);
+    const left = await app.docker.listContainers({ all: true, filters: { label: ['org.barnacle.helper'] } });
+    expect(left).toEqual([]);
+    await expectAccessible(app.page, '[data-testid="disk-levels"]');
+    await card.scrollIntoViewIfNeeded();
+    await shot(app.page, 'disk-levels-helper');
+  });
+});

@@ -44,6 +44,11 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   inventory: { valid: {}, fields: {} },
   diskUsage: { valid: { refresh: true }, fields: { refresh: bool } },
   diskLevels: { valid: {}, fields: {} },
+  diskSettings: { valid: {}, fields: {} },
+  setDiskSettings: {
+    valid: { measureWithHelper: true, helperImage: 'busybox:latest' },
+    fields: { measureWithHelper: bool, helperImage: str('imageRef') },
+  },
   volumes: { valid: { sizes: true }, fields: { sizes: bool } },
   imageLayers: { valid: { id: `sha256:${HEX64}` }, fields: { id: required(str('imageRef')) } },
   engineHealth: { valid: {}, fields: {} },

@@ -176,6 +176,20 @@ describeEachEngine('barnacle ls, ps, df, engines', (engine) => {
     }
   });
 
+  it('df --no-walk measures no storage: the level says so, in both languages', async () => {
+    const report = await barnacleJson<DiskReport>(['df', '--no-walk'], env);
+    expect(report.levels.storage).toEqual({ state: 'unknown', reason: 'walk-skipped', source: 'walk-data-root' });
+    expect(report.levels.reported?.bytes).toBeGreaterThan(0);
+    const text = await barnacle(['df', '--no-walk'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Storage on disk: unknown (not measured: --no-walk)');
+    const zh = await barnacle(['df', '--no-walk'], { ...env, LANG: 'zh_CN.UTF-8' });
+    expect(zh.stdout).toContain('磁盘上的存储：未知（未统计：使用了 --no-walk）');
+    // An engine on this machine is walked, --helper or not: the helper is for engines elsewhere.
+    const helped = await barnacleJson<DiskReport>(['df', '--helper'], env);
+    expect(helped.levels.storage).toMatchObject({ state: 'measured', via: 'walk', source: 'walk-data-root' });
+  });
+
   it('engines --json names DOCKER_HOST as why this engine is current, and pings it', async () => {
     const engines = await barnacleJson<Record<string, unknown>[]>(['engines'], env);
     const current = engines.filter((e) => e.current);

@@ -103,6 +103,47 @@ const title = skipReason
     expect(server.commands()).toContain('docker system dial-stdio');
   });
 
+  it('barnacle df over ssh://: storage unknown (remote-engine); with --helper measured by a helper container there', async () => {
+    writeFileSync(knownHosts, listed());
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      DOCKER_HOST: address(),
+      DOCKER_CONFIG: join(dir.path, 'docker-config'),
+    };
+    // The app's Settings file in the data folder names the helper image (no registry here: the fixture image).
+    const dataDir = join(home, '.local', 'share', 'barnacle');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      join(dataDir, 'disk-settings.json'),
+      JSON.stringify({ measureWithHelper: false, helperImage: 'barnacle-test/busybox:base' }),
+    );
+    const plain = await barnacle(['df', '--json'], env);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(JSON.parse(plain.stdout).levels.storage).toEqual({
+      state: 'unknown',
+      reason: 'remote-engine',
+      source: 'walk-data-root',
+    });
+    const helped = await barnacle(['df', '--helper', '--json'], env);
+    expect(helped.code, helped.stderr).toBe(0);
+    const root = ((await engine!.docker.info()) as { DockerRootDir: string }).DockerRootDir;
+    expect(JSON.parse(helped.stdout).levels.storage).toMatchObject({
+      state: 'measured',
+      via: 'helper-container',
+      source: 'helper-container',
+      helperImage: 'barnacle-test/busybox:base',
+      root,
+      allocatedBytes: expect.any(Number),
+    });
+    const text = await barnacle(['df', '--helper'], env);
+    expect(text.stdout).toMatch(
+      /Storage on disk: .+ \(du in a helper container of barnacle-test\/busybox:base, rounded to KiB/,
+    );
+    const left = await engine!.docker.listContainers({ all: true, filters: { label: ['org.barnacle.helper'] } });
+    expect(left).toEqual([]);
+  });
+
   it('unknown key: refused before logging in, with the fingerprint and commands that really trust it', async () => {
     const health = await start(address());
     if (health.state !== 'host-key-unknown') throw new Error(`${health.state}: ${JSON.stringify(health)}`);

@@ -34,6 +34,14 @@ describe('commands and global options', () => {
     expect(parse(['ls', '--all']).command).toEqual({ name: 'ls', all: true });
   });
 
+  it('df takes --helper and --no-walk, and only df does', () => {
+    expect(parse(['df']).command).toEqual({ name: 'df', helper: false, walk: true });
+    expect(parse(['df', '--helper']).command).toEqual({ name: 'df', helper: true, walk: true });
+    expect(parse(['--no-walk', 'df']).command).toEqual({ name: 'df', helper: false, walk: false });
+    expect(usageFailure(['ls', '--no-walk'])).toMatch(/no-walk/);
+    expect(usageFailure(['ps', '--helper'])).toMatch(/helper/);
+  });
+
   it('normalises --host the way the docker CLI does', () => {
     expect(parse(['ps', '-H', '/tmp/x.sock']).global.host).toBe('unix:///tmp/x.sock');
     expect(parse(['ps', '--host', 'tcp://build-box']).global.host).toBe('tcp://build-box:2375');

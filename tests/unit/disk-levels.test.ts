@@ -190,6 +190,7 @@ describe('when the levels disagree', () => {
   it('names the data root taking more than reported, and gives Lima its instance name', () => {
     const storage: EngineStorage = {
       state: 'measured',
+      via: 'walk',
       root: '/var/lib/docker',
       allocatedBytes: 5 * GiB,
       entries: 10,
@@ -280,7 +281,9 @@ describe('which engines are measured here', () => {
     expect(isLocalHost('ssh://me@box')).toBe(false);
     expect(isLocalHost('tcp://10.0.0.2:2376')).toBe(false);
     const info = () => Promise.reject(new Error('a remote engine is not asked'));
-    expect(await measureEngineStorage({ host: 'ssh://me@box', engine: { imageStore: 'classic' }, info })).toEqual({
+    expect(
+      await measureEngineStorage({ host: 'ssh://me@box', engine: { imageStore: 'classic', kind: 'docker' }, info }),
+    ).toEqual({
       state: 'unknown',
       reason: 'remote-engine',
     });
@@ -307,6 +310,7 @@ describe('df’s three levels, in words', () => {
   const storages: EngineStorage[] = [
     {
       state: 'measured',
+      via: 'walk',
       root: '/var/lib/docker',
       allocatedBytes: 3 * GiB,
       entries: 9,
@@ -323,6 +327,30 @@ describe('df’s three levels, in words', () => {
     { state: 'unknown', reason: 'no-data-root' },
     { state: 'unknown', reason: 'data-root-unreadable' },
     { state: 'unknown', reason: 'info-failed' },
+    {
+      state: 'measured',
+      via: 'helper-container',
+      helperImage: 'busybox:latest',
+      root: '/var/lib/docker',
+      allocatedBytes: 4 * GiB,
+      entries: null,
+      unreadable: 0,
+      partial: false,
+      filesystemFreeBytes: 40 * GiB,
+      filesystemTotalBytes: 60 * GiB,
+      imagesOutsideRoot: false,
+      measuredAt: 2_000,
+      tookMs: 1_200,
+    },
+    { state: 'unknown', reason: 'walk-skipped' },
+    {
+      state: 'unknown',
+      reason: 'helper-image-missing',
+      helperImage: 'busybox:latest',
+      pullCommand: 'docker pull busybox:latest',
+    },
+    { state: 'unknown', reason: 'helper-failed' },
+    { state: 'unknown', reason: 'helper-timeout' },
   ];
   const all: DiskLevels[] = storages.map((s) => combineLevels(usage, s, { files, at: 3_000 }));
   const ENGLISH = /[A-Za-z]{3,}[ ,:;.'’-]+[A-Za-z]{3,}/;
@@ -344,6 +372,8 @@ describe('df’s three levels, in words', () => {
     'containerd',
     'Docker',
     'WSL',
+    'docker pull busybox:latest',
+    'busybox:latest',
   ];
 
   it('every level, reason and guide is in both catalogues', () => {
@@ -370,6 +400,20 @@ describe('df’s three levels, in words', () => {
     expect(text).toContain('Optimize-VHD -Path "C:\\x\\docker_data.vhdx" -Mode Full');
     expect(text).toContain('podman machine ssh sudo fstrim -av');
     expect(text).toContain('orb restart');
+  });
+
+  it('says a helper container measured the storage, in KiB, and how to bring a missing helper image', () => {
+    const helper = renderDiskLevels(all[6]!, 60_000, 'en');
+    expect(all[6]!.storage.source).toBe('helper-container');
+    expect(all[0]!.storage.source).toBe('walk-data-root');
+    expect(helper).toContain(
+      'Storage on disk: 4.29 GB in /var/lib/docker (du in a helper container of busybox:latest, rounded to KiB, 58 seconds ago, took 1200 ms)',
+    );
+    expect(helper).toContain('Filesystem: 42.9 GB free of 64.4 GB');
+    expect(renderDiskLevels(all[7]!, 60_000, 'en')).toContain('Storage on disk: unknown (not measured: --no-walk)');
+    expect(renderDiskLevels(all[8]!, 60_000, 'en')).toContain(
+      'Storage on disk: unknown (the helper image busybox:latest is not on the engine; Barnacle never pulls it. To bring it: docker pull busybox:latest)',
+    );
   });
 
   it('Chinese shows no English sentence beyond names, paths and commands', () => {

@@ -30,7 +30,10 @@ import { registerHandlers } from '../../src-main/shell/ipc-bridge';
 const allowed: Record<string, string> = {
   inventory: 'reads the lists',
   diskUsage: 'reads /system/df',
-  diskLevels: 'reads /info and /system/df; stats files (the data root, VM disk files), opens none',
+  diskLevels:
+    'reads /info and /system/df; stats files (the data root, VM disk files), opens none; where Settings allow it, runs one read-only helper container (du, df) and removes it',
+  diskSettings: 'main’s own state',
+  setDiskSettings: 'saves whether a helper container may measure storage, and its image; changes nothing on the engine',
   volumes: 'reads the volume list (and /system/df?type=volume for sizes)',
   imageLayers: 'reads one image',
   engineHealth: 'main’s own state',

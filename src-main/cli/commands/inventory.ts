@@ -6,7 +6,9 @@ import type { ContainerSummary } from '../../../src-shared/model';
 import { shortId } from '../../../src-shared/ids';
 import { readDiskUsage } from '../../inventory/disk-usage';
 import { readLists } from '../../inventory/read-lists';
-import type { GlobalOptions } from '../args';
+import type { Command, GlobalOptions } from '../args';
+import { diskSettingsFileIn, readDiskSettings } from '../../disk/disk-settings-store';
+import { defaultDataDir } from '../../runtime/data-dir';
 import { EXIT_OK, toCliError } from '../cli-error';
 import { renderContainers, renderDiskUsage, renderImages } from '../format/inventory-text';
 import { renderDiskLevels } from '../format/disk-levels-text';
@@ -43,7 +45,11 @@ export async function listContainers(global: GlobalOptions, io: CliIo): Promise<
 /** How long `df` may walk the engine's data root before it prints what it has. */
 const STORAGE_BUDGET_MS = 30_000;
 
-export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<number> {
+export async function diskUsage(
+  command: Extract<Command, { name: 'df' }>,
+  global: GlobalOptions,
+  io: CliIo,
+): Promise<number> {
   const { docker, engine, endpoint } = await connectTarget(global, io);
   const usage = await readDiskUsage(docker).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
@@ -52,7 +58,18 @@ export async function diskUsage(global: GlobalOptions, io: CliIo): Promise<numbe
     { host: endpoint.host, engine, info: () => docker.info() },
     usage,
     vmDiskSearchOf(io.homeDir, io.platform, io.env),
-    { budgetMs: STORAGE_BUDGET_MS, now: io.now },
+    {
+      budgetMs: STORAGE_BUDGET_MS,
+      now: io.now,
+      skipStorage: !command.walk,
+      // The image the app's Settings name (busybox:latest unless changed there).
+      helper: command.helper
+        ? {
+            docker,
+            image: readDiskSettings(diskSettingsFileIn(defaultDataDir(io.platform, io.env, io.homeDir))).helperImage,
+          }
+        : null,
+    },
   );
   const report: DiskReport = { ...usage, levels };
   const locale = cliLocale(io.env);

@@ -33,11 +33,14 @@ export function renderDiskLevels(levels: DiskLevels, now: number, locale: Locale
   const s = levels.storage;
   if (s.state === 'measured') {
     const size = bytes(s.allocatedBytes);
+    const age = ageText(s.measuredAt, now, locale);
     lines.push(
       `  ${
-        s.partial
-          ? t('disk.levels.storagePartial', { size, root: s.root, ms: s.tookMs })
-          : t('disk.levels.storage', { size, root: s.root, age: ageText(s.measuredAt, now, locale), ms: s.tookMs })
+        s.via === 'helper-container'
+          ? t('disk.levels.storageHelper', { size, root: s.root, image: s.helperImage ?? '', age, ms: s.tookMs })
+          : s.partial
+            ? t('disk.levels.storagePartial', { size, root: s.root, ms: s.tookMs })
+            : t('disk.levels.storage', { size, root: s.root, age, ms: s.tookMs })
       }`,
     );
     if (s.unreadable > 0) lines.push(`    ${t('disk.levels.unreadable', { count: s.unreadable })}`);
@@ -47,7 +50,8 @@ export function renderDiskLevels(levels: DiskLevels, now: number, locale: Locale
       );
     if (s.imagesOutsideRoot) lines.push(`    ${t('disk.levels.imagesOutsideRoot')}`);
   } else {
-    lines.push(`  ${t('disk.levels.storageUnknown', { reason: phrase(`disk.reason.${s.reason}`) })}`);
+    const reason = phrase(`disk.reason.${s.reason}`, { image: s.helperImage ?? '', command: s.pullCommand ?? '' });
+    lines.push(`  ${t('disk.levels.storageUnknown', { reason })}`);
   }
 
   if (levels.vm.files.length === 0) lines.push(`  ${t('disk.levels.vmNone')}`);

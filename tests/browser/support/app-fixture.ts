@@ -21,6 +21,8 @@ export interface AppOptions {
   engine: EngineName;
   /** The home where the core looks for VM disk files; an empty one unless a test gives its own. */
   vmHome: string | null;
+  /** This machine's name as the core compares it with the engine's: another one takes the "engine in a VM" path. */
+  hostName: string | null;
 }
 
 export interface AppFixtures {
@@ -39,7 +41,8 @@ export interface AppFixtures {
 export const test = base.extend<AppFixtures & AppOptions>({
   engine: ['docker20', { option: true }],
   vmHome: [null, { option: true }],
-  app: async ({ page, engine: name, vmHome }, use, testInfo) => {
+  hostName: [null, { option: true }],
+  app: async ({ page, engine: name, vmHome, hostName }, use, testInfo) => {
     const engine = browserEngine(name);
     if ('skip' in engine) {
       testInfo.skip(true, engine.skip);
@@ -57,6 +60,7 @@ export const test = base.extend<AppFixtures & AppOptions>({
         chooseSavePath: async (name) => testInfo.outputPath(name),
         // Never this machine's own home: what the Overview finds there would differ per machine.
         vmDiskSearch: { home: vmHome ?? join(dataDir, 'home'), platform: 'linux' },
+        ...(hostName !== null ? { hostName } : {}),
       },
     );
     await core.start();
