@@ -102,7 +102,9 @@ export async function removeEngineDir(dir: string): Promise<void> {
   }
   const left = mountsUnder(dir);
   if (left.length > 0) throw new Error(`still mounted under ${dir}: ${left.join(', ')}`);
-  rmSync(dir, { recursive: true, force: true });
+  // Podman 5.4's leftover processes can still write storage.lock and events.log for a moment
+  // after the engine is gone (seen: ENOTEMPTY on its root): retry, as rm -rf run again would.
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 export { sleep };
