@@ -17,6 +17,7 @@ export default {
     'plan.freesNothingYet': 'Frees no space as it stands',
     'plan.frees': 'Frees {size}',
     'plan.freesAbout': 'Frees about {size}',
+    'plan.freesUnknown': 'Frees an amount the engine does not report',
     'plan.inexact': 'Why “about”?',
 
     'plan.decisions.heading': { one: '1 conflict needs your choice', other: '{count} conflicts need your choice' },
@@ -201,6 +202,7 @@ export default {
     'plan.freesNothingYet': '按目前的选择不会释放空间',
     'plan.frees': '将释放 {size}',
     'plan.freesAbout': '约释放 {size}',
+    'plan.freesUnknown': '释放的空间大小引擎不报告',
     'plan.inexact': '为什么是“约”？',
 
     'plan.decisions.heading': { other: '{count} 处冲突需要你来决定' },

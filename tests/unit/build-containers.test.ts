@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { planCleanup } from '../../src-main/planning/planner';
+import { renderPlan } from '../../src-main/cli/format/plan-text';
 import { cacheKindOf, groupByKind, mayBeRunningBuild } from '../../src-shared/build-cache';
 import type { BuildCacheRecord, BuildContainer } from '../../src-shared/model';
 import { bareInput, NOW_MS, podman } from './support/inventory-builder';
@@ -33,6 +34,10 @@ describe('build containers in a build cache plan', () => {
     expect(plan.commands).toEqual([`docker rm --force ${old.id}`]);
     expect(plan.exact).toBe(false);
     expect(plan.bytesFreed).toBe(0);
+    // Not "frees nothing": removing it frees its files, only nobody reports how much.
+    expect(renderPlan(plan, 'en')).toContain(
+      'Frees an amount the engine does not report (Podman does not report the size of the build containers w2).',
+    );
   });
 
   it('a creation time that cannot be read counts as recent: never taken', () => {

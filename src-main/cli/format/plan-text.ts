@@ -138,7 +138,9 @@ export function renderPlan(plan: Plan, locale: Locale, savedTo?: string): string
   const size = bytesIn(locale, plan.bytesFreed);
   const frees = plan.exact
     ? translate(locale, 'cli.plan.frees', { size })
-    : translate(locale, 'cli.plan.freesAbout', { size, reasons: plan.inexactReasons });
+    : plan.bytesFreed === 0 && plan.steps.length > 0
+      ? translate(locale, 'cli.plan.freesUnknown', { reasons: plan.inexactReasons })
+      : translate(locale, 'cli.plan.freesAbout', { size, reasons: plan.inexactReasons });
   const commands = plan.commands.length
     ? `\n${translate(locale, 'cli.plan.commands')}\n${plan.commands.map((c) => `  ${c}`).join('\n')}\n`
     : '';
