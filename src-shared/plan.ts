@@ -22,7 +22,8 @@ export interface FixChoices {
 }
 
 export type CleanupIntent =
-  | { type: 'remove-images'; refs: string[]; choices?: FixChoices }
+  /** trash: keep a copy of each image the plan removes in Barnacle's trash first (src-main/trash). */
+  | { type: 'remove-images'; refs: string[]; choices?: FixChoices; trash?: boolean }
   | {
       type: 'prune-images';
       /** false: dangling only; true: every unused image. */
@@ -42,6 +43,8 @@ export type CleanupIntent =
       keep?: string[];
       /** Also remove stopped containers first (so their images become unused). */
       withStoppedContainers?: boolean;
+      /** Keep a copy of each image the plan removes in Barnacle's trash first. */
+      trash?: boolean;
     }
   | {
       type: 'remove-stopped-containers';
@@ -163,6 +166,11 @@ export interface PlanStep {
   bytes: number;
   /** Docker force-delete (only ever from the user's explicit 'force-delete' choice). */
   force?: boolean;
+  /**
+   * remove-image: first save the image (by ID, gzip) to `file` and check it; only then remove it.
+   * `tags`: every tag it had when planned, for restoring. A copy that fails stops the step.
+   */
+  keepCopy?: { file: string; tags: string[] };
   /** Named volumes removed with a container (start fresh, asked by name). */
   volumes?: string[];
   /**

@@ -35,6 +35,8 @@ export type Command =
     }
   | { name: 'volumes' }
   | { name: 'cache' }
+  /** The trash: list it, or load one copy back (`trash restore PLAN/STEP`). */
+  | { name: 'trash'; restore?: string }
   | { name: 'plan'; intent: CleanupIntent; out?: string }
   | {
       name: 'apply';
@@ -72,6 +74,7 @@ const options = {
   'with-children': { type: 'boolean' },
   helper: { type: 'boolean' },
   'no-walk': { type: 'boolean' },
+  trash: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -85,14 +88,15 @@ const commandOptions: Record<string, OptionName[]> = {
   ls: ['all'],
   ps: [],
   df: ['helper', 'no-walk'],
-  'plan rmi': ['out', ...fixFlagNames],
-  'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers'],
+  'plan rmi': ['out', 'trash', ...fixFlagNames],
+  'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers', 'trash'],
   'plan rm-stopped': ['out', 'filter'],
   'plan rm-volumes': ['out'],
   'plan prune-volumes': ['out'],
   'plan prune-cache': ['out', 'until', 'keep-storage', 'min-free-space'],
   cache: [],
   volumes: [],
+  trash: [],
   apply: ['yes', 'max-age'],
 };
 
@@ -175,6 +179,11 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
     case 'cache':
       noPositionals(key, rest);
       return { global, command: { name: key } };
+    case 'trash': {
+      if (rest.length === 0) return { global, command: { name: 'trash' } };
+      if (rest[0] !== 'restore' || rest.length !== 2) throw usageError(phrase('cli.usage.trash'));
+      return { global, command: { name: 'trash', restore: rest[1]! } };
+    }
     case 'ls':
       noPositionals(key, rest);
       return { global, command: { name: 'ls', all: values.all ?? false } };

@@ -30,6 +30,8 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
       return listVolumes(global, io);
     case 'cache':
       return listBuildCache(global, io);
+    case 'trash':
+      return import('./commands/trash').then(({ trashCommand }) => trashCommand(command, global, io));
     // Planning and applying bring the planner, the executor and the schemas: loaded only
     // for these two, so `ls` and friends start without evaluating them.
     case 'plan':

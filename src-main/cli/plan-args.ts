@@ -30,6 +30,8 @@ export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
   keep?: string[];
   'keep-storage'?: string;
   'min-free-space'?: string;
+  /** --trash: keep a copy of each image removed in Barnacle's trash first. */
+  trash?: boolean;
 }
 
 export function fixChoices(flags: PlanFlags): FixChoices {
@@ -96,7 +98,12 @@ function rmiIntent(flags: PlanFlags): CleanupIntent {
   if (flags.refs.length === 0) throw usageError(phrase('cli.usage.rmiNeedsImage'));
   const refs = flags.refs.map((ref) => checked(imageRefRule, ref, `"${ref}"`));
   const choices = fixChoices(flags);
-  return Object.keys(choices).length > 0 ? { type: 'remove-images', refs, choices } : { type: 'remove-images', refs };
+  return {
+    type: 'remove-images',
+    refs,
+    ...(Object.keys(choices).length > 0 ? { choices } : {}),
+    ...(flags.trash ? { trash: true } : {}),
+  };
 }
 
 function pruneIntent(flags: PlanFlags): CleanupIntent {
@@ -123,6 +130,7 @@ function pruneIntent(flags: PlanFlags): CleanupIntent {
   // Stopped containers are what keeps most unused-looking images in use: the flag that
   // removes them for `rmi` removes them here too, before the images are chosen.
   if (flags['remove-containers']) intent.withStoppedContainers = true;
+  if (flags.trash) intent.trash = true;
   return intent;
 }
 

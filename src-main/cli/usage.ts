@@ -14,9 +14,12 @@ Commands:
                              disk files on this computer, with how to give space back
   volumes                    Volumes: anonymous or named, size, the containers that mount them
   cache                      Build cache records: what made them, size, free, shared or in use
-  plan rmi REF...            Plan removing images (tags or IDs)
+  trash [restore PLAN/STEP]  Copies of images plans kept before removing them (plan --trash);
+                             restore loads one back and puts back each tag that is free
+  plan rmi REF... [--trash]  Plan removing images (tags or IDs); --trash keeps a copy first
   plan prune [--all] [--until 24h [--until-clock engine|build]] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
                              Plan removing dangling (or, with --all, unused) images
+                             (--trash: keep a copy of each first)
   plan rm-stopped [--filter ancestor=IMAGE]
                              Plan removing stopped containers
   plan rm-volumes NAME...    Plan removing volumes by name (a mounted one is never removed)

@@ -9,6 +9,7 @@ import { executePlan, PlanCancellation, type ExecuteOptions } from '../execution
 import { historyEntryFrom } from '../history/history-export';
 import { HistoryStore } from '../history/history-store';
 import type { LayerFactsCaches } from '../inventory/layer-facts-cache';
+import { trashDirIn } from '../trash/trash-store';
 import { buildPlan, buildResumePlan, type FollowedLists } from '../planning/plan-service';
 import { PlanRegistry, PlanStaleError } from '../planning/plan-registry';
 import { destructiveSummary, type ConfirmInMain } from './main-confirmation';
@@ -77,6 +78,7 @@ export class PlanLifecycle {
     const lists = await this.options.followedLists?.(connection);
     const fresh = await buildPlan(connection, intent, {
       layerCache: await this.options.layerFacts.for(connection),
+      trashDir: trashDirIn(this.options.dataDir),
       ...(lists ? { lists } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
     });

@@ -18,6 +18,7 @@ import type { FinalOutcome } from './schedule';
 import { imageNamed, volumeNamed } from '../engine/handles';
 import { readBuildCache } from '../inventory/read-build-cache';
 import { readBuildContainers } from '../inventory/read-build-containers';
+import { keepCopy } from '../trash/trash-store';
 import { PhraseError } from '../../src-shared/phrase-error';
 
 export interface StepContext {
@@ -92,6 +93,15 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<FinalOutcome |
       return;
     case 'remove-image':
     case 'remove-child-image':
+      // The copy first, checked; a copy that fails stops the step before anything is removed.
+      if (step.keepCopy) {
+        const copy = step.keepCopy;
+        await keepCopy(docker, ctx.engine, step.target, copy).catch((err: unknown) => {
+          throw new CopyFailed(
+            phrase('outcome.copyFailed', { image: step.label, said: err instanceof Error ? err.message : String(err) }),
+          );
+        });
+      }
       await ops.removeImage(docker, ctx.engine.kind, step.target, { force: step.force ?? false });
       return;
   }
@@ -99,6 +109,9 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<FinalOutcome |
 
 /** A step Barnacle will not send to this engine; its phrase is the outcome people read. */
 class RefusedStep extends PhraseError {}
+
+/** The trash could not keep its copy: the image was not removed. */
+class CopyFailed extends PhraseError {}
 
 /** Runs one step; the outcome is never a thrown error. */
 export async function runStep(ctx: StepContext, step: PlanStep): Promise<FinalOutcome | EngineLostOutcome> {
@@ -121,6 +134,7 @@ function outcomeOfFailure(
   sent: boolean,
 ): FinalOutcome | EngineLostOutcome {
   if (err instanceof RefusedStep) return failureSaying('validation', err.says);
+  if (err instanceof CopyFailed) return failureSaying('copy-failed', err.says);
   if (err instanceof ops.LastTagError) {
     return conflictSaying('plan-stale', phrase('stale.lastTag', { tag: step.label }));
   }

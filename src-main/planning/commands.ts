@@ -73,6 +73,12 @@ export function cliCommands(steps: PlanStep[], context: CommandContext = {}): st
     words = [];
   };
   for (const step of steps) {
+    if (step.keepCopy) {
+      // The copy the executor keeps first: the engine's export by ID, gzip-compressed.
+      flush();
+      verb = '';
+      commands.push(`docker save ${step.target} | gzip > ${shellWord(step.keepCopy.file)}`);
+    }
     const c = commandFor(step, taken);
     if (c.verb !== verb || c.alone) flush();
     verb = c.verb;

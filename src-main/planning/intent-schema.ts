@@ -62,6 +62,7 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       type: z.literal('remove-images'),
       refs: z.array(imageRefSchema).min(1).max(1000),
       choices: fixChoicesSchema.optional(),
+      trash: z.boolean().optional(),
     })
     .strict(),
   z
@@ -74,6 +75,7 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       notLabels: z.array(labelFilterSchema).max(100).optional(),
       keep: z.array(keepPatternSchema).max(100).optional(),
       withStoppedContainers: z.boolean().optional(),
+      trash: z.boolean().optional(),
     })
     .strict(),
   z

@@ -42,6 +42,8 @@ export interface BuildPlanOptions {
   lists?: FollowedLists;
   /** Planning time (ms since epoch); `until` filters count back from it. */
   now?: number;
+  /** Where the trash keeps copies (<data dir>/trash): an intent asking for `trash` needs it. */
+  trashDir?: string;
 }
 
 /** What resuming needs to know about the interrupted plan (a HistoryEntry has it all). */
@@ -122,6 +124,7 @@ async function plan(
     host: endpoint.host,
     now,
     containerAccounting: accounting.containers,
+    ...(opts.trashDir ? { trashDir: opts.trashDir } : {}),
     ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
     ...(volumesCreatedAt ? { volumesCreatedAt } : {}),
     ...(resume ?? {}),

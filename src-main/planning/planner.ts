@@ -7,6 +7,8 @@
 
 import { phrase } from '../../src-shared/phrase';
 import { createHash, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { PhraseError } from '../../src-shared/phrase-error';
 import type {
   BuildCacheRecord,
   BuildContainer,
@@ -61,6 +63,8 @@ export interface PlanningInput {
   volumes?: VolumeSummary[];
   /** The engine's build cache records: what prune-build-cache plans from. */
   buildCache?: BuildCacheRecord[];
+  /** Where the trash keeps its copies (<data dir>/trash): needed by an intent asking for `trash`. */
+  trashDir?: string;
   /** Bytes free on the engine's disk now: what a build cache plan's minFreeSpace counts from. */
   diskFree?: number;
   /** Podman: containers its builds left, which build cache plans remove (images name theirs: ImageSummary.buildContainers). */
@@ -215,7 +219,8 @@ export function planCleanup(input: PlanningInput): Plan {
   }
   if (input.restrictTo) draft.retainOnly(input.restrictTo);
 
-  const steps = draft.ordered();
+  const planId = randomUUID();
+  const steps = withCopies(draft.ordered(), intent, input, planId);
   const space = attributeBytes(steps, input.layers, input.images, input.containers, input.containerAccounting);
   if (input.allImages) {
     const cascade = cascadedParents({
@@ -232,7 +237,7 @@ export function planCleanup(input: PlanningInput): Plan {
     }
   }
   const plan: Omit<Plan, 'digest'> = {
-    id: randomUUID(),
+    id: planId,
     createdAt: input.now,
     engine: {
       host: input.host,
@@ -259,6 +264,22 @@ export function planCleanup(input: PlanningInput): Plan {
   if (intent.type === 'prune-images' && intent.until) plan.untilBasis = untilBasisOf(intent, input);
   if (intent.type === 'prune-build-cache' && input.diskFree !== undefined) plan.diskFree = input.diskFree;
   return { ...plan, digest: planDigest(plan) };
+}
+
+/**
+ * An intent asking for the trash: each image step first keeps a copy, in a file named for
+ * the plan and the step, with every tag the image has now (its untag steps run before it).
+ */
+function withCopies(steps: Plan['steps'], intent: CleanupIntent, input: PlanningInput, planId: string) {
+  if (!('trash' in intent) || !intent.trash) return steps;
+  const dir = input.trashDir;
+  if (!dir) throw new PhraseError(phrase('plan.noTrash'));
+  const tagsOf = new Map((input.allImages ?? input.images).map((i) => [i.id, i.tags]));
+  return steps.map((s) =>
+    s.action === 'remove-image' || s.action === 'remove-child-image'
+      ? { ...s, keepCopy: { file: join(dir, planId, `${s.id}.tar.gz`), tags: tagsOf.get(s.target) ?? [] } }
+      : s,
+  );
 }
 
 /** What the plan's build cache steps free: each record's own size. */

@@ -41,6 +41,7 @@ export default {
       '"barnacle plan prune-cache" takes no names: use --until and --keep-storage to choose.',
     'cli.usage.keepStorage':
       '--keep-storage {value} is not a size: write a number with B, KB, MB, GB or TB (for example 10GB).',
+    'cli.usage.trash': '"barnacle trash" lists the trash; "barnacle trash restore PLAN/STEP" loads one copy back.',
     'cli.usage.minFreeSpace':
       '--min-free-space {value} is not a size: write a number with B, KB, MB, GB or TB (for example 20GB).',
     'cli.usage.rmVolumesNeedsName': '"barnacle plan rm-volumes" needs at least one volume name.',
@@ -84,6 +85,7 @@ export default {
     'cli.usage.rmVolumesNeedsName': '"barnacle plan rm-volumes" 至少需要一个卷名。',
     'cli.usage.pruneCacheNoNames': '"barnacle plan prune-cache" 不接受名字：请用 --until 和 --keep-storage 选择。',
     'cli.usage.keepStorage': '--keep-storage {value} 不是大小：请写数字加 B、KB、MB、GB 或 TB（例如 10GB）。',
+    'cli.usage.trash': '"barnacle trash" 列出回收站；"barnacle trash restore 计划/步骤" 把一份副本载入回引擎。',
     'cli.usage.minFreeSpace': '--min-free-space {value} 不是大小：请写数字加 B、KB、MB、GB 或 TB（例如 20GB）。',
     'cli.usage.pruneVolumesNoNames':
       '"barnacle plan prune-volumes" 不接受名字：它计划删除没有容器挂载的匿名卷。要删除命名卷，请使用 "barnacle plan rm-volumes NAME..."。',

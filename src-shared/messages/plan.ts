@@ -18,6 +18,7 @@ export default {
     'plan.frees': 'Frees {size}',
     'plan.freesAbout': 'Frees about {size}',
     'plan.freesUnknown': 'Frees an amount the engine does not report',
+    'plan.noTrash': 'This plan asks to keep copies in the trash, but no trash folder was given.',
     'plan.inexact': 'Why “about”?',
 
     'plan.decisions.heading': { one: '1 conflict needs your choice', other: '{count} conflicts need your choice' },
@@ -203,6 +204,7 @@ export default {
     'plan.frees': '将释放 {size}',
     'plan.freesAbout': '约释放 {size}',
     'plan.freesUnknown': '释放的空间大小引擎不报告',
+    'plan.noTrash': '此计划要求在回收站保留副本，但没有指定回收站文件夹。',
     'plan.inexact': '为什么是“约”？',
 
     'plan.decisions.heading': { other: '{count} 处冲突需要你来决定' },

@@ -194,6 +194,21 @@ describe('build cache', () => {
     expect(usageFailure(['plan', 'prune-cache', '--all'])).toMatch(/all/);
   });
 
+  it('--trash on rmi and prune; trash lists, trash restore takes one PLAN/STEP', () => {
+    expect(parse(['plan', 'rmi', 'a:1', '--trash']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'remove-images', refs: ['a:1'], trash: true },
+    });
+    expect(parse(['plan', 'prune', '--all', '--trash']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'prune-images', all: true, trash: true },
+    });
+    expect(usageFailure(['plan', 'prune-cache', '--trash'])).toMatch(/trash/);
+    expect(parse(['trash']).command).toEqual({ name: 'trash' });
+    expect(parse(['trash', 'restore', 'p/s1']).command).toEqual({ name: 'trash', restore: 'p/s1' });
+    expect(usageFailure(['trash', 'empty'])).toMatch(/barnacle trash restore PLAN\/STEP/);
+  });
+
   it('reads sizes as docker does: powers of 1000, or of 1024 with i', () => {
     expect(parseByteSize('512')).toBe(512);
     expect(parseByteSize('1.5GB')).toBe(1_500_000_000);

@@ -4,6 +4,7 @@
 import type { Plan } from '../../../src-shared/plan';
 import { defaultDataDir } from '../../history/history-store';
 import { engineKeyOf, LayerFactsCache, layerFactsPath } from '../../inventory/layer-facts-cache';
+import { trashDirIn } from '../../trash/trash-store';
 import { buildPlan } from '../../planning/plan-service';
 import type { Command, GlobalOptions } from '../args';
 import { CliError, EXIT_OK, toCliError } from '../cli-error';
@@ -44,13 +45,14 @@ export async function makePlan(
 ): Promise<number> {
   const connection = await connectTarget(global, io);
   // Layer facts read by earlier runs (the app's too): a second plan reads none for images already seen.
-  const layerCache = await LayerFactsCache.open(
-    layerFactsPath(defaultDataDir(io.platform, io.env, io.homeDir)),
-    engineKeyOf(connection),
+  const dataDir = defaultDataDir(io.platform, io.env, io.homeDir);
+  const layerCache = await LayerFactsCache.open(layerFactsPath(dataDir), engineKeyOf(connection));
+  const trashDir = trashDirIn(dataDir);
+  const plan = await buildPlan(connection, command.intent, { now: io.now(), layerCache, trashDir }).catch(
+    (err: unknown) => {
+      throw toCliError(err, { operation: 'list', engine: connection.engine.kind });
+    },
   );
-  const plan = await buildPlan(connection, command.intent, { now: io.now(), layerCache }).catch((err: unknown) => {
-    throw toCliError(err, { operation: 'list', engine: connection.engine.kind });
-  });
   const refused = refusedReferences(plan);
   if (refused) throw refused;
   if (command.out !== undefined) await writePlanFile(command.out, plan);

@@ -1,0 +1,32 @@
+// `barnacle trash`: the copies plans kept before removing images, and
+// `barnacle trash restore PLAN/STEP`, which loads one back and puts back each
+// tag that is free (a tag that names another image now is reported, not moved).
+
+import { cliLocale } from '../locale';
+import type { Command, GlobalOptions } from '../args';
+import { EXIT_OK, toCliError } from '../cli-error';
+import { printResult, type CliIo } from '../io';
+import { connectTarget } from '../target';
+import { defaultDataDir } from '../../runtime/data-dir';
+import { listTrash, restoreFromTrash, trashDirIn } from '../../trash/trash-store';
+import { renderRestored, renderTrash } from '../format/trash-text';
+
+export async function trashCommand(
+  command: Extract<Command, { name: 'trash' }>,
+  global: GlobalOptions,
+  io: CliIo,
+): Promise<number> {
+  const dir = trashDirIn(defaultDataDir(io.platform, io.env, io.homeDir));
+  const locale = cliLocale(io.env);
+  if (command.restore === undefined) {
+    const listing = await listTrash(dir);
+    printResult(io, global.json, listing, (l) => renderTrash(l, io.now(), locale));
+    return EXIT_OK;
+  }
+  const { docker, engine } = await connectTarget(global, io);
+  const result = await restoreFromTrash(docker, dir, command.restore).catch((err: unknown) => {
+    throw toCliError(err, { operation: 'list', engine: engine.kind });
+  });
+  printResult(io, global.json, result, (r) => renderRestored(r, locale));
+  return EXIT_OK;
+}
