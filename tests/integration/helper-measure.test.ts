@@ -168,10 +168,13 @@ describeEachEngine('the data root measured by a helper container', (engine) => {
       helperImage: HELPER_IMAGE,
       root,
       entries: null,
-      unreadable: 0,
       partial: false,
       imagesOutsideRoot: engine.store === 'containerd',
     });
+    // The engine writes under its root while the helper runs (its own container's runtime
+    // files, locks, events): a name that vanishes between du's listing and its stat is one
+    // "can't stat" line, counted as unreadable. Seen once in CI on Podman 5.4 (1 entry).
+    expect(storage.unreadable).toBeLessThanOrEqual(5);
     expect(storage.allocatedBytes % KiB).toBe(0);
     // Podman's vfs copies the helper's image into graphRoot while it runs.
     const ownRoot = engine.kind === 'podman' ? (await docker.getImage(HELPER_IMAGE).inspect()).Size : 0;
