@@ -37,17 +37,29 @@ export interface ArchiveCheck {
 }
 
 /**
- * Saves the image to `path` (gzip) through a temporary name, flushed, then renamed, and
- * reads the file back: a manifest whose every Config and Layer is in the archive, and a
- * file named for the image ID. Throws ArchiveError (no file left) when any of it fails.
+ * Saves the images to `path` (gzip, one archive: layers they share are stored once)
+ * through a temporary name, flushed, then renamed, and reads the file back: a manifest
+ * whose every Config and Layer is in the archive, and a file named for each image ID.
+ * Throws ArchiveError (no file left) when any of it fails.
  */
-export async function saveImageArchive(docker: Docker, imageId: string, path: string): Promise<ArchiveCheck> {
-  const hex = /^sha256:([0-9a-f]{64})$/.exec(imageId)?.[1];
-  if (!hex) throw new ArchiveError(`not a full image ID: ${imageId}`);
+export async function saveImageArchive(
+  docker: Docker,
+  imageIds: string | readonly string[],
+  path: string,
+): Promise<ArchiveCheck> {
+  const ids = typeof imageIds === 'string' ? [imageIds] : [...imageIds];
+  const hexes = ids.map((id) => {
+    const hex = /^sha256:([0-9a-f]{64})$/.exec(id)?.[1];
+    if (!hex) throw new ArchiveError(`not a full image ID: ${id}`);
+    return hex;
+  });
+  if (hexes.length === 0) throw new ArchiveError('no image to save');
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const exported = (await imageNamed(docker, imageId).get()) as unknown as Readable;
+    const exported = (
+      ids.length === 1 ? await imageNamed(docker, ids[0]!).get() : await exportMany(docker, ids)
+    ) as unknown as Readable;
     // 'wx' on a random name: an existing file or link there is never written through.
     await pipeline(exported, createGzip(), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     const handle = await open(temp, 'r+');
@@ -56,7 +68,7 @@ export async function saveImageArchive(docker: Docker, imageId: string, path: st
     } finally {
       await handle.close();
     }
-    const check = await checkArchive(temp, hex);
+    const check = await checkArchive(temp, hexes);
     await rename(temp, path);
     return check;
   } catch (err) {
@@ -65,8 +77,12 @@ export async function saveImageArchive(docker: Docker, imageId: string, path: st
   }
 }
 
+/** GET /images/get?names=…&names=… (dockerode has the call, its types do not). */
+const exportMany = (docker: Docker, names: string[]): Promise<unknown> =>
+  (docker as unknown as { getImages(opts: { names: string[] }): Promise<unknown> }).getImages({ names });
+
 /** Reads an archive file through: it must unpack, list a manifest, and hold what the manifest names. */
-export async function checkArchive(path: string, idHex: string): Promise<ArchiveCheck> {
+export async function checkArchive(path: string, idHexes: string | readonly string[]): Promise<ArchiveCheck> {
   const names = new Set<string>();
   let manifest: ManifestEntry[] | null = null;
   try {
@@ -85,14 +101,16 @@ export async function checkArchive(path: string, idHex: string): Promise<Archive
       if (!file || !names.has(file)) throw new ArchiveError(`the archive lacks ${file ?? 'a config'}`);
     }
   }
-  if (![...names].some((n) => n === `${idHex}.json` || n === `blobs/sha256/${idHex}`)) {
-    throw new ArchiveError(`the archive does not hold image ${idHex.slice(0, 12)}`);
+  for (const idHex of typeof idHexes === 'string' ? [idHexes] : idHexes) {
+    if (!names.has(`${idHex}.json`) && !names.has(`blobs/sha256/${idHex}`)) {
+      throw new ArchiveError(`the archive does not hold image ${idHex.slice(0, 12)}`);
+    }
   }
   return { entries: names.size, fileBytes: (await stat(path)).size };
 }
 
-/** Loads an archive into the engine; resolves with the image ID the engine reports. */
-export async function loadImageArchive(docker: Docker, path: string): Promise<string> {
+/** Loads an archive into the engine; resolves with the image IDs the engine reports, in its order. */
+export async function loadImageArchive(docker: Docker, path: string): Promise<string[]> {
   const answer = await docker.loadImage(createReadStream(path).pipe(createGunzip()), { quiet: true });
   let text = '';
   await pipeline(
@@ -104,10 +122,13 @@ export async function loadImageArchive(docker: Docker, path: string): Promise<st
       },
     }),
   );
-  // Docker: "Loaded image ID: sha256:…"; Podman: "Loaded image: sha256:…" (or its names).
-  const id = /Loaded image(?: ID)?: (sha256:[0-9a-f]{64})/.exec(text)?.[1];
+  // Docker: one "Loaded image ID: sha256:…" per image; Podman: "Loaded image: sha256:…" (or
+  // "Loaded image(s): sha256:…,sha256:…" for several, on some versions).
   const error = /"error":\s*"([^"]*)"/.exec(text)?.[1];
   if (error) throw new ArchiveError(error);
-  if (!id) throw new ArchiveError(`the engine did not say which image it loaded: ${text.slice(0, 200)}`);
-  return id;
+  const ids = [...new Set(text.match(/sha256:[0-9a-f]{64}/g) ?? [])];
+  if (ids.length === 0 || !/Loaded image/.test(text)) {
+    throw new ArchiveError(`the engine did not say which image it loaded: ${text.slice(0, 200)}`);
+  }
+  return ids;
 }

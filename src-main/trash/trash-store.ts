@@ -113,7 +113,7 @@ export interface RestoreResult {
 export async function restoreFromTrash(docker: Docker, dir: string, id: string): Promise<RestoreResult> {
   const record = (await listTrash(dir)).records.find((r) => r.id === id);
   if (!record) throw new Error(`no trash record ${id}`);
-  const loaded = normalizeImageId(await loadImageArchive(docker, record.file));
+  const loaded = normalizeImageId((await loadImageArchive(docker, record.file))[0]!);
   const result: RestoreResult = { record, imageId: loaded, sameId: loaded === record.imageId, tagged: [], taken: [] };
   for (const tag of record.tags) {
     const now = await imageNamed(docker, tag)

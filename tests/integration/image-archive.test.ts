@@ -36,7 +36,7 @@ describeEachEngine('an image kept as a file, and loaded back', (engine) => {
     expect(check.entries).toBeGreaterThanOrEqual(3);
     await docker.getImage(id).remove({ force: true });
     await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
-    expect(await loadImageArchive(docker, path)).toBe(id);
+    expect(await loadImageArchive(docker, path)).toEqual([id]);
     const back = await docker.getImage(id).inspect();
     expect(back.Id).toBe(id);
     // Saved by ID: the archive names no tag, so loading it moved none.
@@ -56,5 +56,20 @@ describeEachEngine('an image kept as a file, and loaded back', (engine) => {
     await expect(saveImageArchive(docker, `sha256:${'e'.repeat(64)}`, missing)).rejects.toThrow();
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(dir).filter((f) => f.startsWith('missing'))).toEqual([]);
+  });
+
+  it('keeps several images in one archive, their shared layers once, and loads them all back', async () => {
+    const base = await buildImage(docker, { tag: 'keep/base:1', runs: ['head -c 400000 /dev/urandom > /base'] });
+    const a = await buildImage(docker, { tag: 'keep/a:1', from: 'keep/base:1', runs: ['echo a > /a'] });
+    const b = await buildImage(docker, { tag: 'keep/b:1', from: 'keep/base:1', runs: ['echo b > /b'] });
+    const both = join(dir, 'both.tar.gz');
+    const check = await saveImageArchive(docker, [a, b], both);
+    const one = await saveImageArchive(docker, a, join(dir, 'a.tar.gz'));
+    // The 400 KB random layer is stored once: two images cost little more than one.
+    expect(check.fileBytes).toBeLessThan(one.fileBytes + 100_000);
+    for (const id of [a, b, base]) await docker.getImage(id).remove({ force: true });
+    const loaded = await loadImageArchive(docker, both);
+    expect([...loaded].sort()).toEqual([a, b].sort());
+    for (const id of [a, b]) expect((await docker.getImage(id).inspect()).Id).toBe(id);
   });
 });
