@@ -19,6 +19,7 @@ import type {
 } from './model';
 import type { DiskLevels } from './disk-levels';
 import type { DiskSettings } from './disk-settings';
+import type { RestoreReport, TrashListing, TrashSettings } from './trash';
 
 export interface ContainerIdArgs {
   id: string;
@@ -74,6 +75,15 @@ export interface Contract {
   /** A new plan for what an interrupted plan did not finish, against today's inventory. */
   resumePlan: { args: { planId: string }; result: Plan };
   history: { args: Record<string, never>; result: HistoryEntry[] };
+  /** What the trash holds (copies plans kept before removing), its size, and its settings. */
+  trash: { args: Record<string, never>; result: TrashListing };
+  /**
+   * Loads a trash entry back into the engine: its images with each tag that is free, its
+   * containers under their names where free. Removes nothing; emptying the trash is a plan.
+   */
+  restoreFromTrash: { args: { id: string }; result: RestoreReport };
+  /** The trash's default for new plans, its size cap and age limit (saved in the data folder). */
+  setTrashSettings: { args: Partial<TrashSettings>; result: TrashSettings };
   /** Writes the history to a file the user picks; null when they cancel. */
   exportHistory: { args: { format: 'json' | 'csv' }; result: { path: string | null } };
 }
@@ -103,6 +113,9 @@ export const channels = [
   'resumePlan',
   'history',
   'exportHistory',
+  'trash',
+  'restoreFromTrash',
+  'setTrashSettings',
 ] as const satisfies readonly Channel[];
 
 /** Events main pushes to the renderer. */

@@ -21,9 +21,23 @@ export interface FixChoices {
   perImage?: Record<string, Omit<FixChoices, 'perImage'>>;
 }
 
+/**
+ * Which images a plan keeps a copy of in Barnacle's trash before removing them
+ * (src-main/trash): every one (true), none (false), or those that cannot be pulled
+ * back ('not-pullable', the Settings default). `trashPerImage` (image ID → keep or
+ * not) overrides it for single images. Stopped containers the plan removes go
+ * with their image's copy.
+ */
+export type TrashChoice = boolean | 'not-pullable';
+
 export type CleanupIntent =
-  /** trash: keep a copy of each image the plan removes in Barnacle's trash first (src-main/trash). */
-  | { type: 'remove-images'; refs: string[]; choices?: FixChoices; trash?: boolean }
+  | {
+      type: 'remove-images';
+      refs: string[];
+      choices?: FixChoices;
+      trash?: TrashChoice;
+      trashPerImage?: Record<string, boolean>;
+    }
   | {
       type: 'prune-images';
       /** false: dangling only; true: every unused image. */
@@ -43,8 +57,9 @@ export type CleanupIntent =
       keep?: string[];
       /** Also remove stopped containers first (so their images become unused). */
       withStoppedContainers?: boolean;
-      /** Keep a copy of each image the plan removes in Barnacle's trash first. */
-      trash?: boolean;
+      /** Keep copies in Barnacle's trash first: see TrashChoice. */
+      trash?: TrashChoice;
+      trashPerImage?: Record<string, boolean>;
     }
   | {
       type: 'remove-stopped-containers';
@@ -64,7 +79,9 @@ export type CleanupIntent =
    * until the engine's disk has `minFreeSpace` bytes free (the engine's own min-free-space
    * rule, API 1.48+, applied by Barnacle on any engine whose disk it can see).
    */
-  | { type: 'prune-build-cache'; until?: string; keepStorage?: number; minFreeSpace?: number };
+  | { type: 'prune-build-cache'; until?: string; keepStorage?: number; minFreeSpace?: number }
+  /** Barnacle's own trash: these entries ("<plan id>/<step id>"), or those past the age limit, or all. */
+  | { type: 'empty-trash'; entries?: string[]; expiredOnly?: boolean };
 
 export type UntilClock = 'engine' | 'build';
 
@@ -88,6 +105,8 @@ export const STEP_ACTIONS = [
   'untag',
   'remove-image',
   'remove-child-image',
+  'keep-copy',
+  'remove-trash-entry',
 ] as const;
 
 export type StepAction = (typeof STEP_ACTIONS)[number];
@@ -113,6 +132,10 @@ export const STEP_REASONS = [
   'leftover-build-container',
   'unused',
   'dangling',
+  'trash-copy',
+  'trash-expired',
+  'trash-over-cap',
+  'trash-emptied',
 ] as const;
 export type StepReason = (typeof STEP_REASONS)[number];
 
@@ -166,11 +189,8 @@ export interface PlanStep {
   bytes: number;
   /** Docker force-delete (only ever from the user's explicit 'force-delete' choice). */
   force?: boolean;
-  /**
-   * remove-image: first save the image (by ID, gzip) to `file` and check it; only then remove it.
-   * `tags`: every tag it had when planned, for restoring. A copy that fails stops the step.
-   */
-  keepCopy?: { file: string; tags: string[] };
+  /** keep-copy: what goes into one trash archive, saved and checked before any other step starts. */
+  copy?: TrashCopy;
   /** Named volumes removed with a container (start fresh, asked by name). */
   volumes?: string[];
   /**
@@ -179,6 +199,21 @@ export interface PlanStep {
    */
   alsoRemoves?: CascadedParent[];
   expect: StepExpectation;
+}
+
+/**
+ * A keep-copy step's archive: images that share layers go into one (stored once),
+ * with the stopped containers the plan removes that were made from them.
+ */
+export interface TrashCopy {
+  /** The archive (<data dir>/trash/<plan id>/<step id>.tar.gz). */
+  file: string;
+  /** Image IDs with every tag each had when planned (its untag steps run after the copy). */
+  images: { id: string; tags: string[] }[];
+  /** Each container's settings are kept, and its changes committed to `commitAs`, which is saved and untagged again. */
+  containers: { id: string; name: string; commitAs: string }[];
+  /** What the archive may take, at most: the images' layers, uncompressed (the real size is known after). */
+  estimateBytes: number;
 }
 
 export interface FixOption {
@@ -255,7 +290,8 @@ export interface Plan {
 export type StepOutcome =
   | { state: 'pending' }
   | { state: 'running' }
-  | { state: 'done'; note?: string }
+  /** keptBytes: a keep-copy step's archive, as written (the plan showed an estimate). */
+  | { state: 'done'; note?: string; keptBytes?: number }
   | { state: 'already-gone' }
   /** `message` in English (logs, --json); `says`, when main has one, the catalogue phrase people see. */
   | { state: 'conflict'; message: string; says?: Phrase; kind: ConflictKind | 'plan-stale' }
