@@ -46,6 +46,12 @@ function payload<Shape extends z.ZodRawShape>(shape: Shape) {
 
 const noArgs = payload({});
 
+/** A trash entry: "<plan id>/<step id>", exactly as main names the archive (never a path). */
+export const trashEntryIdSchema = boundedString(39, 48).regex(/^[0-9a-f-]{36}\/s\d+$/, 'not a trash entry');
+
+/** A size or a number of days: whole, not negative, exact in a double. */
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
 export const schemas = {
   inventory: payload({ refresh: z.boolean().optional() }),
   diskUsage: payload({ refresh: z.boolean().optional() }),
@@ -66,6 +72,13 @@ export const schemas = {
   resumePlan: payload({ planId: planIdSchema }),
   history: noArgs,
   exportHistory: payload({ format: z.enum(['json', 'csv']) }),
+  trash: noArgs,
+  restoreFromTrash: payload({ id: trashEntryIdSchema }),
+  setTrashSettings: payload({
+    keep: z.enum(['not-pullable', 'all', 'none']).optional(),
+    maxBytes: count.optional(),
+    maxAgeDays: count.optional(),
+  }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type Schemas = typeof schemas;

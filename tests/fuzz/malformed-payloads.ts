@@ -18,13 +18,24 @@ export interface MalformedCase {
 }
 
 type Grammar =
-  'containerRef' | 'imageRef' | 'volumeName' | 'until' | 'labelFilter' | 'keepPattern' | 'host' | 'planId' | 'digest';
+  | 'containerRef'
+  | 'imageRef'
+  | 'volumeName'
+  | 'until'
+  | 'labelFilter'
+  | 'keepPattern'
+  | 'host'
+  | 'planId'
+  | 'digest'
+  | 'trashEntry';
 
 type Field =
   | { kind: 'boolean' }
   | { kind: 'string'; grammar: Grammar }
   | { kind: 'enum'; values: string[] }
   | { kind: 'array'; of: Field; max: number }
+  /** A size or a number of days: a whole number, not negative, exact in a double. */
+  | { kind: 'count' }
   | { kind: 'intent' };
 
 interface ChannelShape<C extends Channel> {
@@ -75,6 +86,19 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   },
   history: { valid: {}, fields: {} },
   exportHistory: { valid: { format: 'json' }, fields: { format: required({ kind: 'enum', values: ['json', 'csv'] }) } },
+  trash: { valid: {}, fields: {} },
+  restoreFromTrash: {
+    valid: { id: '3b241101-e2bb-4255-8caf-4136c566a962/s1' },
+    fields: { id: required(str('trashEntry')) },
+  },
+  setTrashSettings: {
+    valid: { keep: 'all', maxBytes: 1024 ** 3, maxAgeDays: 7 },
+    fields: {
+      keep: { kind: 'enum', values: ['not-pullable', 'all', 'none'] },
+      maxBytes: { kind: 'count' },
+      maxAgeDays: { kind: 'count' },
+    },
+  },
 };
 
 /** Whether a refusal's issue paths name one of the case's paths, or something inside one ("intent" covers "intent.refs.0"). */
@@ -217,7 +241,40 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
   ],
   planId: [...NOT_STRINGS, ...HOSTILE_NAMES],
   digest: [...NOT_STRINGS, ...HOSTILE_NAMES, 'sha256:xyz', `md5:${HEX64}`],
+  // Only "<plan id>/<step id>": never a path out of the trash folder, nor a plan's whole folder.
+  trashEntry: [
+    ...NOT_STRINGS,
+    ...HOSTILE_NAMES,
+    '3b241101-e2bb-4255-8caf-4136c566a962',
+    '3b241101-e2bb-4255-8caf-4136c566a962/',
+    '3b241101-e2bb-4255-8caf-4136c566a962/s',
+    '3b241101-e2bb-4255-8caf-4136c566a962/../s1',
+    '3b241101-e2bb-4255-8caf-4136c566a962/s1.tar.gz',
+    '3B241101-E2BB-4255-8CAF-4136C566A962/s1',
+    '../3b241101-e2bb-4255-8caf-4136c566/s1',
+    '3b241101-e2bb-4255-8caf-4136c566a962\\s1',
+    '3b241101-e2bb-4255-8caf-4136c566a962/s1\n',
+  ],
 };
+
+/** Not a whole, non-negative, exactly representable number. */
+const NOT_COUNTS: unknown[] = [
+  -1,
+  1.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  Number.MAX_SAFE_INTEGER + 1,
+  2 ** 64,
+  '1',
+  '',
+  null,
+  true,
+  {},
+  [],
+  [1],
+  new Date(0),
+];
 
 /**
  * The grammars an intent's fields use, each value in the field that holds it:
@@ -379,6 +436,8 @@ function invalidValues(name: string, field: Field): { value: unknown; path: stri
         .map((value) => ({ value, path: name }));
     case 'intent':
       return INTENT_INVALID.map((value) => ({ value, path: name }));
+    case 'count':
+      return NOT_COUNTS.map((value) => ({ value, path: name }));
     case 'array': {
       const valid = validExample(field.of);
       return [

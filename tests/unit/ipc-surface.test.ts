@@ -48,6 +48,10 @@ const allowed: Record<string, string> = {
   resumePlan: 'plans again; changes nothing',
   history: 'reads the history',
   exportHistory: 'writes the history to a file the user picks',
+  trash: 'reads the trash’s records in the data folder',
+  restoreFromTrash:
+    'loads a kept archive and tags its images where the tag is free, re-creates its containers where the name is free; removes nothing',
+  setTrashSettings: 'saves the trash’s default, size cap and age limit; changes nothing on the engine',
 };
 
 /** Removed by issue 13: unused by any screen, and each bypassed the plan, its re-checks and the history. */
