@@ -17,6 +17,8 @@ import { list, size } from './plan-format';
 
 /** Display order of step groups: the order things happen in, roughly. */
 export const actionOrder: StepAction[] = [
+  // Copies are saved and checked before anything else runs.
+  'keep-copy',
   'stop-container',
   'remove-container',
   'remove-build-container',
@@ -25,6 +27,7 @@ export const actionOrder: StepAction[] = [
   'remove-child-image',
   'remove-volume',
   'remove-build-cache',
+  'remove-trash-entry',
 ];
 
 export function intentTitle(intent: CleanupIntent | null): string {
@@ -74,6 +77,7 @@ interface Counts {
   tags: number;
   volumes: number;
   caches: number;
+  trashEntries: number;
 }
 
 function countSteps(plan: Plan): Counts {
@@ -85,6 +89,7 @@ function countSteps(plan: Plan): Counts {
     tags: n(['untag']),
     volumes: n(['remove-volume']),
     caches: n(['remove-build-cache']),
+    trashEntries: n(['remove-trash-entry']),
   };
 }
 
@@ -102,6 +107,7 @@ export function confirmLabel(plan: Plan | null, spellOut: boolean): string {
   if (c.tags && !c.images) things.push(t('plan.count.tags', { count: c.tags }));
   if (c.volumes) things.push(t('plan.count.volumes', { count: c.volumes }));
   if (c.caches) things.push(t('plan.count.caches', { count: c.caches }));
+  if (c.trashEntries) things.push(t('plan.count.trashEntries', { count: c.trashEntries }));
   const what = list(things);
   if (stopsAll) return t('plan.confirm.stopAndRemoveAll', { what });
   if (c.stops) return t('plan.confirm.stopAndRemove', { stops: t('plan.count.containers', { count: c.stops }), what });
@@ -126,11 +132,13 @@ export function summaryParts(plan: Plan, report: ExecutionReport, outcomes: Reco
   const tags = done(['untag']);
   const volumes = done(['remove-volume']);
   const caches = done(['remove-build-cache']);
+  const trashEntries = done(['remove-trash-entry']);
   if (images) removed.push(t('plan.count.images', { count: images }));
   if (containers) removed.push(t('plan.count.containers', { count: containers }));
   if (tags && !images) removed.push(t('plan.count.tags', { count: tags }));
   if (volumes) removed.push(t('plan.count.volumes', { count: volumes }));
   if (caches) removed.push(t('plan.count.caches', { count: caches }));
+  if (trashEntries) removed.push(t('plan.count.trashEntries', { count: trashEntries }));
   const parts = [t('plan.summary.freed', { size: size(report.bytesFreed) })];
   parts.push(removed.length ? t('plan.summary.removed', { what: list(removed) }) : t('plan.summary.removedNothing'));
   return parts;

@@ -26,6 +26,7 @@ import volumes from './volumes';
 import buildCache from './build-cache';
 import settings from './settings';
 import disk from './disk';
+import trash from './trash';
 
 type Table = Record<string, string | Record<string, string>>;
 const areas: { en: Table; zh: Table }[] = [
@@ -54,6 +55,7 @@ const areas: { en: Table; zh: Table }[] = [
   confirm,
   requests,
   disk,
+  trash,
 ];
 
 export const messages = {

@@ -30,6 +30,8 @@ export function intentSummary(intent: CleanupIntent): string {
       return t('activity.what.prune-volumes');
     case 'prune-build-cache':
       return t('activity.what.prune-build-cache');
+    case 'empty-trash':
+      return t('activity.what.empty-trash');
   }
 }
 
