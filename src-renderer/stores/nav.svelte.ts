@@ -3,7 +3,16 @@
 
 import { api } from '../lib/api';
 
-export const screens = ['overview', 'images', 'containers', 'volumes', 'build-cache', 'activity', 'settings'] as const;
+export const screens = [
+  'overview',
+  'images',
+  'containers',
+  'volumes',
+  'build-cache',
+  'activity',
+  'trash',
+  'settings',
+] as const;
 export type Screen = (typeof screens)[number];
 
 function fromHash(): Screen {
@@ -15,6 +24,8 @@ class Nav {
   screen = $state<Screen>(fromHash());
   /** An image to reveal when the images screen opens (from the overview's list). */
   revealImage = $state<string | null>(null);
+  /** A plan to show: its row in Activity, or what it kept on the Trash screen (links between the two). */
+  revealPlan = $state<string | null>(null);
 
   constructor() {
     window.addEventListener('hashchange', () => (this.screen = fromHash()));
@@ -25,8 +36,9 @@ class Nav {
     api().on('showScreen', ({ screen }) => this.go(screen));
   }
 
-  go(screen: Screen, options: { revealImage?: string } = {}): void {
+  go(screen: Screen, options: { revealImage?: string; revealPlan?: string } = {}): void {
     this.revealImage = options.revealImage ?? null;
+    this.revealPlan = options.revealPlan ?? null;
     this.screen = screen;
     if (fromHash() !== screen) location.hash = `/${screen}`;
   }
