@@ -140,6 +140,14 @@ export function summaryParts(plan: Plan, report: ExecutionReport, outcomes: Reco
   if (caches) removed.push(t('plan.count.caches', { count: caches }));
   if (trashEntries) removed.push(t('plan.count.trashEntries', { count: trashEntries }));
   const parts = [t('plan.summary.freed', { size: size(report.bytesFreed) })];
+  // What the copies really took on disk (the preview showed "up to").
+  const kept = plan.steps.reduce((sum, s) => {
+    const o = outcomes[s.id];
+    return sum + (s.action === 'keep-copy' && o?.state === 'done' ? (o.keptBytes ?? 0) : 0);
+  }, 0);
+  if (plan.steps.some((s) => s.action === 'keep-copy' && outcomes[s.id]?.state === 'done')) {
+    parts.push(t('plan.trash.took', { size: size(kept) }));
+  }
   parts.push(removed.length ? t('plan.summary.removed', { what: list(removed) }) : t('plan.summary.removedNothing'));
   return parts;
 }
