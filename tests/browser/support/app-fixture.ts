@@ -10,6 +10,7 @@ import { test as base, type Page } from '@playwright/test';
 import type Dockerode from 'dockerode';
 import { BarnacleCore } from '../../../src-main/core/barnacle-core';
 import { createHandlers } from '../../../src-main/ipc/handlers';
+import type { HandlerTable } from '../../../src-shared/contract';
 import { assertHarnessHost, connect } from '../../engines/harness';
 import type { EngineName } from '../../engines/matrix';
 import { browserEngine, type BrowserEngine } from './engines';
@@ -35,6 +36,12 @@ export interface AppFixtures {
     open: () => Promise<void>;
     /** Pushes an event into the page as main would (for states this root test run cannot reach itself). */
     emit: BoundPage['emit'];
+    /**
+     * The handler table the page calls, looked up per call: a test may answer a channel itself
+     * for states a live engine cannot reach on demand (a damaged trash record, a restored image
+     * the engine gave a new ID).
+     */
+    handlers: HandlerTable;
   };
 }
 
@@ -64,7 +71,8 @@ export const test = base.extend<AppFixtures & AppOptions>({
       },
     );
     await core.start();
-    const bound = await bindPreload(page, createHandlers(core));
+    const handlers = createHandlers(core);
+    const bound = await bindPreload(page, handlers);
     const unsubscribe = [
       core.inventory.onChange((snapshot) => void bound.emit('inventoryChanged', snapshot).catch(() => undefined)),
       core.session.onHealth((health) => void bound.emit('engineHealth', health).catch(() => undefined)),
@@ -74,7 +82,7 @@ export const test = base.extend<AppFixtures & AppOptions>({
     const open = async () => {
       await page.goto(server.url);
     };
-    await use({ page, engine, core, docker: connect(host), open, emit: bound.emit });
+    await use({ page, engine, core, docker: connect(host), open, emit: bound.emit, handlers });
     for (const off of unsubscribe) off();
     core.close();
     await server.close();
