@@ -7,6 +7,16 @@ import type { CleanupIntent, PlanStep } from './plan';
 export function stepReasonPhrase(step: PlanStep, intent: CleanupIntent): Phrase {
   if (step.choice) return phrase('plan.reason.choice', { fix: phrase(`plan.choice.${step.choice}`) });
   switch (step.action) {
+    case 'keep-copy':
+      return phrase('plan.reason.trashCopy');
+    case 'remove-trash-entry':
+      return phrase(
+        step.reason === 'trash-expired'
+          ? 'plan.reason.trashExpired'
+          : step.reason === 'trash-over-cap'
+            ? 'plan.reason.trashOverCap'
+            : 'plan.reason.trashEmptied',
+      );
     case 'remove-build-cache':
       return phrase('plan.reason.unusedCache');
     case 'remove-build-container':
