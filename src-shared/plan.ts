@@ -5,6 +5,7 @@
 import type { ConflictKind } from './errors';
 import type { ContainerRef, EngineKind, ImageStore, PullBack } from './model';
 import type { Phrase } from './phrase';
+import type { TrashedImage } from './trash';
 
 export type RunningFix = 'keep-image' | 'stop-and-remove-containers';
 export type StoppedFix = 'keep-image' | 'remove-containers' | 'untag-only' | 'force-delete';
@@ -208,8 +209,8 @@ export interface PlanStep {
 export interface TrashCopy {
   /** The archive (<data dir>/trash/<plan id>/<step id>.tar.gz). */
   file: string;
-  /** Image IDs with every tag each had when planned (its untag steps run after the copy). */
-  images: { id: string; tags: string[] }[];
+  /** Each image with every tag it had when planned (its untag steps run after the copy), its digests, labels, dates. */
+  images: TrashedImage[];
   /** Each container's settings are kept, and its changes committed to `commitAs`, which is saved and untagged again. */
   containers: { id: string; name: string; commitAs: string }[];
   /** What the archive may take, at most: the images' layers, uncompressed (the real size is known after). */

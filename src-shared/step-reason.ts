@@ -8,13 +8,14 @@ export function stepReasonPhrase(step: PlanStep, intent: CleanupIntent): Phrase 
   if (step.choice) return phrase('plan.reason.choice', { fix: phrase(`plan.choice.${step.choice}`) });
   switch (step.action) {
     case 'keep-copy':
-      return phrase('plan.reason.trash-copy');
+      return phrase('plan.reason.trashCopy');
     case 'remove-trash-entry':
-      // Expired, over the cap or asked for: the planner says which in the step's reason code.
       return phrase(
-        step.reason === 'trash-expired' || step.reason === 'trash-over-cap'
-          ? `plan.reason.${step.reason}`
-          : 'plan.reason.trash-emptied',
+        step.reason === 'trash-expired'
+          ? 'plan.reason.trashExpired'
+          : step.reason === 'trash-over-cap'
+            ? 'plan.reason.trashOverCap'
+            : 'plan.reason.trashEmptied',
       );
     case 'remove-build-cache':
       return phrase('plan.reason.unusedCache');

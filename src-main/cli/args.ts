@@ -35,7 +35,7 @@ export type Command =
     }
   | { name: 'volumes' }
   | { name: 'cache' }
-  /** The trash: list it, or load one copy back (`trash restore PLAN/STEP`). */
+  /** The trash: list it, or load an entry back (`trash restore PLAN/STEP`); removing from it is a plan. */
   | { name: 'trash'; restore?: string }
   | { name: 'plan'; intent: CleanupIntent; out?: string }
   | {
@@ -75,6 +75,8 @@ const options = {
   helper: { type: 'boolean' },
   'no-walk': { type: 'boolean' },
   trash: { type: 'boolean' },
+  'no-trash': { type: 'boolean' },
+  expired: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -88,19 +90,20 @@ const commandOptions: Record<string, OptionName[]> = {
   ls: ['all'],
   ps: [],
   df: ['helper', 'no-walk'],
-  'plan rmi': ['out', 'trash', ...fixFlagNames],
-  'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers', 'trash'],
+  'plan rmi': ['out', 'trash', 'no-trash', ...fixFlagNames],
+  'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers', 'trash', 'no-trash'],
+  'plan empty-trash': ['out', 'expired'],
   'plan rm-stopped': ['out', 'filter'],
   'plan rm-volumes': ['out'],
   'plan prune-volumes': ['out'],
   'plan prune-cache': ['out', 'until', 'keep-storage', 'min-free-space'],
   cache: [],
   volumes: [],
-  trash: [],
+  trash: ['out', 'expired'],
   apply: ['yes', 'max-age'],
 };
 
-const planKinds = ['rmi', 'prune', 'rm-stopped', 'rm-volumes', 'prune-volumes', 'prune-cache'];
+const planKinds = ['rmi', 'prune', 'rm-stopped', 'rm-volumes', 'prune-volumes', 'prune-cache', 'empty-trash'];
 
 function readValues(argv: string[]): { values: Values; positionals: string[] } {
   try {
@@ -180,9 +183,23 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
       noPositionals(key, rest);
       return { global, command: { name: key } };
     case 'trash': {
-      if (rest.length === 0) return { global, command: { name: 'trash' } };
-      if (rest[0] !== 'restore' || rest.length !== 2) throw usageError(phrase('cli.usage.trash'));
-      return { global, command: { name: 'trash', restore: rest[1]! } };
+      const [verb = 'ls', ...ids] = rest;
+      // `trash rm ID…` and `trash empty [--expired]` are `plan empty-trash`: previewed, then applied.
+      if (verb === 'rm' || verb === 'empty') {
+        if ((verb === 'rm') !== ids.length > 0) throw usageError(phrase('cli.usage.trash'));
+        return planCommand(global, values, { ...values, kind: 'empty-trash', refs: ids });
+      }
+      if (values.out !== undefined || values.expired !== undefined) {
+        throw usageError(
+          phrase('cli.usage.notForCommand', {
+            command: `trash ${verb}`,
+            option: values.out !== undefined ? 'out' : 'expired',
+          }),
+        );
+      }
+      if (verb === 'ls' && ids.length === 0) return { global, command: { name: 'trash' } };
+      if (verb !== 'restore' || ids.length !== 1) throw usageError(phrase('cli.usage.trash'));
+      return { global, command: { name: 'trash', restore: ids[0]! } };
     }
     case 'ls':
       noPositionals(key, rest);
@@ -197,14 +214,20 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
       const maxAgeMs = seconds * 1000;
       return { global, command: { name: 'apply', file: rest[0]!, yes: values.yes ?? false, maxAgeMs } };
     }
-    default: {
-      const flags: PlanFlags = { ...values, kind: key.slice('plan '.length) as PlanFlags['kind'], refs: rest };
-      const command: Command = { name: 'plan', intent: planIntent(flags) };
-      if (values.out !== undefined) {
-        if (values.out.trim() === '') throw usageError(phrase('cli.usage.outEmpty'));
-        command.out = values.out;
-      }
-      return { global, command };
-    }
+    default:
+      return planCommand(global, values, {
+        ...values,
+        kind: key.slice('plan '.length) as PlanFlags['kind'],
+        refs: rest,
+      });
   }
+}
+
+function planCommand(global: GlobalOptions, values: Values, flags: PlanFlags): Invocation {
+  const command: Command = { name: 'plan', intent: planIntent(flags) };
+  if (values.out !== undefined) {
+    if (values.out.trim() === '') throw usageError(phrase('cli.usage.outEmpty'));
+    command.out = values.out;
+  }
+  return { global, command };
 }

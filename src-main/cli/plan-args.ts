@@ -19,7 +19,7 @@ export const fixFlagNames = ['stop-running', 'remove-containers', 'force-delete'
 type FixFlag = (typeof fixFlagNames)[number];
 
 export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
-  kind: 'rmi' | 'prune' | 'rm-stopped' | 'rm-volumes' | 'prune-volumes' | 'prune-cache';
+  kind: 'rmi' | 'prune' | 'rm-stopped' | 'rm-volumes' | 'prune-volumes' | 'prune-cache' | 'empty-trash';
   /** Positional arguments after `plan <kind>`. */
   refs: string[];
   all?: boolean;
@@ -30,8 +30,31 @@ export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
   keep?: string[];
   'keep-storage'?: string;
   'min-free-space'?: string;
-  /** --trash: keep a copy of each image removed in Barnacle's trash first. */
+  /** --trash: keep a copy of each image removed in Barnacle's trash first; --no-trash: of none. Neither: the settings' default. */
   trash?: boolean;
+  'no-trash'?: boolean;
+  /** empty-trash: only the entries past the age limit. */
+  expired?: boolean;
+}
+
+/** --trash / --no-trash → the intent's choice; neither leaves it to the trash settings (not pullable, by default). */
+function trashChoice(flags: PlanFlags): { trash?: boolean } {
+  if (flags.trash && flags['no-trash']) throw usageError(phrase('cli.usage.twoTrashAnswers'));
+  if (flags.trash) return { trash: true };
+  if (flags['no-trash']) return { trash: false };
+  return {};
+}
+
+/** The trash's own entries ("<plan id>/<step id>", as `barnacle trash` lists them), or all, or the expired. */
+function emptyTrashIntent(flags: PlanFlags): CleanupIntent {
+  const bad = flags.refs.find((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/s\d+$/.test(id));
+  if (bad !== undefined) throw usageError(phrase('cli.usage.trashEntry', { id: bad }));
+  if (flags.expired && flags.refs.length) throw usageError(phrase('cli.usage.trashEntriesOrExpired'));
+  return {
+    type: 'empty-trash',
+    ...(flags.refs.length ? { entries: flags.refs } : {}),
+    ...(flags.expired ? { expiredOnly: true } : {}),
+  };
 }
 
 export function fixChoices(flags: PlanFlags): FixChoices {
@@ -102,7 +125,7 @@ function rmiIntent(flags: PlanFlags): CleanupIntent {
     type: 'remove-images',
     refs,
     ...(Object.keys(choices).length > 0 ? { choices } : {}),
-    ...(flags.trash ? { trash: true } : {}),
+    ...trashChoice(flags),
   };
 }
 
@@ -130,7 +153,7 @@ function pruneIntent(flags: PlanFlags): CleanupIntent {
   // Stopped containers are what keeps most unused-looking images in use: the flag that
   // removes them for `rmi` removes them here too, before the images are chosen.
   if (flags['remove-containers']) intent.withStoppedContainers = true;
-  if (flags.trash) intent.trash = true;
+  Object.assign(intent, trashChoice(flags));
   return intent;
 }
 
@@ -188,5 +211,7 @@ export function planIntent(flags: PlanFlags): CleanupIntent {
     case 'prune-cache':
       if (flags.refs.length > 0) throw usageError(phrase('cli.usage.pruneCacheNoNames'));
       return pruneCacheIntent(flags);
+    case 'empty-trash':
+      return emptyTrashIntent(flags);
   }
 }

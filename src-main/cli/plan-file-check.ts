@@ -13,9 +13,33 @@ import { cleanupIntentSchema } from '../planning/intent-schema';
 import { shortId } from '../../src-shared/ids';
 import { cliCommands } from '../planning/commands';
 import { planDigest } from '../planning/planner';
+import { dirname, join } from 'node:path';
 
-const keyOf = (s: Pick<PlanStep, 'action' | 'target' | 'force'>) =>
-  `${s.action} ${s.target}${s.force ? ' (forced)' : ''}`;
+/**
+ * A step's identity across two plans. A keep-copy step's file is named for its plan, so
+ * it is known by what it keeps: the same images and containers, in one archive.
+ */
+const keyOf = (s: Pick<PlanStep, 'action' | 'target' | 'force' | 'copy'>) =>
+  s.action === 'keep-copy' && s.copy
+    ? `keep-copy ${[...s.copy.images.map((i) => i.id), ...s.copy.containers.map((c) => c.id)].sort().join(',')}`
+    : `${s.action} ${s.target}${s.force ? ' (forced)' : ''}`;
+
+/**
+ * The run is recorded under the file's plan id, so its copies go where the file's
+ * commands said: <trash>/<file's plan id>/<step>.tar.gz, not the fresh plan's folder.
+ */
+function copiesUnder(planId: string, fresh: Plan): { steps: PlanStep[]; rename: (text: string) => string } {
+  const folders = new Set(fresh.steps.flatMap((s) => (s.copy ? [dirname(s.copy.file)] : [])));
+  const rename = (text: string) => {
+    let out = text;
+    for (const folder of folders) out = out.split(folder).join(join(dirname(folder), planId));
+    return out;
+  };
+  const steps = fresh.steps.map((s) =>
+    s.copy ? { ...s, target: rename(s.target), copy: { ...s.copy, file: rename(s.copy.file) } } : s,
+  );
+  return { steps, rename };
+}
 
 /** The file's intent, validated as the app validates one from the window; why not, when it is not one. */
 export function recordedIntent(plan: Plan): { intent: CleanupIntent } | { problem: Phrase } {
@@ -35,7 +59,9 @@ export type Reconciled = { plan: Plan } | { problems: Phrase[] };
  * narrowed plan keeps the file's id (its history entry and "applied once" check)
  * and the fresh plan's steps, bytes and commands for them.
  */
-export function reconcile(saved: Plan, fresh: Plan): Reconciled {
+export function reconcile(saved: Plan, made: Plan): Reconciled {
+  const moved = copiesUnder(saved.id, made);
+  const fresh: Plan = { ...made, steps: moved.steps, commands: made.commands.map(moved.rename) };
   const freshByKey = new Map(fresh.steps.map((s) => [keyOf(s), s]));
   const problems: Phrase[] = [];
   const chosen = new Set<string>();

@@ -14,16 +14,25 @@ Commands:
                              disk files on this computer, with how to give space back
   volumes                    Volumes: anonymous or named, size, the containers that mount them
   cache                      Build cache records: what made them, size, free, shared or in use
-  trash [restore PLAN/STEP]  Copies of images plans kept before removing them (plan --trash);
-                             restore loads one back and puts back each tag that is free
-  plan rmi REF... [--trash]  Plan removing images (tags or IDs); --trash keeps a copy first
+  trash [ls]                 What plans kept in the trash before removing (images, and the
+                             stopped containers made from them), its size and limits
+  trash restore PLAN/STEP    Load an entry back: each tag that is free, each container whose
+                             name is free (made, not started); nothing is moved or removed
+  trash rm PLAN/STEP... | trash empty [--expired]
+                             Plan removing trash entries (same as plan empty-trash)
+  plan rmi REF... [--trash|--no-trash]
+                             Plan removing images (tags or IDs). Copies go to the trash first:
+                             of images that cannot be pulled back unless Settings say other-
+                             wise; --trash: of every image; --no-trash: of none
   plan prune [--all] [--until 24h [--until-clock engine|build]] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
                              Plan removing dangling (or, with --all, unused) images
-                             (--trash: keep a copy of each first)
+                             (--trash / --no-trash as for rmi)
   plan rm-stopped [--filter ancestor=IMAGE]
                              Plan removing stopped containers
   plan rm-volumes NAME...    Plan removing volumes by name (a mounted one is never removed)
   plan prune-volumes         Plan removing the anonymous volumes no container mounts
+  plan empty-trash [PLAN/STEP...] [--expired]
+                             Plan removing trash entries: these, the expired, or all
   plan prune-cache [--until 24h] [--keep-storage 10GB] [--min-free-space 20GB]
                              Plan removing build cache records no build uses and no image
                              shares (last used before --until; least recently used first

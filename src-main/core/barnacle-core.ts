@@ -5,6 +5,7 @@
 import { vmDiskSearchOf } from '../disk/disk-levels';
 import { DiskSettingsStore, diskSettingsFileIn } from '../disk/disk-settings-store';
 import { TrashSettingsStore } from '../trash/trash-settings-store';
+import { trashDirIn } from '../trash/trash-store';
 import type { VmDiskSearch } from '../disk/vm-disk-files';
 import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
@@ -54,10 +55,10 @@ export class BarnacleCore {
   readonly vmDiskSearch: VmDiskSearch;
   /** Whether a helper container may measure an engine that is not here (Settings), kept in the data folder. */
   readonly diskSettings: DiskSettingsStore;
-  /** The trash's default for new plans, size cap and age limit (Settings), kept in the data folder. */
+  /** The trash's default for plans, its size cap and age limit (Settings), kept in the data folder. */
   readonly trashSettings: TrashSettingsStore;
-  /** The data folder: history, settings, layer facts and the trash live here. */
-  readonly dataDir: string;
+  /** Where plans keep their copies (<data dir>/trash). */
+  readonly trashDir: string;
   /** This machine's name as the storage level compares it with the engine's (os.hostname() unless given). */
   readonly hostName: string | undefined;
   private readonly discover: () => Promise<Endpoint[]>;
@@ -68,9 +69,9 @@ export class BarnacleCore {
     this.session = new EngineSession(endpoint, options);
     const dataDir = options.dataDir ?? defaultDataDir(process.platform, process.env, homedir());
     this.layerFacts = new LayerFactsCaches(dataDir);
-    this.dataDir = dataDir;
     this.diskSettings = new DiskSettingsStore(diskSettingsFileIn(dataDir));
     this.trashSettings = new TrashSettingsStore(dataDir);
+    this.trashDir = trashDirIn(dataDir);
     this.hostName = options.hostName;
     this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts);
     this.discover = options.discover ?? (async () => []);
@@ -84,6 +85,7 @@ export class BarnacleCore {
     this.session.onHealth((health) => this.onHealth(health));
     const lifecycle: PlanLifecycleOptions = {
       dataDir,
+      trashSettings: () => this.trashSettings.get(),
       layerFacts: this.layerFacts,
       followedLists: (connection) => this.inventory.followedLists(connection),
       // Engine events bring the lists up to date; without them (CLI, polling) they would lag the plan.

@@ -10,6 +10,8 @@ import { historyEntryFrom } from '../history/history-export';
 import { HistoryStore } from '../history/history-store';
 import type { LayerFactsCaches } from '../inventory/layer-facts-cache';
 import { trashDirIn } from '../trash/trash-store';
+import type { TrashSettings } from '../../src-shared/trash';
+import { readTrashSettings } from '../trash/trash-settings-store';
 import { buildPlan, buildResumePlan, type FollowedLists } from '../planning/plan-service';
 import { PlanRegistry, PlanStaleError } from '../planning/plan-registry';
 import { destructiveSummary, type ConfirmInMain } from './main-confirmation';
@@ -26,6 +28,11 @@ export type ChooseSavePath = (suggestedName: string, format: 'json' | 'csv') => 
 export interface PlanLifecycleOptions {
   /** Folder for history.jsonl. */
   dataDir: string;
+  /**
+   * The trash's settings as they are now: the default for plans' copies, the cap and the
+   * age limit. Without it, the settings file in the data folder (the CLI's case).
+   */
+  trashSettings?: () => TrashSettings;
   /** Layer facts by engine, shared with the inventory (layers of an image never change). */
   layerFacts: LayerFactsCaches;
   /** The lists as engine events keep them, when something follows them: previews then list nothing again. */
@@ -69,6 +76,10 @@ export class PlanLifecycle {
     this.history = new HistoryStore(options.dataDir);
   }
 
+  private trashSettings(): TrashSettings {
+    return this.options.trashSettings?.() ?? readTrashSettings(this.options.dataDir);
+  }
+
   onProgress(listener: ProgressListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -79,6 +90,7 @@ export class PlanLifecycle {
     const fresh = await buildPlan(connection, intent, {
       layerCache: await this.options.layerFacts.for(connection),
       trashDir: trashDirIn(this.options.dataDir),
+      trashSettings: this.trashSettings(),
       ...(lists ? { lists } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
     });
@@ -104,6 +116,7 @@ export class PlanLifecycle {
     try {
       const report = await executePlan(connection, plan, {
         ...this.options.execute,
+        trashDir: trashDirIn(this.options.dataDir),
         cancellation,
         onProgress: (p) => this.emit(p),
       });
@@ -142,6 +155,8 @@ export class PlanLifecycle {
     }
     const plan = await buildResumePlan(connection, interrupted, {
       layerCache: await this.options.layerFacts.for(connection),
+      trashDir: trashDirIn(this.options.dataDir),
+      trashSettings: this.trashSettings(),
     });
     this.registry.remember(plan);
     return plan;

@@ -44,6 +44,8 @@ export interface ExecuteOptions {
    */
   measureUpToContainers?: number;
   now?: () => number;
+  /** The trash folder (<data dir>/trash): keep-copy and remove-trash-entry steps act only inside it. */
+  trashDir?: string;
 }
 
 const CANCELLED = phrase('outcome.cancelled');
@@ -77,7 +79,14 @@ export async function executePlan(
     [before, rawListed] = await Promise.all([measure ? sampleUsage(docker, engine, removedContainers) : null, listing]);
   }
   const listed = rawListed.map(toContainerSummary);
-  const context: StepContext = { docker, engine, resolve: resolverFromContainers(listed) };
+  const context: StepContext = {
+    docker,
+    engine,
+    resolve: resolverFromContainers(listed),
+    planId: plan.id,
+    host: connection.endpoint.host,
+    ...(options.trashDir ? { trashDir: options.trashDir } : {}),
+  };
 
   const stopReason = () =>
     engineLost !== null
@@ -151,7 +160,9 @@ async function measureFreed(
     // The sample covers images and containers; a removed volume's or cache record's bytes are
     // its size as the engine measured it for the plan (a second walk would double the plan's time).
     const volumes = finished
-      .filter((s) => s.action === 'remove-volume' || s.action === 'remove-build-cache')
+      .filter(
+        (s) => s.action === 'remove-volume' || s.action === 'remove-build-cache' || s.action === 'remove-trash-entry',
+      )
       .reduce((sum, s) => sum + s.bytes, 0);
     return { bytesFreed: measuredBytes(before, after, removed) + volumes, bytesSource: 'disk-usage' };
   }

@@ -18,7 +18,8 @@ import type { FinalOutcome } from './schedule';
 import { imageNamed, volumeNamed } from '../engine/handles';
 import { readBuildCache } from '../inventory/read-build-cache';
 import { readBuildContainers } from '../inventory/read-build-containers';
-import { keepCopy } from '../trash/trash-store';
+import { archiveOf, keepCopy, removeTrashEntry, savedAtOf } from '../trash/trash-store';
+import { join, relative, sep } from 'node:path';
 import { PhraseError } from '../../src-shared/phrase-error';
 
 export interface StepContext {
@@ -26,6 +27,10 @@ export interface StepContext {
   engine: EngineInfo;
   /** Names containers in the engine's refusals. */
   resolve: ContainerResolver;
+  /** The trash folder (<data dir>/trash): the only place trash steps may write or delete; without it they are refused. */
+  trashDir?: string;
+  planId: string;
+  host: string;
 }
 
 /** A step ended because the engine stopped answering; the executor starts nothing after it. */
@@ -45,6 +50,8 @@ const operationOf: Record<PlanStep['action'], FailedOperation> = {
   untag: 'untag',
   'remove-image': 'remove-image',
   'remove-child-image': 'remove-image',
+  'keep-copy': 'list',
+  'remove-trash-entry': 'list',
 };
 
 /** The error's phrase; an error made without one (none from classifyFailure) is shown in its own words. */
@@ -93,18 +100,53 @@ async function perform(ctx: StepContext, step: PlanStep): Promise<FinalOutcome |
       return;
     case 'remove-image':
     case 'remove-child-image':
-      // The copy first, checked; a copy that fails stops the step before anything is removed.
-      if (step.keepCopy) {
-        const copy = step.keepCopy;
-        await keepCopy(docker, ctx.engine, step.target, copy).catch((err: unknown) => {
-          throw new CopyFailed(
-            phrase('outcome.copyFailed', { image: step.label, said: err instanceof Error ? err.message : String(err) }),
-          );
-        });
-      }
       await ops.removeImage(docker, ctx.engine.kind, step.target, { force: step.force ?? false });
       return;
+    case 'keep-copy':
+      return keepCopyStep(ctx, step);
+    case 'remove-trash-entry':
+      return removeTrashEntryStep(ctx, step);
   }
+}
+
+/**
+ * Writes and checks the step's archive; every other step of the plan waits for it, so a
+ * copy that fails leaves everything in place. Only ever at this plan's own name in the trash.
+ */
+async function keepCopyStep(ctx: StepContext, step: PlanStep): Promise<FinalOutcome> {
+  const copy = step.copy;
+  if (!copy || !ctx.trashDir || copy.file !== join(ctx.trashDir, ctx.planId, `${step.id}.tar.gz`)) {
+    throw new RefusedStep(phrase('outcome.notTrashFile', { file: copy?.file ?? step.target }));
+  }
+  const entry = await keepCopy({ docker: ctx.docker, engine: ctx.engine, host: ctx.host }, copy).catch(
+    (err: unknown) => {
+      throw new CopyFailed(
+        phrase('outcome.copyFailed', { image: step.label, said: err instanceof Error ? err.message : String(err) }),
+      );
+    },
+  );
+  return { state: 'done', keptBytes: entry.fileBytes };
+}
+
+/** Deletes an entry of the trash the plan listed, if it is still the one it saw. */
+async function removeTrashEntryStep(ctx: StepContext, step: PlanStep): Promise<FinalOutcome> {
+  const rel = ctx.trashDir ? relative(ctx.trashDir, step.target).split(sep).join('/') : '';
+  const id = rel.replace(/\.tar\.gz$/, '');
+  let file: string | null;
+  try {
+    file = ctx.trashDir ? archiveOf(ctx.trashDir, id) : null;
+  } catch {
+    file = null;
+  }
+  if (!ctx.trashDir || file !== step.target) {
+    throw new RefusedStep(phrase('outcome.notTrashFile', { file: step.target }));
+  }
+  const savedAt = await savedAtOf(ctx.trashDir, id);
+  if (savedAt === null) return { state: 'already-gone' };
+  if (String(savedAt) !== step.expect.createdAt) {
+    return conflictSaying('plan-stale', phrase('outcome.trashEntryChanged', { entry: step.label }));
+  }
+  return (await removeTrashEntry(ctx.trashDir, id)) ? { state: 'done' } : { state: 'already-gone' };
 }
 
 /** A step Barnacle will not send to this engine; its phrase is the outcome people read. */

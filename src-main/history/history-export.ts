@@ -95,6 +95,10 @@ function intentWords(entry: HistoryEntry): string {
       return 'prune anonymous unused volumes';
     case 'prune-build-cache':
       return `prune build cache${i.until ? ` until ${i.until}` : ''}${i.keepStorage !== undefined ? ` keep ${i.keepStorage} bytes` : ''}`;
+    case 'empty-trash':
+      return i.entries
+        ? `remove trash entries ${i.entries.join(' ')}`
+        : `empty the trash${i.expiredOnly ? ' (expired)' : ''}`;
   }
 }
 

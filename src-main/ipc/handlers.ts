@@ -23,7 +23,7 @@ import { inBackground } from '../runtime/background';
 import { refusalOf, saysOf } from '../../src-shared/phrase-error';
 import { phrase } from '../../src-shared/phrase';
 import { say } from '../../src-shared/messages/translate';
-import { listTrash, restoreFromTrash, trashDirIn } from '../trash/trash-store';
+import { listTrash, restoreFromTrash } from '../trash/trash-store';
 
 /** How long the Overview's storage figure may walk the data root before it shows what it has. */
 const DISK_WALK_BUDGET_MS = 10_000;
@@ -168,10 +168,10 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     history: local('history', () => core.plans.readHistory()),
     exportHistory: local('exportHistory', async (args) => ({ path: await core.plans.exportHistory(args.format) })),
     // The trash is files in the data folder: listing reads them, no engine needed.
-    trash: local('trash', () => listTrash(trashDirIn(core.dataDir), core.trashSettings.get(), Date.now())),
+    trash: local('trash', () => listTrash(core.trashDir, core.trashSettings.get(), Date.now())),
     // Loads and tags (and re-creates containers under free names); removes nothing.
     restoreFromTrash: withEngine('restoreFromTrash', 'list', (args, { docker }) =>
-      restoreFromTrash(docker, trashDirIn(core.dataDir), args.id),
+      restoreFromTrash(docker, core.trashDir, args.id),
     ),
     setTrashSettings: local('setTrashSettings', async (args) => core.trashSettings.update(args)),
   };

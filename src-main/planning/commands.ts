@@ -60,7 +60,29 @@ function commandFor(step: PlanStep, taken: Set<string>): { verb: string; word: s
     case 'remove-image':
     case 'remove-child-image':
       return { verb: step.force ? 'docker rmi -f' : 'docker rmi', word: imageWord(step.target, taken) };
+    case 'keep-copy':
+    case 'remove-trash-entry':
+      throw new Error(`${step.action} is written by copyCommands`);
   }
+}
+
+/**
+ * A trash step as shell lines. keep-copy: each container's changes committed under
+ * the plan's name for them, every image by full ID (and those commits) exported
+ * into one gzip archive, the commits' names removed again. remove-trash-entry: the
+ * archive and its record deleted.
+ */
+export function copyCommands(step: PlanStep): string[] {
+  if (step.action === 'remove-trash-entry')
+    return [`rm -f ${shellWord(step.target)} ${shellWord(`${step.target}.json`)}`];
+  const copy = step.copy;
+  if (!copy) return [];
+  const commits = copy.containers.map((c) => c.commitAs);
+  return [
+    ...copy.containers.map((c) => `docker commit --pause=false ${c.id} ${shellWord(c.commitAs)}`),
+    `docker save ${[...copy.images.map((i) => i.id), ...commits].map(shellWord).join(' ')} | gzip > ${shellWord(copy.file)}`,
+    ...(commits.length ? [`docker rmi ${commits.map(shellWord).join(' ')}`] : []),
+  ];
 }
 
 export function cliCommands(steps: PlanStep[], context: CommandContext = {}): string[] {
@@ -73,11 +95,11 @@ export function cliCommands(steps: PlanStep[], context: CommandContext = {}): st
     words = [];
   };
   for (const step of steps) {
-    if (step.keepCopy) {
-      // The copy the executor keeps first: the engine's export by ID, gzip-compressed.
+    if (step.action === 'keep-copy' || step.action === 'remove-trash-entry') {
       flush();
       verb = '';
-      commands.push(`docker save ${step.target} | gzip > ${shellWord(step.keepCopy.file)}`);
+      commands.push(...copyCommands(step));
+      continue;
     }
     const c = commandFor(step, taken);
     if (c.verb !== verb || c.alone) flush();

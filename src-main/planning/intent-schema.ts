@@ -56,13 +56,31 @@ const fixChoicesSchema = z.object({ ...fixChoiceFields, perImage: perImageSchema
 
 const keepPatternSchema = ruled(keepPatternRule);
 
+const trashChoiceSchema = z.union([z.boolean(), z.literal('not-pullable')]);
+
+/** Image ID → keep a copy or not; keyed like perImage, for the same reason. */
+const trashPerImageSchema = z
+  .custom<Record<string, boolean>>((raw) => {
+    if (!isPlainObject(raw)) return false;
+    const keys = Object.keys(raw);
+    return keys.length <= 10_000 && keys.every((k) => fullImageId.test(k));
+  }, 'per-image trash switches must be keyed by full image IDs (at most 10000)')
+  .pipe(z.record(z.string(), z.boolean()));
+
+/** "<plan id>/<step id>", as the trash lists its entries. */
+const trashEntrySchema = z
+  .string()
+  .max(64)
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/s\d{1,6}$/, 'not a trash entry (PLAN/STEP)');
+
 export const cleanupIntentSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('remove-images'),
       refs: z.array(imageRefSchema).min(1).max(1000),
       choices: fixChoicesSchema.optional(),
-      trash: z.boolean().optional(),
+      trash: trashChoiceSchema.optional(),
+      trashPerImage: trashPerImageSchema.optional(),
     })
     .strict(),
   z
@@ -75,7 +93,8 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       notLabels: z.array(labelFilterSchema).max(100).optional(),
       keep: z.array(keepPatternSchema).max(100).optional(),
       withStoppedContainers: z.boolean().optional(),
-      trash: z.boolean().optional(),
+      trash: trashChoiceSchema.optional(),
+      trashPerImage: trashPerImageSchema.optional(),
     })
     .strict(),
   z
@@ -94,6 +113,13 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       until: untilSchema.optional(),
       keepStorage: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
       minFreeSpace: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('empty-trash'),
+      entries: z.array(trashEntrySchema).min(1).max(10_000).optional(),
+      expiredOnly: z.boolean().optional(),
     })
     .strict(),
 ]);

@@ -23,6 +23,8 @@ import { normalizeImageId } from '../../src-shared/ids';
 import { cascadeFactIds } from './cascade';
 import { planCleanup, type PlanningInput } from './planner';
 import { usesArrivalClock } from '../../src-shared/image-store';
+import type { TrashListing, TrashSettings } from '../../src-shared/trash';
+import { listTrash } from '../trash/trash-store';
 
 /** The engine's two list answers as the app follows them (inventory-store.ts). */
 export interface FollowedLists {
@@ -44,6 +46,26 @@ export interface BuildPlanOptions {
   now?: number;
   /** Where the trash keeps copies (<data dir>/trash): an intent asking for `trash` needs it. */
   trashDir?: string;
+  /**
+   * The trash's settings (with trashDir): an image intent that does not say whether to
+   * keep copies gets their default, and plans keep to their size cap and age limit.
+   */
+  trashSettings?: TrashSettings;
+}
+
+/** The intent with the trash's default filled in where it does not say (TrashKeep → TrashChoice). */
+export function withTrashDefault(intent: CleanupIntent, settings: TrashSettings | undefined): CleanupIntent {
+  if (!settings || (intent.type !== 'remove-images' && intent.type !== 'prune-images')) return intent;
+  if (intent.trash !== undefined) return intent;
+  const trash = settings.keep === 'all' ? true : settings.keep === 'none' ? false : 'not-pullable';
+  return { ...intent, trash };
+}
+
+/** The trash's listing, where the plan may add to it or empty it. */
+async function trashOf(opts: BuildPlanOptions, now: number): Promise<{ trash?: TrashListing; trashDir?: string }> {
+  if (!opts.trashDir) return {};
+  if (!opts.trashSettings) return { trashDir: opts.trashDir };
+  return { trashDir: opts.trashDir, trash: await listTrash(opts.trashDir, opts.trashSettings, now) };
 }
 
 /** What resuming needs to know about the interrupted plan (a HistoryEntry has it all). */
@@ -51,10 +73,24 @@ export type InterruptedPlan = Pick<HistoryEntry, 'planId' | 'intent' | 'steps'>;
 
 async function plan(
   connection: EngineConnection,
-  intent: CleanupIntent,
+  asked: CleanupIntent,
   opts: BuildPlanOptions,
   resume?: { restrictTo: Set<string>; resumedFrom: string },
 ): Promise<Plan> {
+  const intent = withTrashDefault(asked, opts.trashSettings);
+  if (intent.type === 'empty-trash') {
+    const now = opts.now ?? Date.now();
+    return planCleanup({
+      intent,
+      images: [],
+      containers: [],
+      layers: new Map(),
+      engine: connection.engine,
+      host: connection.endpoint.host,
+      now,
+      ...(await trashOf(opts, now)),
+    });
+  }
   if (intent.type === 'remove-volumes' || intent.type === 'prune-volumes') {
     return planVolumes(connection, intent, opts, resume);
   }
@@ -124,7 +160,7 @@ async function plan(
     host: endpoint.host,
     now,
     containerAccounting: accounting.containers,
-    ...(opts.trashDir ? { trashDir: opts.trashDir } : {}),
+    ...(await trashOf(opts, now)),
     ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
     ...(volumesCreatedAt ? { volumesCreatedAt } : {}),
     ...(resume ?? {}),
@@ -266,6 +302,9 @@ export function resumeIntent(interrupted: InterruptedPlan): CleanupIntent {
     type: 'remove-images',
     refs: [...new Set([...images, ...tagsOnly])],
     choices: { ...intent.choices, perImage },
+    // The copies the person chose still come first.
+    ...(intent.trash !== undefined ? { trash: intent.trash } : {}),
+    ...(intent.trashPerImage ? { trashPerImage: intent.trashPerImage } : {}),
   };
 }
 

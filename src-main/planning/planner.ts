@@ -7,8 +7,6 @@
 
 import { phrase } from '../../src-shared/phrase';
 import { createHash, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { PhraseError } from '../../src-shared/phrase-error';
 import type {
   BuildCacheRecord,
   BuildContainer,
@@ -35,6 +33,8 @@ import { attributeBytes } from './step-bytes';
 import { emitVolumeSteps, type VolumeBytes } from './volume-steps';
 import { emitBuildCacheSteps } from './build-cache-steps';
 import { emitBuildContainerSteps } from './build-container-steps';
+import { withTrashSteps } from './trash-steps';
+import type { TrashListing } from '../../src-shared/trash';
 
 export interface PlanningInput {
   intent: CleanupIntent;
@@ -65,6 +65,8 @@ export interface PlanningInput {
   buildCache?: BuildCacheRecord[];
   /** Where the trash keeps its copies (<data dir>/trash): needed by an intent asking for `trash`. */
   trashDir?: string;
+  /** What the trash holds and its limits: empty-trash plans from it, and plans that add copies keep to its cap. */
+  trash?: TrashListing;
   /** Bytes free on the engine's disk now: what a build cache plan's minFreeSpace counts from. */
   diskFree?: number;
   /** Podman: containers its builds left, which build cache plans remove (images name theirs: ImageSummary.buildContainers). */
@@ -185,6 +187,9 @@ export function planCleanup(input: PlanningInput): Plan {
       emitBuildCacheSteps(intent, input.buildCache ?? [], input.now, draft, input.diskFree);
       unsizedBuilds = emitBuildContainerSteps(intent, input.buildContainers ?? [], input.now, draft);
       break;
+    case 'empty-trash':
+      // Its steps come from the trash's listing, with the copies (withTrashSteps).
+      break;
     case 'start-fresh':
       for (const c of input.containers) draft.removeContainer(c, 'start-fresh');
       for (const image of input.images) {
@@ -220,7 +225,17 @@ export function planCleanup(input: PlanningInput): Plan {
   if (input.restrictTo) draft.retainOnly(input.restrictTo);
 
   const planId = randomUUID();
-  const steps = withCopies(draft.ordered(), intent, input, planId);
+  const trashed = withTrashSteps(draft.ordered(), {
+    intent,
+    images: input.allImages ?? input.images,
+    containers: input.containers,
+    layers: input.layers,
+    trashDir: input.trashDir,
+    trash: input.trash,
+    planId,
+  });
+  const steps = trashed.steps;
+  for (const item of trashed.skipped) draft.skip(item);
   const space = attributeBytes(steps, input.layers, input.images, input.containers, input.containerAccounting);
   if (input.allImages) {
     const cascade = cascadedParents({
@@ -266,25 +281,11 @@ export function planCleanup(input: PlanningInput): Plan {
   return { ...plan, digest: planDigest(plan) };
 }
 
-/**
- * An intent asking for the trash: each image step first keeps a copy, in a file named for
- * the plan and the step, with every tag the image has now (its untag steps run before it).
- */
-function withCopies(steps: Plan['steps'], intent: CleanupIntent, input: PlanningInput, planId: string) {
-  if (!('trash' in intent) || !intent.trash) return steps;
-  const dir = input.trashDir;
-  if (!dir) throw new PhraseError(phrase('plan.noTrash'));
-  const tagsOf = new Map((input.allImages ?? input.images).map((i) => [i.id, i.tags]));
-  return steps.map((s) =>
-    s.action === 'remove-image' || s.action === 'remove-child-image'
-      ? { ...s, keepCopy: { file: join(dir, planId, `${s.id}.tar.gz`), tags: tagsOf.get(s.target) ?? [] } }
-      : s,
-  );
-}
-
-/** What the plan's build cache steps free: each record's own size. */
+/** What the plan's build cache and trash steps free: each record's, each archive's own size. */
 const cacheBytes = (steps: Plan['steps']): number =>
-  steps.filter((s) => s.action === 'remove-build-cache').reduce((sum, s) => sum + s.bytes, 0);
+  steps
+    .filter((s) => s.action === 'remove-build-cache' || s.action === 'remove-trash-entry')
+    .reduce((sum, s) => sum + s.bytes, 0);
 
 /** What an `until` cut-off is compared with: only the containerd store's own prune reads the arrival time. */
 function untilBasisOf(intent: PruneImagesIntent, input: PlanningInput): UntilBasis {
@@ -364,6 +365,8 @@ export function planDigest(plan: Omit<Plan, 'digest'>): string {
       s.after,
       s.expect,
       (s.alsoRemoves ?? []).map((p) => p.id),
+      // Where a copy goes and what it holds: a plan file cannot point a copy elsewhere unnoticed.
+      s.copy ?? null,
     ]),
   });
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;

@@ -57,9 +57,9 @@ export async function saveImageArchive(
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const exported = (
-      ids.length === 1 ? await imageNamed(docker, ids[0]!).get() : await exportMany(docker, ids)
-    ) as unknown as Readable;
+    const exported = (ids.length === 1
+      ? await imageNamed(docker, ids[0]!).get()
+      : await exportMany(docker, ids)) as unknown as Readable;
     // 'wx' on a random name: an existing file or link there is never written through.
     await pipeline(exported, createGzip(), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     const handle = await open(temp, 'r+');

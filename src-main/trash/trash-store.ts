@@ -1,136 +1,259 @@
-// Barnacle's trash: copies of images that plans removed, one gzip archive per
-// image step (<data dir>/trash/<plan id>/<step id>.tar.gz, written by the
-// executor before the removal: image-archive.ts) with a small record beside it
-// (…tar.gz.json: the image, its tags, the engine, when). Listing reads the
-// records; a damaged one is reported, never fatal. Restoring loads the archive
-// and puts back each tag that is free; a tag that now names another image is
-// reported, never moved.
+// Barnacle's trash: copies of what plans removed, one gzip archive per keep-copy
+// step (<data dir>/trash/<plan id>/<step id>.tar.gz, written before any other
+// step of its plan: image-archive.ts), with a record beside it (….tar.gz.json:
+// the images with their tags, digests, labels, dates and sizes, the stopped
+// containers kept with them, the engine, when). Listing reads the records; a
+// damaged one is reported, never fatal. Restoring loads the archive, puts back
+// each tag that is free and re-creates each container whose name is free; a tag
+// or name that is someone else's now is reported, never moved.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { EngineInfo } from '../../src-shared/model';
+import type { TrashCopy } from '../../src-shared/plan';
+import type {
+  RestoredContainer,
+  RestoredImage,
+  RestoreReport,
+  TrashedContainer,
+  TrashedImage,
+  TrashEntry,
+  TrashListing,
+  TrashSettings,
+} from '../../src-shared/trash';
 import { imageNamed } from '../engine/handles';
 import { writeAtomically } from '../files/atomic-file';
 import { loadImageArchive, saveImageArchive } from './image-archive';
 import { normalizeImageId } from '../../src-shared/ids';
 import { splitReference } from '../../src-shared/references';
+import {
+  commitWritableLayer,
+  describeContainer,
+  recreateContainer,
+  ContainerNameTaken,
+  type ContainerCopy,
+} from './container-copy';
 
 export const trashDirIn = (dataDir: string): string => join(dataDir, 'trash');
 
-export interface TrashRecord {
-  /** "<plan id>/<step id>": what `barnacle trash restore` takes. */
-  id: string;
-  file: string;
-  imageId: string;
-  tags: string[];
-  engine: { kind: EngineInfo['kind']; version: string; store: EngineInfo['imageStore'] };
+const DAY_MS = 24 * 3600 * 1000;
+
+/** "<plan id>/<step id>": the plan folder and the archive's name. */
+export const TRASH_ENTRY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(s\d+)$/;
+
+/** What is written beside each archive. */
+interface StoredRecord {
+  version: 2;
   savedAt: number;
   fileBytes: number;
+  engine: TrashEntry['engine'];
+  images: TrashedImage[];
+  containers: (TrashedContainer & { copy: ContainerCopy; committedImageId: string })[];
 }
-
-export type TrashListing = { records: TrashRecord[]; damaged: { id: string; reason: string }[] };
 
 const recordFile = (archive: string) => `${archive}.json`;
+export const archiveOf = (dir: string, id: string): string => {
+  const m = TRASH_ENTRY_ID.exec(id);
+  if (!m) throw new Error(`not a trash entry: ${id}`);
+  return join(dir, m[1]!, `${m[2]}.tar.gz`);
+};
 
-/** Saves the image (checked) and its record; resolves once both are on disk. */
-export async function keepCopy(
-  docker: Docker,
-  engine: Pick<EngineInfo, 'kind' | 'version' | 'imageStore'>,
-  imageId: string,
-  copy: { file: string; tags: string[] },
-  now: () => number = Date.now,
-): Promise<TrashRecord> {
-  const check = await saveImageArchive(docker, imageId, copy.file);
-  const record: Omit<TrashRecord, 'id'> = {
-    file: copy.file,
-    imageId,
-    tags: copy.tags,
-    engine: { kind: engine.kind, version: engine.version, store: engine.imageStore },
-    savedAt: now(),
-    fileBytes: check.fileBytes,
-  };
-  await writeAtomically(recordFile(copy.file), JSON.stringify(record, null, 2), { makeFolder: false });
-  return { ...record, id: idOf(copy.file) };
+/** What a keep-copy step needs besides its plan step. */
+export interface KeepCopyContext {
+  docker: Docker;
+  engine: Pick<EngineInfo, 'kind' | 'version' | 'imageStore'>;
+  host: string;
+  now?: () => number;
 }
 
-/** "<plan id>/<step id>" from an archive's path. */
-function idOf(file: string): string {
+/**
+ * Keeps a plan step's copy: each container's settings read and its changes committed
+ * under `commitAs`; then every image (and commit) saved into one archive, flushed and
+ * checked (image-archive.ts); then the commits untagged again; then the record. Resolves
+ * with the entry once all of it is on disk; throws, leaving no archive, when any part fails.
+ */
+export async function keepCopy(ctx: KeepCopyContext, copy: TrashCopy): Promise<TrashEntry> {
+  const { docker } = ctx;
+  const containers: StoredRecord['containers'] = [];
+  try {
+    for (const c of copy.containers) {
+      const described = await describeContainer(docker, c.id);
+      const committedImageId = await commitWritableLayer(docker, c.id, c.commitAs);
+      containers.push({
+        id: c.id,
+        name: described.name,
+        imageId: described.imageId,
+        copy: described,
+        committedImageId,
+      });
+    }
+    const check = await saveImageArchive(
+      docker,
+      [...copy.images.map((i) => i.id), ...containers.map((c) => c.committedImageId)],
+      copy.file,
+    );
+    const record: StoredRecord = {
+      version: 2,
+      savedAt: (ctx.now ?? Date.now)(),
+      fileBytes: check.fileBytes,
+      engine: { host: ctx.host, kind: ctx.engine.kind, version: ctx.engine.version, store: ctx.engine.imageStore },
+      images: copy.images,
+      containers,
+    };
+    await writeAtomically(recordFile(copy.file), JSON.stringify(record, null, 2), { makeFolder: false });
+    return entryOf(copy.file, record, null);
+  } finally {
+    // The commits live on in the archive; on the engine they were only ever a means to it.
+    for (const c of copy.containers)
+      await imageNamed(docker, c.commitAs)
+        .remove()
+        .catch(() => undefined);
+  }
+}
+
+function entryOf(file: string, record: StoredRecord, settings: TrashSettings | null, now = Date.now()): TrashEntry {
   const parts = file.split(/[\\/]/);
-  return `${parts.at(-2)}/${(parts.at(-1) ?? '').replace(/\.tar\.gz$/, '')}`;
+  const planId = parts.at(-2) ?? '';
+  return {
+    id: `${planId}/${(parts.at(-1) ?? '').replace(/\.tar\.gz$/, '')}`,
+    planId,
+    savedAt: record.savedAt,
+    fileBytes: record.fileBytes,
+    engine: record.engine,
+    images: record.images,
+    containers: record.containers.map(({ id, name, imageId }) => ({ id, name, imageId })),
+    expired: !!settings && settings.maxAgeDays > 0 && now - record.savedAt > settings.maxAgeDays * DAY_MS,
+  };
 }
 
-function isRecord(value: unknown): value is Omit<TrashRecord, 'id'> {
-  const r = value as Partial<TrashRecord> | null;
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const IMAGE_ID = /^sha256:[0-9a-f]{64}$/;
+
+function isStoredRecord(value: unknown): value is StoredRecord {
+  const r = value as Partial<StoredRecord> | null;
   return (
     !!r &&
-    typeof r.file === 'string' &&
-    typeof r.imageId === 'string' &&
-    /^sha256:[0-9a-f]{64}$/.test(r.imageId) &&
-    Array.isArray(r.tags) &&
-    r.tags.every((t) => typeof t === 'string') &&
+    r.version === 2 &&
     typeof r.savedAt === 'number' &&
-    typeof r.fileBytes === 'number'
+    typeof r.fileBytes === 'number' &&
+    !!r.engine &&
+    Array.isArray(r.images) &&
+    r.images.every((i) => !!i && typeof i.id === 'string' && IMAGE_ID.test(i.id) && isStringArray(i.tags)) &&
+    Array.isArray(r.containers) &&
+    r.containers.every(
+      (c) =>
+        !!c &&
+        typeof c.name === 'string' &&
+        typeof c.committedImageId === 'string' &&
+        IMAGE_ID.test(c.committedImageId) &&
+        !!c.copy,
+    )
   );
 }
 
-/** Every record in the trash, newest first; unreadable ones listed apart with why. */
-export async function listTrash(dir: string): Promise<TrashListing> {
-  const out: TrashListing = { records: [], damaged: [] };
+async function readRecord(dir: string, id: string): Promise<{ file: string; record: StoredRecord }> {
+  const file = archiveOf(dir, id);
+  const parsed: unknown = JSON.parse(await readFile(recordFile(file), 'utf8'));
+  if (!isStoredRecord(parsed)) throw new Error('not a trash record');
+  return { file, record: parsed };
+}
+
+/** Every entry in the trash, newest first; unreadable ones listed apart with why; and the trash's bytes on disk. */
+export async function listTrash(dir: string, settings: TrashSettings, now = Date.now()): Promise<TrashListing> {
+  const out: TrashListing = { entries: [], damaged: [], totalBytes: 0, settings };
   const plans = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const plan of plans) {
-    if (!plan.isDirectory() || !/^[0-9a-f-]{36}$/.test(plan.name)) continue;
+    if (!plan.isDirectory()) continue;
     for (const name of await readdir(join(dir, plan.name)).catch(() => [])) {
-      if (!/^s\d+\.tar\.gz\.json$/.test(name)) continue;
+      out.totalBytes += await stat(join(dir, plan.name, name)).then(
+        (s) => (s.isFile() ? s.size : 0),
+        () => 0,
+      );
       const id = `${plan.name}/${name.replace(/\.tar\.gz\.json$/, '')}`;
+      if (!name.endsWith('.tar.gz.json') || !TRASH_ENTRY_ID.test(id)) continue;
       try {
-        const parsed: unknown = JSON.parse(await readFile(join(dir, plan.name, name), 'utf8'));
-        if (!isRecord(parsed)) throw new Error('not a trash record');
-        // The archive is the one beside its record, whatever the record says.
-        out.records.push({ ...parsed, id, file: join(dir, plan.name, name.replace(/\.json$/, '')) });
+        const { file, record } = await readRecord(dir, id);
+        out.entries.push(entryOf(file, record, settings, now));
       } catch (err) {
         out.damaged.push({ id, reason: err instanceof Error ? err.message : String(err) });
       }
     }
   }
-  out.records.sort((a, b) => b.savedAt - a.savedAt);
+  out.entries.sort((a, b) => b.savedAt - a.savedAt);
   return out;
 }
 
-export interface RestoreResult {
-  record: TrashRecord;
-  /** The ID the engine gave the loaded image. */
-  imageId: string;
-  /** False where the store gave it a new ID (the UI says so). */
-  sameId: boolean;
-  /** Tags put back. */
-  tagged: string[];
-  /** Tags that name another image now: left there, not moved. */
-  taken: { tag: string; imageId: string }[];
+/** When the entry was saved, as its record says; null when it is gone (a damaged record counts as there, saved at -1). */
+export async function savedAtOf(dir: string, id: string): Promise<number | null> {
+  try {
+    return (await readRecord(dir, id)).record.savedAt;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : -1;
+  }
 }
 
-/** Loads a record's archive and puts back each of its tags that is free. */
-export async function restoreFromTrash(docker: Docker, dir: string, id: string): Promise<RestoreResult> {
-  const record = (await listTrash(dir)).records.find((r) => r.id === id);
-  if (!record) throw new Error(`no trash record ${id}`);
-  const loaded = normalizeImageId((await loadImageArchive(docker, record.file))[0]!);
-  const result: RestoreResult = { record, imageId: loaded, sameId: loaded === record.imageId, tagged: [], taken: [] };
-  for (const tag of record.tags) {
-    const now = await imageNamed(docker, tag)
-      .inspect()
-      .then((i: { Id: string }) => normalizeImageId(i.Id))
-      .catch((err: { statusCode?: number }) => {
-        if (err.statusCode === 404) return null;
-        throw err;
-      });
-    if (now === loaded) continue;
-    if (now !== null) {
-      result.taken.push({ tag, imageId: now });
-      continue;
+/** Deletes an entry's archive and record (a remove-trash-entry step); false when it was gone already. */
+export async function removeTrashEntry(dir: string, id: string): Promise<boolean> {
+  const file = archiveOf(dir, id);
+  const existed = await stat(recordFile(file)).then(
+    () => true,
+    () =>
+      stat(file).then(
+        () => true,
+        () => false,
+      ),
+  );
+  await rm(file, { force: true });
+  await rm(recordFile(file), { force: true });
+  return existed;
+}
+
+/** The image a tag names now, or null. */
+async function imageOfTag(docker: Docker, tag: string): Promise<string | null> {
+  return imageNamed(docker, tag)
+    .inspect()
+    .then((i: { Id: string }) => normalizeImageId(i.Id))
+    .catch((err: { statusCode?: number }) => {
+      if (err.statusCode === 404) return null;
+      throw err;
+    });
+}
+
+/**
+ * Loads an entry's archive and puts back what is free: each image's tags, each
+ * container under its name (made, not started). Removes nothing.
+ */
+export async function restoreFromTrash(docker: Docker, dir: string, id: string): Promise<RestoreReport> {
+  const { file, record } = await readRecord(dir, id);
+  const loaded = new Set((await loadImageArchive(docker, file)).map(normalizeImageId));
+  const report: RestoreReport = { entryId: id, images: [], containers: [] };
+  for (const image of record.images) {
+    // Every store seen so far gives a loaded image its old ID; one that did not would load a single new one.
+    const restoredId = loaded.has(image.id) ? image.id : ([...loaded][0] ?? image.id);
+    const result: RestoredImage = { id: image.id, restoredId, tagged: [], taken: [] };
+    for (const tag of image.tags) {
+      const now = await imageOfTag(docker, tag);
+      if (now === restoredId) continue;
+      if (now !== null) {
+        result.taken.push({ tag, imageId: now });
+        continue;
+      }
+      const [repo, version] = splitReference(tag);
+      await imageNamed(docker, restoredId).tag({ repo, tag: version });
+      result.tagged.push(tag);
     }
-    const [repo, version] = splitReference(tag);
-    await imageNamed(docker, loaded).tag({ repo, tag: version });
-    result.tagged.push(tag);
+    report.images.push(result);
   }
-  return result;
+  for (const c of record.containers) {
+    const restored: RestoredContainer = { name: c.name };
+    try {
+      restored.id = await recreateContainer(docker, c.copy, c.committedImageId);
+    } catch (err) {
+      if (!(err instanceof ContainerNameTaken)) throw err;
+      restored.nameTakenBy = err.holder;
+    }
+    report.containers.push(restored);
+  }
+  return report;
 }

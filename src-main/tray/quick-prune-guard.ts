@@ -1,6 +1,7 @@
 // The tray's quick prune runs without a preview window, so before it runs
 // Barnacle checks the plan itself: every step must remove a dangling image
-// that no container uses, without force. Anything else (a stopped container
+// that no container uses, without force (the trash's copies and housekeeping
+// aside, which remove nothing of the engine's). Anything else (a stopped container
 // to remove, a tag, a conflict decision) belongs in the window, where the user
 // sees it first. The planner already plans exactly this for a dangling prune;
 // this check is the tray's own guarantee, not a second planner.
@@ -31,6 +32,9 @@ export function quickPruneProblems(plan: Plan, inventory: InventorySnapshot): Qu
   for (const c of inventory.containers) usersOf.set(c.imageId, [...(usersOf.get(c.imageId) ?? []), c.id]);
 
   for (const step of plan.steps) {
+    // The trash's own steps: a copy removes nothing, and old copies go by the limits the
+    // person set in Settings (its cap and age), after the new copy is safe.
+    if (step.action === 'keep-copy' || step.action === 'remove-trash-entry') continue;
     if (step.action !== 'remove-image') {
       problems.push({ kind: 'step-not-image-removal', step: step.label, action: step.action });
       continue;

@@ -41,7 +41,11 @@ export default {
       '"barnacle plan prune-cache" takes no names: use --until and --keep-storage to choose.',
     'cli.usage.keepStorage':
       '--keep-storage {value} is not a size: write a number with B, KB, MB, GB or TB (for example 10GB).',
-    'cli.usage.trash': '"barnacle trash" lists the trash; "barnacle trash restore PLAN/STEP" loads one copy back.',
+    'cli.usage.trash':
+      '"barnacle trash [ls]" lists the trash; "trash restore PLAN/STEP" loads an entry back; "trash rm PLAN/STEP…" and "trash empty [--expired]" plan removing entries.',
+    'cli.usage.twoTrashAnswers': '--trash and --no-trash say opposite things: pick one.',
+    'cli.usage.trashEntry': '{id} is not a trash entry: use the PLAN/STEP that "barnacle trash" lists.',
+    'cli.usage.trashEntriesOrExpired': 'Name entries or ask for --expired, not both.',
     'cli.usage.minFreeSpace':
       '--min-free-space {value} is not a size: write a number with B, KB, MB, GB or TB (for example 20GB).',
     'cli.usage.rmVolumesNeedsName': '"barnacle plan rm-volumes" needs at least one volume name.',
@@ -85,7 +89,11 @@ export default {
     'cli.usage.rmVolumesNeedsName': '"barnacle plan rm-volumes" 至少需要一个卷名。',
     'cli.usage.pruneCacheNoNames': '"barnacle plan prune-cache" 不接受名字：请用 --until 和 --keep-storage 选择。',
     'cli.usage.keepStorage': '--keep-storage {value} 不是大小：请写数字加 B、KB、MB、GB 或 TB（例如 10GB）。',
-    'cli.usage.trash': '"barnacle trash" 列出回收站；"barnacle trash restore 计划/步骤" 把一份副本载入回引擎。',
+    'cli.usage.trash':
+      '"barnacle trash [ls]" 列出回收站；"trash restore 计划/步骤" 把一个条目载入回引擎；"trash rm 计划/步骤…" 和 "trash empty [--expired]" 规划删除条目。',
+    'cli.usage.twoTrashAnswers': '--trash 和 --no-trash 意思相反：请只选一个。',
+    'cli.usage.trashEntry': '{id} 不是回收站条目：请使用 "barnacle trash" 列出的 计划/步骤。',
+    'cli.usage.trashEntriesOrExpired': '要么指定条目，要么使用 --expired，不能同时使用。',
     'cli.usage.minFreeSpace': '--min-free-space {value} 不是大小：请写数字加 B、KB、MB、GB 或 TB（例如 20GB）。',
     'cli.usage.pruneVolumesNoNames':
       '"barnacle plan prune-volumes" 不接受名字：它计划删除没有容器挂载的匿名卷。要删除命名卷，请使用 "barnacle plan rm-volumes NAME..."。',

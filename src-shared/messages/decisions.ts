@@ -80,6 +80,7 @@ export default {
     },
     'skip.ambiguous': '{ref} matches several images; use a longer ID.',
     'skip.noContainer': 'No container {ref} on this engine.',
+    'skip.noTrashEntry': 'No entry {id} in the trash.',
     'skip.containerActive': '{name} is {state}: stop it first.',
   },
   zh: {
@@ -137,6 +138,7 @@ export default {
     'skip.volumeInUse': '卷 {volume} 保留：{containers} 挂载了它。请先删除这些容器。',
     'skip.ambiguous': '{ref} 匹配多个镜像；请使用更长的 ID。',
     'skip.noContainer': '此引擎上没有容器 {ref}。',
+    'skip.noTrashEntry': '回收站中没有条目 {id}。',
     'skip.containerActive': '{name} 处于 {state} 状态：请先停止它。',
   },
 };

@@ -9,7 +9,9 @@ export default {
     'outcome.forcedUntagRefused': 'a forced untag would delete the image on this engine ({engine}, {store} store)',
     'outcome.notCacheRecord': '{id} is not a build cache record ID: nothing was sent',
     'outcome.notBuildContainer': '{id} is not a full container ID: nothing was sent',
-    'outcome.copyFailed': 'The trash could not keep a copy of {image} ({said}): it was not removed.',
+    'outcome.copyFailed': 'The trash could not keep a copy of {image} ({said}): nothing after it was removed.',
+    'outcome.notTrashFile': 'Refused: {file} is not a file of this plan in Barnacle’s trash.',
+    'outcome.trashEntryChanged': 'The trash entry {entry} is not the one the plan saw: it was left.',
     'stale.buildContainer':
       'The build container {container} was made again since the preview: it is not the one you saw.',
     'stale.cacheKept':
@@ -46,7 +48,9 @@ export default {
     'outcome.forcedUntagRefused': '在这个引擎上（{engine}，{store} 存储）强制删除标签会把镜像一起删除',
     'outcome.notCacheRecord': '{id} 不是构建缓存记录 ID：没有发送任何请求',
     'outcome.notBuildContainer': '{id} 不是完整的容器 ID：没有发送任何请求',
-    'outcome.copyFailed': '回收站无法保存 {image} 的副本（{said}）：它没有被删除。',
+    'outcome.copyFailed': '回收站无法保存 {image} 的副本（{said}）：其后的步骤都没有执行。',
+    'outcome.notTrashFile': '已拒绝：{file} 不是此计划在 Barnacle 回收站中的文件。',
+    'outcome.trashEntryChanged': '回收站条目 {entry} 已不是计划看到的那个：已保留。',
     'stale.buildContainer': '构建容器 {container} 在预览之后被重新创建：它不是你看到的那个。',
     'stale.cacheKept': '引擎保留了 {record}：自预览以来，有构建在使用它，或有镜像开始共享它的数据。',
     'outcome.cancelled': '开始前已取消',

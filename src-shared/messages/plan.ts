@@ -52,6 +52,11 @@ export default {
     'plan.reason.unusedVolume': 'anonymous, and no container mounts it',
     'plan.reason.unusedCache': 'no build uses it and no image shares its data',
     'plan.reason.leftoverBuild': 'a Podman build left it behind over an hour ago',
+    'plan.reason.trashCopy': 'a copy in Barnacle’s trash first, checked, so this cleanup can be undone',
+    'plan.reason.trashExpired': 'in the trash longer than its age limit',
+    'plan.reason.trashOverCap': 'the oldest in the trash, which would pass its size cap',
+    'plan.reason.trashEmptied': 'you chose to remove it from the trash',
+    'plan.title.empty-trash': 'Empty the trash',
 
     'plan.parents.summary': {
       one: 'Also removes 1 untagged build step',
@@ -231,6 +236,11 @@ export default {
     'plan.reason.volume': '你勾选了这个卷',
     'plan.reason.unusedVolume': '匿名卷，且没有容器挂载它',
     'plan.reason.unusedCache': '没有构建在使用它，也没有镜像共享它的数据',
+    'plan.reason.trashCopy': '先在 Barnacle 回收站保存一份副本并校验，以便撤销这次清理',
+    'plan.reason.trashExpired': '在回收站中的时间超过了期限',
+    'plan.reason.trashOverCap': '回收站中最旧的一项，否则会超过容量上限',
+    'plan.reason.trashEmptied': '你选择从回收站删除它',
+    'plan.title.empty-trash': '清空回收站',
     'plan.reason.leftoverBuild': '一小时多以前的 Podman 构建留下了它',
 
     'plan.parents.summary': { other: '同时删除 {count} 个无标签的构建步骤镜像' },

@@ -1,13 +1,15 @@
-// Plans that keep a copy in the trash before removing an image (intent `trash`),
-// on every engine: the copy is written and checked before the removal, a copy
-// that cannot be written stops the step with the image in place, restoring
-// brings back the same image ID with each tag that is free, and a tag that now
-// names another image is reported, never moved. The plan's own `docker save …
-// | gzip > FILE` line, run with the real docker CLI, writes an archive that
-// checks out the same way.
+// Plans that keep copies in the trash before removing images, on every engine:
+// a keep-copy step (images that share layers in one archive) runs first and every
+// other step waits for it, so a copy that cannot be written leaves everything in
+// place; by default only images that cannot be pulled back get one; restoring
+// brings back the same image IDs with each tag that is free, and a tag that now
+// names another image is reported, never moved. The plan's own `docker save … |
+// gzip > FILE` line, run with the real docker CLI, writes an archive that checks
+// out the same way. The trash keeps to its size cap, oldest first, and emptying
+// it is a plan.
 
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -26,12 +28,18 @@ import { DOCKER_CLI } from './support/docker-cli';
 import { barnacle, barnacleJson, cliShell } from '../fixtures/barnacle-cli';
 import type { Plan } from '../../src-shared/plan';
 import { familiarReference } from '../../src-shared/references';
+import { DEFAULT_TRASH_SETTINGS, type TrashListing, type TrashSettings } from '../../src-shared/trash';
 
 describeEachEngine('the trash: a copy before the removal, and back', (engine) => {
   const { docker } = engine;
   let connection: EngineConnection;
   let dir: string;
   let trashDir: string;
+  const settings: TrashSettings = { ...DEFAULT_TRASH_SETTINGS };
+  const listed = () => listTrash(trashDir, settings);
+  const planWith = (intent: Parameters<typeof buildPlan>[1], dir = trashDir, s: TrashSettings = settings) =>
+    buildPlan(connection, intent, { trashDir: dir, trashSettings: s });
+  const run = (plan: Plan, dir = trashDir) => executePlan(connection, plan, { trashDir: dir });
   const tagsOf = async (id: string) =>
     ((await docker.getImage(id).inspect()).RepoTags ?? []).filter((t) => t !== '<none>:<none>');
 
@@ -48,77 +56,114 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
     await resetEngine(docker);
   });
 
-  it('keeps a checked copy first, removes the image, and restores it with its tags', async () => {
-    const id = await buildImage(docker, { tag: 'keep/a:1', runs: ['head -c 50000 /dev/urandom > /r'] });
-    await tagImage(docker, id, 'keep/a', '2');
-    const tags = await tagsOf(id);
+  it('keeps one checked archive first, removes the images, and restores them with their tags', async () => {
+    const base = await buildImage(docker, { tag: 'keep/base:1', runs: ['head -c 300000 /dev/urandom > /base'] });
+    const a = await buildImage(docker, { tag: 'keep/a:1', from: 'keep/base:1', runs: ['echo a > /a'] });
+    await tagImage(docker, a, 'keep/a', '2');
+    const b = await buildImage(docker, { tag: 'keep/b:1', from: 'keep/base:1', runs: ['echo b > /b'] });
+    const tags = await tagsOf(a);
     expect(tags).toHaveLength(2);
-    const plan = await buildPlan(
-      connection,
-      { type: 'remove-images', refs: ['keep/a:1', 'keep/a:2'], trash: true },
-      { trashDir },
-    );
-    const removal = plan.steps.find((s) => s.action === 'remove-image')!;
-    expect(removal.keepCopy).toEqual({ file: join(trashDir, plan.id, `${removal.id}.tar.gz`), tags });
-    // The copy's command comes right before the removal's, and names the same file.
-    const save = plan.commands.findIndex((c) => c.startsWith('docker save '));
-    expect(plan.commands[save]).toBe(`docker save ${id} | gzip > ${removal.keepCopy!.file}`);
-    expect(plan.commands[save + 1]).toMatch(/^docker rmi /);
+    const plan = await planWith({
+      type: 'remove-images',
+      refs: ['keep/a:1', 'keep/a:2', 'keep/b:1', base],
+      trash: true,
+    });
+    // One archive for the three: they share the base layer. It comes first; every other step waits for it.
+    const copies = plan.steps.filter((s) => s.action === 'keep-copy');
+    expect(copies).toHaveLength(1);
+    const copy = copies[0]!;
+    expect(copy.id).toBe('s1');
+    expect(copy.copy!.file).toBe(join(trashDir, plan.id, 's1.tar.gz'));
+    expect(copy.copy!.images.map((i) => i.id).sort()).toEqual([a, b, base].sort());
+    expect(copy.copy!.images.find((i) => i.id === a)!.tags.sort()).toEqual([...tags].sort());
+    for (const s of plan.steps.slice(1)) expect(s.after.length, s.label).toBeGreaterThan(0);
+    expect(plan.commands[0]).toMatch(/^docker save (sha256:[0-9a-f]{64} ){3}\| gzip > \S+s1\.tar\.gz$/);
 
-    const report = await executePlan(connection, plan);
-    for (const s of plan.steps) expect(report.outcomes[s.id], s.label).toEqual({ state: 'done' });
-    await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    const report = await run(plan);
+    for (const s of plan.steps) expect(report.outcomes[s.id], s.label).toMatchObject({ state: 'done' });
+    const kept = report.outcomes.s1;
+    expect(kept?.state === 'done' && kept.keptBytes).toBeGreaterThan(300_000);
+    for (const id of [a, b, base])
+      await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
 
-    const { records, damaged } = await listTrash(trashDir);
+    const { entries, damaged, totalBytes } = await listed();
     expect(damaged).toEqual([]);
-    expect(records).toEqual([
-      expect.objectContaining({ id: `${plan.id}/${removal.id}`, imageId: id, tags, file: removal.keepCopy!.file }),
-    ]);
-    const restored = await restoreFromTrash(docker, trashDir, records[0]!.id);
-    // Every engine here gives the loaded image its old ID (seen on all five).
-    expect(restored).toMatchObject({ imageId: id, sameId: true, taken: [] });
-    expect([...restored.tagged].sort()).toEqual([...tags].sort());
-    expect((await tagsOf(id)).sort()).toEqual([...tags].sort());
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: `${plan.id}/s1`, planId: plan.id, containers: [], expired: false });
+    expect(totalBytes).toBeGreaterThan(300_000);
+    const restored = await restoreFromTrash(docker, trashDir, entries[0]!.id);
+    // Every engine here gives a loaded image its old ID (seen on all five).
+    for (const image of restored.images) expect(image.restoredId).toBe(image.id);
+    expect(restored.images.flatMap((i) => i.taken)).toEqual([]);
+    expect((await tagsOf(a)).sort()).toEqual([...tags].sort());
+    expect((await tagsOf(b)).map(familiarReference)).toEqual(['keep/b:1']);
+  });
+
+  it('by default keeps copies only of images that cannot be pulled back; per image and --no-trash say otherwise', async () => {
+    const id = await buildImage(docker, { tag: 'keep/local:1', runs: ['echo l > /l'] });
+    // Built here: no registry has it (pullBack local), so the default keeps it.
+    const byDefault = await planWith({ type: 'remove-images', refs: ['keep/local:1'] });
+    expect(byDefault.intent).toMatchObject({ trash: 'not-pullable' });
+    expect(byDefault.steps.filter((s) => s.action === 'keep-copy').map((s) => s.copy!.images.map((i) => i.id))).toEqual(
+      [[id]],
+    );
+    const off = await planWith({ type: 'remove-images', refs: ['keep/local:1'], trash: false });
+    expect(off.steps.map((s) => s.action)).toEqual(['remove-image']);
+    const perImage = await planWith({ type: 'remove-images', refs: ['keep/local:1'], trashPerImage: { [id]: false } });
+    expect(perImage.steps.map((s) => s.action)).toEqual(['remove-image']);
+    const none = await planWith({ type: 'remove-images', refs: ['keep/local:1'] }, trashDir, {
+      ...settings,
+      keep: 'none',
+    });
+    expect(none.steps.map((s) => s.action)).toEqual(['remove-image']);
   });
 
   it('a tag that names another image now is reported, not moved', async () => {
-    const id = await buildImage(docker, { tag: 'keep/b:1', runs: ['echo one > /one'] });
-    const plan = await buildPlan(connection, { type: 'remove-images', refs: ['keep/b:1'], trash: true }, { trashDir });
-    await executePlan(connection, plan);
-    const other = await buildImage(docker, { tag: 'keep/b:1', runs: ['echo other > /other'] });
-    const [record] = (await listTrash(trashDir)).records;
-    const restored = await restoreFromTrash(docker, trashDir, record!.id);
-    expect(restored.imageId).toBe(id);
-    expect(restored.tagged).toEqual([]);
-    expect(restored.taken.map((t) => t.imageId)).toEqual([other]);
+    const id = await buildImage(docker, { tag: 'keep/t:1', runs: ['echo one > /one'] });
+    await run(await planWith({ type: 'remove-images', refs: ['keep/t:1'], trash: true }));
+    const other = await buildImage(docker, { tag: 'keep/t:1', runs: ['echo other > /other'] });
+    const [entry] = (await listed()).entries;
+    const restored = await restoreFromTrash(docker, trashDir, entry!.id);
+    expect(restored.images).toEqual([
+      { id, restoredId: id, tagged: [], taken: [{ tag: expect.stringContaining('keep/t:1'), imageId: other }] },
+    ]);
     // The other image keeps its tag; the restored one comes back untagged.
-    expect((await tagsOf(other)).map(familiarReference)).toEqual(['keep/b:1']);
+    expect((await tagsOf(other)).map(familiarReference)).toEqual(['keep/t:1']);
     expect(await tagsOf(id)).toEqual([]);
   });
 
-  it('a copy that cannot be written stops the step: the image stays', async () => {
+  it('a copy that cannot be written stops the plan: nothing is removed', async () => {
     const id = await buildImage(docker, { tag: 'keep/c:1', runs: ['echo c > /c'] });
+    await tagImage(docker, id, 'keep/c', '2');
     // A file where the trash folder should be: no folder can be made under it.
     const blocker = join(trashDir, 'blocker');
     writeFileSync(blocker, 'not a folder');
-    const plan = await buildPlan(
-      connection,
-      { type: 'remove-images', refs: ['keep/c:1'], trash: true },
-      { trashDir: join(blocker, 'trash') },
-    );
-    const report = await executePlan(connection, plan);
-    const outcome = report.outcomes[plan.steps[0]!.id];
-    expect(outcome).toMatchObject({ state: 'failed', kind: 'copy-failed', says: { key: 'outcome.copyFailed' } });
-    expect((await docker.getImage(id).inspect()).Id).toBe(id);
+    const dir = join(blocker, 'trash');
+    const plan = await planWith({ type: 'remove-images', refs: ['keep/c:1', 'keep/c:2'], trash: true }, dir);
+    const report = await run(plan, dir);
+    expect(report.outcomes.s1).toMatchObject({
+      state: 'failed',
+      kind: 'copy-failed',
+      says: { key: 'outcome.copyFailed' },
+    });
+    for (const s of plan.steps.slice(1)) expect(report.outcomes[s.id]?.state, s.label).toBe('not-run');
+    expect((await tagsOf(id)).length).toBe(2);
+  });
+
+  it('refuses a copy or a removal outside its plan’s own place in the trash', async () => {
+    await buildImage(docker, { tag: 'keep/p:1', runs: ['echo p > /p'] });
+    const plan = await planWith({ type: 'remove-images', refs: ['keep/p:1'], trash: true });
+    // The executor is given another trash than the plan's: the copy is refused, nothing runs.
+    const elsewhere = mkdtempSync(join(dir, 'other-'));
+    const report = await run(plan, elsewhere);
+    expect(report.outcomes.s1).toMatchObject({ state: 'failed', says: { key: 'outcome.notTrashFile' } });
+    expect(report.outcomes.s2?.state).toBe('not-run');
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('the plan’s save line, run with the docker CLI, writes an archive that checks out', async () => {
     const id = await buildImage(docker, { tag: 'keep/d:1', runs: ['echo d > /d'] });
-    const plan: Plan = await buildPlan(
-      connection,
-      { type: 'remove-images', refs: ['keep/d:1'], trash: true },
-      { trashDir },
-    );
+    const plan = await planWith({ type: 'remove-images', refs: ['keep/d:1'], trash: true });
     const line = plan.commands.find((c) => c.startsWith('docker save '))!;
     const [, image, file] = /^docker save (\S+) \| gzip > (\S+)$/.exec(line)!;
     expect(image).toBe(id);
@@ -128,7 +173,6 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(file!, '..'), { recursive: true });
     await pipeline(child.stdout!, createGzip(), createWriteStream(file!));
     expect(await exited).toBe(0);
@@ -137,28 +181,84 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
     });
   });
 
-  it('the CLI: plan --trash, apply, trash, trash restore', async () => {
+  it('keeps to the size cap: the oldest entry goes, last, once the new copy is safe', async () => {
+    await buildImage(docker, { tag: 'keep/old:1', runs: ['head -c 200000 /dev/urandom > /o'] });
+    await run(await planWith({ type: 'remove-images', refs: ['keep/old:1'], trash: true }));
+    const before = await listed();
+    expect(before.entries).toHaveLength(1);
+    await buildImage(docker, { tag: 'keep/new:1', runs: ['head -c 200000 /dev/urandom > /n'] });
+    // A cap the old entry plus the new copy pass.
+    const capped = { ...settings, maxBytes: before.totalBytes + 100_000 };
+    const plan = await planWith({ type: 'remove-images', refs: ['keep/new:1'], trash: true }, trashDir, capped);
+    const drop = plan.steps.find((s) => s.action === 'remove-trash-entry')!;
+    expect(drop).toMatchObject({ reason: 'trash-over-cap', target: join(trashDir, before.entries[0]!.id + '.tar.gz') });
+    expect(plan.steps.at(-1)!.id).toBe(drop.id);
+    expect(plan.commands.at(-1)).toBe(`rm -f ${drop.target} ${drop.target}.json`);
+    const report = await run(plan);
+    for (const s of plan.steps) expect(report.outcomes[s.id], s.label).toMatchObject({ state: 'done' });
+    const after = await listTrash(trashDir, capped);
+    expect(after.entries.map((e) => e.planId)).toEqual([plan.id]);
+  });
+
+  it('emptying is a plan: the expired entries, or named ones, and nothing else', async () => {
+    await buildImage(docker, { tag: 'keep/x:1', runs: ['echo x > /x'] });
+    await buildImage(docker, { tag: 'keep/y:1', runs: ['echo y > /y'] });
+    const first = await planWith({ type: 'remove-images', refs: ['keep/x:1'], trash: true });
+    await run(first);
+    const second = await planWith({ type: 'remove-images', refs: ['keep/y:1'], trash: true });
+    await run(second);
+    // Judged a day later, with a one-day age limit: both expired.
+    const later = Date.now() + 25 * 3600 * 1000;
+    const aged = { ...settings, maxAgeDays: 1 };
+    expect((await listTrash(trashDir, aged, later)).entries.every((e) => e.expired)).toBe(true);
+    const named = await buildPlan(
+      connection,
+      { type: 'empty-trash', entries: [`${first.id}/s1`] },
+      { trashDir, trashSettings: aged, now: later },
+    );
+    expect(named.steps.map((s) => [s.action, s.reason])).toEqual([['remove-trash-entry', 'trash-emptied']]);
+    expect(named.bytesFreed).toBeGreaterThan(0);
+    expect((await run(named)).outcomes.s1).toEqual({ state: 'done' });
+    const left: TrashListing = await listed();
+    expect(left.entries.map((e) => e.planId)).toEqual([second.id]);
+    const unknown = await buildPlan(
+      connection,
+      { type: 'empty-trash', entries: [`${first.id}/s1`] },
+      { trashDir, trashSettings: aged, now: later },
+    );
+    expect(unknown.steps).toEqual([]);
+    expect(unknown.skipped).toMatchObject([{ conflict: 'not-found' }]);
+  });
+
+  it('the CLI: plan (default keeps a copy), apply, trash, trash restore, trash rm', async () => {
     const id = await buildImage(docker, { tag: 'keep/e:1', runs: ['echo e > /e'] });
-    const shell = cliShell(engine.host);
+    const shell = cliShell(engine.host, { trash: 'default' });
     try {
       const file = join(shell.dir, 'plan.json');
-      const planned = await barnacle(['plan', 'rmi', 'keep/e:1', '--trash', '--out', file], shell.env);
+      const planned = await barnacle(['plan', 'rmi', 'keep/e:1', '--out', file], shell.env);
       expect(planned.code, planned.stderr).toBe(0);
       expect(planned.stdout).toContain('docker save ');
       const applied = await barnacle(['apply', file, '--yes'], shell.env);
       expect(applied.code, applied.stderr).toBe(0);
       await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
-      const listing = await barnacleJson<{ records: { id: string; imageId: string }[] }>(
-        ['trash', '--json'],
-        shell.env,
-      );
-      expect(listing.records.map((r) => r.imageId)).toEqual([id]);
+      const listing = await barnacleJson<TrashListing>(['trash', '--json'], shell.env);
+      expect(listing.entries.map((e) => e.images.map((i) => i.id))).toEqual([[id]]);
+      // The copy went where the saved plan's own command said, not to a folder of the re-check's plan.
+      const shown = /gzip > (\S+)/.exec(planned.stdout)?.[1] ?? '';
+      expect(shown.endsWith(`/trash/${listing.entries[0]!.id}.tar.gz`), shown).toBe(true);
       const text = await barnacle(['trash'], shell.env);
       expect(text.stdout).toContain('keep/e:1');
-      const restored = await barnacle(['trash', 'restore', listing.records[0]!.id], shell.env);
+      const restored = await barnacle(['trash', 'restore', listing.entries[0]!.id], shell.env);
       expect(restored.code, restored.stderr).toBe(0);
       expect(restored.stdout).toContain('Tags put back: keep/e:1.');
       expect((await docker.getImage(id).inspect()).Id).toBe(id);
+      // Removing the entry is a plan too.
+      const rmFile = join(shell.dir, 'rm.json');
+      const rm = await barnacle(['trash', 'rm', listing.entries[0]!.id, '--out', rmFile], shell.env);
+      expect(rm.code, rm.stderr).toBe(0);
+      expect(rm.stdout).toContain('rm -f ');
+      expect((await barnacle(['apply', rmFile, '--yes'], shell.env)).code).toBe(0);
+      expect((await barnacleJson<TrashListing>(['trash', '--json'], shell.env)).entries).toEqual([]);
     } finally {
       shell.remove();
     }

@@ -194,19 +194,44 @@ describe('build cache', () => {
     expect(usageFailure(['plan', 'prune-cache', '--all'])).toMatch(/all/);
   });
 
-  it('--trash on rmi and prune; trash lists, trash restore takes one PLAN/STEP', () => {
+  it('--trash / --no-trash on rmi and prune; trash ls, restore PLAN/STEP; rm and empty are plans', () => {
+    const entry = '0a1b2c3d-0000-4000-8000-0123456789ab/s1';
     expect(parse(['plan', 'rmi', 'a:1', '--trash']).command).toEqual({
       name: 'plan',
       intent: { type: 'remove-images', refs: ['a:1'], trash: true },
     });
+    expect(parse(['plan', 'rmi', 'a:1', '--no-trash']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'remove-images', refs: ['a:1'], trash: false },
+    });
+    // Neither flag: the trash settings decide (images that cannot be pulled back, by default).
+    expect(parse(['plan', 'rmi', 'a:1']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'remove-images', refs: ['a:1'] },
+    });
+    expect(usageFailure(['plan', 'rmi', 'a:1', '--trash', '--no-trash'])).toMatch(/opposite/);
     expect(parse(['plan', 'prune', '--all', '--trash']).command).toEqual({
       name: 'plan',
       intent: { type: 'prune-images', all: true, trash: true },
     });
     expect(usageFailure(['plan', 'prune-cache', '--trash'])).toMatch(/trash/);
     expect(parse(['trash']).command).toEqual({ name: 'trash' });
+    expect(parse(['trash', 'ls']).command).toEqual({ name: 'trash' });
     expect(parse(['trash', 'restore', 'p/s1']).command).toEqual({ name: 'trash', restore: 'p/s1' });
-    expect(usageFailure(['trash', 'empty'])).toMatch(/barnacle trash restore PLAN\/STEP/);
+    expect(parse(['trash', 'rm', entry, '-o', 'f.json']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'empty-trash', entries: [entry] },
+      out: 'f.json',
+    });
+    expect(parse(['trash', 'empty', '--expired']).command).toEqual({
+      name: 'plan',
+      intent: { type: 'empty-trash', expiredOnly: true },
+    });
+    expect(parse(['plan', 'empty-trash']).command).toEqual({ name: 'plan', intent: { type: 'empty-trash' } });
+    expect(usageFailure(['trash', 'rm'])).toMatch(/trash restore PLAN\/STEP/);
+    expect(usageFailure(['trash', 'rm', 'not-an-entry'])).toMatch(/not a trash entry/);
+    expect(usageFailure(['trash', 'rm', entry, '--expired'])).toMatch(/not both/);
+    expect(usageFailure(['trash', 'ls', '--expired'])).toMatch(/expired/);
   });
 
   it('reads sizes as docker does: powers of 1000, or of 1024 with i', () => {

@@ -163,9 +163,9 @@ const english: Record<string, string> = {
   'no command':
     'barnacle: no command given. Run "barnacle --help" to see the commands.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'plan without a kind':
-    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes, prune-cache.\n  (validation)\nRun "barnacle --help" for usage.\n',
+    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes, prune-cache, empty-trash.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'plan of an unknown kind':
-    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes, prune-cache.\n  (validation)\nRun "barnacle --help" for usage.\n',
+    'barnacle: "barnacle plan" needs one of: rmi, prune, rm-stopped, rm-volumes, prune-volumes, prune-cache, empty-trash.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'unknown command':
     'barnacle: unknown command "images". Run "barnacle --help" to see the commands.\n  (validation)\nRun "barnacle --help" for usage.\n',
   'option the command does not take':

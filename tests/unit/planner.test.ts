@@ -383,6 +383,8 @@ describe('order of a start-fresh plan', () => {
       'remove-child-image': 2,
       'remove-volume': 3,
       'remove-build-cache': 3,
+      'keep-copy': 0,
+      'remove-trash-entry': 4,
     };
     expect(actions.map((a) => rank[a])).toEqual([...actions.map((a) => rank[a])].sort());
     expect(summary(p).filter((s) => s.startsWith('stop'))).toEqual(['stop-container db', 'stop-container web']);

@@ -5,6 +5,7 @@ import type { Plan } from '../../../src-shared/plan';
 import { defaultDataDir } from '../../history/history-store';
 import { engineKeyOf, LayerFactsCache, layerFactsPath } from '../../inventory/layer-facts-cache';
 import { trashDirIn } from '../../trash/trash-store';
+import { readTrashSettings } from '../../trash/trash-settings-store';
 import { buildPlan } from '../../planning/plan-service';
 import type { Command, GlobalOptions } from '../args';
 import { CliError, EXIT_OK, toCliError } from '../cli-error';
@@ -48,11 +49,15 @@ export async function makePlan(
   const dataDir = defaultDataDir(io.platform, io.env, io.homeDir);
   const layerCache = await LayerFactsCache.open(layerFactsPath(dataDir), engineKeyOf(connection));
   const trashDir = trashDirIn(dataDir);
-  const plan = await buildPlan(connection, command.intent, { now: io.now(), layerCache, trashDir }).catch(
-    (err: unknown) => {
-      throw toCliError(err, { operation: 'list', engine: connection.engine.kind });
-    },
-  );
+  const trashSettings = readTrashSettings(dataDir);
+  const plan = await buildPlan(connection, command.intent, {
+    now: io.now(),
+    layerCache,
+    trashDir,
+    trashSettings,
+  }).catch((err: unknown) => {
+    throw toCliError(err, { operation: 'list', engine: connection.engine.kind });
+  });
   const refused = refusedReferences(plan);
   if (refused) throw refused;
   if (command.out !== undefined) await writePlanFile(command.out, plan);

@@ -1,6 +1,8 @@
-// `barnacle trash`: the copies plans kept before removing images, and
-// `barnacle trash restore PLAN/STEP`, which loads one back and puts back each
-// tag that is free (a tag that names another image now is reported, not moved).
+// `barnacle trash`: what plans kept before removing images (and the stopped
+// containers made from them), and `barnacle trash restore PLAN/STEP`, which loads
+// an entry back, puts back each tag that is free and re-creates each container
+// whose name is free (a tag or name that is someone else's now is reported, not
+// moved). Removing entries is a plan (`trash rm`, `trash empty`: args.ts).
 
 import { cliLocale } from '../locale';
 import type { Command, GlobalOptions } from '../args';
@@ -9,6 +11,7 @@ import { printResult, type CliIo } from '../io';
 import { connectTarget } from '../target';
 import { defaultDataDir } from '../../runtime/data-dir';
 import { listTrash, restoreFromTrash, trashDirIn } from '../../trash/trash-store';
+import { readTrashSettings } from '../../trash/trash-settings-store';
 import { renderRestored, renderTrash } from '../format/trash-text';
 
 export async function trashCommand(
@@ -16,10 +19,11 @@ export async function trashCommand(
   global: GlobalOptions,
   io: CliIo,
 ): Promise<number> {
-  const dir = trashDirIn(defaultDataDir(io.platform, io.env, io.homeDir));
+  const dataDir = defaultDataDir(io.platform, io.env, io.homeDir);
+  const dir = trashDirIn(dataDir);
   const locale = cliLocale(io.env);
   if (command.restore === undefined) {
-    const listing = await listTrash(dir);
+    const listing = await listTrash(dir, readTrashSettings(dataDir), io.now());
     printResult(io, global.json, listing, (l) => renderTrash(l, io.now(), locale));
     return EXIT_OK;
   }
