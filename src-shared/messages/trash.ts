@@ -102,7 +102,7 @@ export default {
     'trash.loading': '正在读取回收站…',
     'trash.nothing': '回收站是空的。删除镜像的计划会按设置先在这里保留副本。',
     'trash.list': '回收站条目，最新的在前',
-    'trash.entry.kept': '{ago}保留',
+    'trash.entry.kept': '放入时间：{ago}',
     'trash.entry.plan': '计划 {plan}',
     'trash.entry.planTip': '在活动中显示此计划',
     'trash.entry.engine': '{engine} {version}',

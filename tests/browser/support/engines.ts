@@ -21,6 +21,7 @@ export const FLOW_SPECS = [
   'browser/image-list.spec.ts',
   'browser/volumes.spec.ts',
   'browser/build-containers.spec.ts',
+  'browser/trash.spec.ts',
 ];
 
 const ENV = 'BARNACLE_TEST_ENGINES';
