@@ -60,6 +60,7 @@ test('a plan keeps copies; the Trash lists them; Restore gives the image back; R
   // The Overview shows the trash's size; the Trash screen the entry.
   await goTo(app.page, 'overview');
   await expect(app.page.getByTestId('overview-trash')).toContainText(/\d/);
+  await shot(app.page, 'trash-overview');
   await goTo(app.page, 'trash');
   const entries = app.page.locator('li[data-entry]');
   await expect(entries).toHaveCount(1);
@@ -71,6 +72,8 @@ test('a plan keeps copies; the Trash lists them; Restore gives the image back; R
 
   // Activity's row for the plan links to what it kept.
   await goTo(app.page, 'activity');
+  await expect(app.page.getByRole('link', { name: 'Restore…' })).toBeVisible();
+  await shot(app.page, 'trash-activity');
   await app.page.getByRole('link', { name: 'Restore…' }).click();
   await expect(app.page.getByText(/Showing what plan \w{8} kept/)).toBeVisible();
   await expect(entries).toHaveCount(1);
@@ -97,6 +100,22 @@ test('a plan keeps copies; the Trash lists them; Restore gives the image back; R
   await removal.getByRole('button', { name: 'Close' }).last().click();
   await app.page.getByRole('button', { name: 'Show all' }).click();
   await expect(app.page.getByText('The trash is empty.', { exact: false })).toBeVisible();
+
+  // Settings: the default, the cap and the age limit, saved through main and read back by the Trash screen.
+  await goTo(app.page, 'settings');
+  const settings = app.page.getByRole('group', { name: 'Trash' });
+  await expect(settings.getByRole('radio', { name: 'Images that cannot be pulled back' })).toBeChecked();
+  await settings.getByRole('radio', { name: 'Every image' }).check();
+  await settings.getByTestId('trash-cap-gb').fill('5');
+  await settings.getByTestId('trash-cap-gb').press('Tab');
+  await settings.getByTestId('trash-age-days').fill('7');
+  await settings.getByTestId('trash-age-days').press('Tab');
+  await expect.poll(() => app.core.trashSettings.get()).toEqual({ keep: 'all', maxBytes: 5e9, maxAgeDays: 7 });
+  await settings.scrollIntoViewIfNeeded();
+  await shotBothSchemes(app.page, 'trash-settings');
+  await goTo(app.page, 'trash');
+  await expect(app.page.getByTestId('trash-cap')).toContainText('of 5 GB');
+  await expect(app.page.getByTestId('trash-cap')).toContainText('more than 7 days');
 });
 
 test.describe('in Simplified Chinese', () => {
