@@ -127,3 +127,38 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     });
   });
 }
+
+test('Remove expired… and Empty trash… open an empty-trash plan preview; an entry links to its plan in Activity', async ({
+  app,
+}) => {
+  app.handlers.trash = async () => ok(listing(Date.now()));
+  await app.open();
+  await goTo(app.page, 'trash');
+  const intents: unknown[] = [];
+  const preview = app.handlers.previewPlan;
+  app.handlers.previewPlan = async (args) => {
+    intents.push((args as { intent: unknown }).intent);
+    return preview(args);
+  };
+  for (const name of ['Remove expired…', 'Empty trash…']) {
+    await app.page.getByRole('button', { name }).click();
+    const dialog = app.page.getByTestId('plan-dialog');
+    await expect(dialog.getByRole('heading', { name: 'Empty the trash' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await app.page
+    .locator('li[data-entry]')
+    .first()
+    .getByRole('button', { name: /^Remove / })
+    .click();
+  await app.page.getByTestId('plan-dialog').getByRole('button', { name: 'Cancel' }).click();
+  expect(intents).toEqual([
+    { type: 'empty-trash', expiredOnly: true },
+    { type: 'empty-trash' },
+    { type: 'empty-trash', entries: [`${PLAN_B}/s1`] },
+  ]);
+
+  await app.page.getByRole('link', { name: `plan ${PLAN_A.slice(0, 8)}` }).click();
+  await expect(app.page).toHaveURL(/#\/activity$/);
+});
