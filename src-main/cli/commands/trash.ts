@@ -10,6 +10,7 @@ import { connectTarget } from '../target';
 import { defaultDataDir } from '../../runtime/data-dir';
 import { listTrash, restoreFromTrash, trashDirIn } from '../../trash/trash-store';
 import { renderRestored, renderTrash } from '../format/trash-text';
+import { sweepHalfWritten } from '../../trash/sweep';
 
 export async function trashCommand(
   command: Extract<Command, { name: 'trash' }>,
@@ -19,6 +20,8 @@ export async function trashCommand(
   const dir = trashDirIn(defaultDataDir(io.platform, io.env, io.homeDir));
   const locale = cliLocale(io.env);
   if (command.restore === undefined) {
+    // A copy whose writer was killed mid-save is never finished: the listing is the next run that clears it.
+    await sweepHalfWritten(dir).catch(() => undefined);
     const listing = await listTrash(dir);
     printResult(io, global.json, listing, (l) => renderTrash(l, io.now(), locale));
     return EXIT_OK;
