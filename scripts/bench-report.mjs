@@ -317,7 +317,11 @@ if (trash) {
           `| ${esc(m[k].name)} | ${ms(m[k].medianMs)} | ${ms(m[k].minMs)} | ${ms(m[k].maxMs)} | ${m[k].runs} | ${e.perGb[k].secondsPerGb.toFixed(2)} | ${sizeOf(k)} | ${mib(e.perGb[k].bytesPerGb)} |`,
       ),
       '',
-      `One archive of all ${e.images} images takes ${x(e.ratios.oneArchiveVsDockerSaveTime)} the time of \`docker save | gzip\` and its file is ${x(e.ratios.oneArchiveVsDockerSaveBytes)} the size; one archive per image takes ${x(e.ratios.perImageVsDockerSaveTime)} the time and ${x(e.ratios.perImageVsDockerSaveBytes)} the bytes. The engine's export alone takes ${x(m.exportOnly.medianMs / m.oneArchive.medianMs)} of Barnacle's one-archive time: the rest is gzip, the fsync and the read-back check.`,
+      `One archive of all ${e.images} images takes ${x(e.ratios.oneArchiveVsDockerSaveTime)} the time of \`docker save | gzip\` and its file is ${x(e.ratios.oneArchiveVsDockerSaveBytes)} the size; one archive per image takes ${x(e.ratios.perImageVsDockerSaveTime)} the time and ${x(e.ratios.perImageVsDockerSaveBytes)} the bytes. The engine's export alone takes ${x(m.exportOnly.medianMs / m.oneArchive.medianMs)} of Barnacle's one-archive time: the rest is gzip, the fsync and the read-back check.${
+        e.engine.includes('containerd')
+          ? ` On this store the engine reports these images as ${bytes(e.uniqueBytes)} and exports ${bytes(e.bytes.exportOnly)}, against ${bytes(trash.engines.find((o) => !o.engine.includes('containerd'))?.uniqueBytes ?? NaN)} on the classic store for the same Dockerfiles: its per-GiB figures count against that smaller size.`
+          : ''
+      }`,
     );
   }
   sections.push(lines.join('\n'));
