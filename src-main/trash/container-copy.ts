@@ -236,8 +236,8 @@ function keepAnonymousVolumes(create: ContainerCreateBody, mounts: InspectMount[
 
 /**
  * POST /commit of the container's writable layer as `tagRef` (repo:tag), without
- * pausing it. Resolves with the new image's full ID, read back through the tag
- * (Podman's commit answer has been seen without the sha256: prefix).
+ * pausing it. Resolves with the new image's full ID, read back through the tag:
+ * the ID as image inspect spells it, which is what the archive is checked against.
  */
 export async function commitWritableLayer(docker: Docker, containerId: string, tagRef: string): Promise<string> {
   const colon = tagRef.lastIndexOf(':');
