@@ -237,7 +237,7 @@ function keepAnonymousVolumes(create: ContainerCreateBody, mounts: InspectMount[
 /**
  * POST /commit of the container's writable layer as `tagRef` (repo:tag), without
  * pausing it. Resolves with the new image's full ID, read back through the tag:
- * the ID as image inspect spells it, which is what the archive is checked against.
+ * Podman (4.3, 5.4) answers the commit with bare hex, image inspect with sha256:…
  */
 export async function commitWritableLayer(docker: Docker, containerId: string, tagRef: string): Promise<string> {
   const colon = tagRef.lastIndexOf(':');

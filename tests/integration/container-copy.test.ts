@@ -22,10 +22,12 @@
 // - Podman's Config.Env has its own entries besides the container's:
 //   container=podman and HOSTNAME=<the ID's prefix> on both, TERM=xterm on 4.3,
 //   HOME= on 5.4. The HOSTNAME one is dropped.
+// - Podman answers a commit with the bare hex ID (the CLI prints it so);
+//   commitWritableLayer reads the ID back through the tag instead.
 // - Podman 5.4's HostConfig carries the ulimits it applied (NOFILE, NPROC);
 //   the record keeps them, as the old container had them.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -33,11 +35,14 @@ import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
   commitWritableLayer,
+  containerCopyCommands,
   ContainerNameTaken,
   describeContainer,
   recreateContainer,
 } from '../../src-main/trash/container-copy';
 import { loadImageArchive, saveImageArchive } from '../../src-main/trash/image-archive';
+import { runDockerLine, shellSplit } from './support/docker-cli';
+import { normalizeImageId } from '../../src-shared/ids';
 import { readTarEntries } from '../../src-main/trash/tar-reader';
 import { resetEngine } from '../engines/harness';
 import { buildImage } from '../engines/fixtures';
@@ -183,6 +188,46 @@ describeEachEngine('a stopped container kept in the trash, and made again', (eng
     expect(back.Mounts.filter((m) => m.Destination === '/cache').map((m) => m.Name)).toEqual([anon]);
     expect(await runToExit(docker, again)).toBe(0);
     expect(await fileIn(docker, again, '/cache/c.txt')).toBe('cached\ncached\n');
+  });
+
+  it('shows docker CLI lines that, run with the real docker CLI, record and commit the same', async () => {
+    const imageId = await buildImage(docker, { tag: 'keep/ctr:5', runs: ['echo five > /five.txt'] });
+    const made = await docker.createContainer({
+      name: 'bn-cli',
+      Image: imageId,
+      Cmd: [...SH, 'echo hi > /data.txt'],
+      HostConfig: { NetworkMode: 'none' },
+    });
+    expect(await runToExit(docker, made.id)).toBe(0);
+    const copy = await describeContainer(docker, made.id);
+    const file = join(dir, "cli o'copy", 'inspect.json');
+    const [inspectLine, commitLine, ...rest] = containerCopyCommands({
+      containerId: made.id,
+      inspectFile: file,
+      commitRef: 'barnacle-trash/plan-cli:s1',
+    });
+    expect(rest).toEqual([]);
+    // runDockerLine takes no redirection: the CLI runs the left side, the file is written here.
+    const [command, target] = inspectLine!.split(' > ');
+    expect(shellSplit(target!)).toEqual([file]);
+    const inspected = await runDockerLine(engine.host, command!);
+    expect(inspected.code, inspected.stderr).toBe(0);
+    mkdirSync(join(dir, "cli o'copy"), { recursive: true });
+    writeFileSync(file, inspected.stdout);
+    const [fromCli] = JSON.parse(readFileSync(file, 'utf8')) as { Id: string; Name: string; SizeRw?: number }[];
+    expect(fromCli).toMatchObject({ Id: made.id, Name: '/bn-cli', SizeRw: copy.wroteBytes });
+
+    const committed = await runDockerLine(engine.host, commitLine!);
+    expect(committed.code, committed.stderr).toBe(0);
+    const image = await docker.getImage('barnacle-trash/plan-cli:s1').inspect();
+    // Podman 4.3 and 5.4 answer the commit with the bare hex ID, Docker with sha256:….
+    expect(normalizeImageId(committed.stdout.trim())).toBe(image.Id);
+    const fromImage = await docker.createContainer({
+      Image: image.Id,
+      Cmd: ['/bin/busybox', 'true'],
+      HostConfig: { NetworkMode: 'none' },
+    });
+    expect(await fileIn(docker, fromImage.id, '/data.txt')).toBe('hi\n');
   });
 
   it('needs no commit for a container that wrote nothing, and re-creates it on its own image', async () => {
