@@ -48,9 +48,9 @@ export interface ContainerCopy {
 export class ContainerNameTaken extends Error {
   constructor(
     readonly containerName: string,
-    readonly holderId: string,
+    readonly holder: string,
   ) {
-    super(`the name ${containerName} is taken by container ${holderId.slice(0, 12)}; nothing was created`);
+    super(`the name ${containerName} is taken by container ${holder.slice(0, 12)}; nothing was created`);
   }
 }
 

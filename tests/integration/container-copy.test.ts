@@ -274,7 +274,7 @@ describeEachEngine('a stopped container kept in the trash, and made again', (eng
     const before = (await docker.listContainers({ all: true })).map((c) => [c.Id, c.Names]);
     const err = (await recreateContainer(docker, copy, imageId).catch((e: unknown) => e)) as ContainerNameTaken;
     expect(err).toBeInstanceOf(ContainerNameTaken);
-    expect(err).toMatchObject({ containerName: 'bn-taken', holderId: other.id });
+    expect(err).toMatchObject({ containerName: 'bn-taken', holder: other.id });
     expect((await docker.listContainers({ all: true })).map((c) => [c.Id, c.Names])).toEqual(before);
   });
 });
