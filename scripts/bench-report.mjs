@@ -25,6 +25,7 @@ const busyPlanOld = read('plan-execution-busy-host-docker20');
 const memoryLong = read('memory-long');
 const stores = read('image-stores');
 const cliStart = read('cli-start');
+const trash = read('trash');
 
 // ---- formatting ---------------------------------------------------------------
 
@@ -43,6 +44,11 @@ const num = (n) => n.toLocaleString('en-US');
 const day = (iso) => iso?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') ?? 'unknown';
 const esc = (s) => String(s).replace(/\|/g, '\\|');
 
+/** The trash bench names engines by matrix name: its words here. */
+const trashEngineName = (e) =>
+  e.engine.startsWith('podman')
+    ? `Podman ${e.version}`
+    : `Docker ${e.version}, ${storeName(e.engine.includes('containerd') ? 'containerd' : 'classic')}`;
 const storeName = (store) => (store === 'containerd' ? 'containerd image store' : 'classic store');
 /** The engine calls a removal cost, the event stream's own request aside. */
 const engineCallsOf = (r) => r.calls.filter((c) => !/\/events/.test(c.path));
@@ -116,6 +122,12 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
       `- Executing a plan removing ${r.images} images (${where}): ${vsLoop} than a \`docker rmi\` loop; ${x(ours.medianMs / once.medianMs)} the time of one \`docker rmi\` with all IDs, ${x(ours.medianMs / api.medianMs)} of sequential raw DELETEs.`,
     );
   }
+  for (const e of trash?.engines ?? []) {
+    const p = e.perGb;
+    lines.push(
+      `- Keeping ${e.images} images in the trash (${trashEngineName(e)}): one archive takes ${x(e.ratios.oneArchiveVsDockerSaveTime)} the time of \`docker save | gzip\` and ${x(e.ratios.oneArchiveVsDockerSaveBytes)} its bytes (${p.oneArchive.secondsPerGb.toFixed(1)} s and ${mib(p.oneArchive.bytesPerGb)} per GiB of images, against ${p.dockerSave.secondsPerGb.toFixed(1)} s and ${mib(p.dockerSave.bytesPerGb)}); one archive per image ${x(e.ratios.perImageVsDockerSaveTime)} the time and ${x(e.ratios.perImageVsDockerSaveBytes)} the bytes.`,
+    );
+  }
   if (memory) {
     const slope = (phase) => signedBytes(phase.heapUsed.secondHalfSlopeBytesPerIteration);
     lines.push(
@@ -154,6 +166,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
     memoryLong?.machine && `memory, longer run ${memoryLong.machine.loadAverage1m}`,
     renderer?.machine && `renderer ${renderer.machine.loadAverage1m}`,
     ...(stores?.engines ?? []).map((e) => `image stores, ${storeName(e.imageStore)} ${e.loadAverage1m}`),
+    ...(trash?.engines ?? []).map((e) => `trash, ${trashEngineName(e)} ${e.loadAverage1m}`),
   ].filter(Boolean);
   const lines = ['## Machine', ''];
   if (m) {
@@ -166,6 +179,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
     .map((r) => r?.machine?.loadAverage1m)
     .concat(plan?.loadAverage1mPerRound ?? [], busyPlan?.loadAverage1mPerRound ?? [])
     .concat((stores?.engines ?? []).map((e) => e.loadAverage1m))
+    .concat((trash?.engines ?? []).map((e) => e.loadAverage1m))
     .filter((l) => typeof l === 'number');
   if (loads.length && m) {
     const busy = allLoads.some((l) => l > m.cores);
@@ -189,6 +203,7 @@ All benches need root (they start private engines, like the integration tests) a
 | Docker 26's two image stores: inventory, whole-process CLI plan (cold and warm), calls after a removal | \`npx tsx bench/image-stores.bench.ts\` (\`BENCH_ENGINES\`, \`BENCH_IMAGES\`, \`BENCH_CONTAINERS\`, \`BENCH_ROUNDS\`, \`BENCH_OUT\`) | \`bench/results/image-stores.json\` |
 | \`barnacle ls\` against \`docker images\` and Node's start, whole processes on 5 images | \`npx tsx bench/cli-start.bench.ts\` (\`BENCH_ROUNDS\`, \`BENCH_OUT\`) | \`bench/results/cli-start.json\` |
 | plan execution, 200 images | \`npx tsx bench/plan-execution.bench.ts\` (\`BENCH_ROUNDS\`, \`BENCH_PLAN_IMAGES\`, \`BENCH_SWEEP\`, \`BENCH_OTHER_CONTAINERS\`, \`BENCH_ENGINE\`, \`BENCH_OUT\`) | \`bench/results/plan-execution.json\` |
+| the trash's cost: a copy of 4 images sharing a base layer, against \`docker save \\| gzip\` and the engine's export | \`npx tsx bench/trash.bench.ts\` (\`BENCH_ENGINES\`, \`BENCH_ROUNDS\`, \`BENCH_IMAGES\`, \`BENCH_BASE_MB\`, \`BENCH_OWN_MB\`, \`BENCH_OUT\`) | \`bench/results/trash.json\` |
 | main-process memory | \`node --expose-gc --import tsx bench/memory.bench.ts\` (\`BENCH_PLANS\`, \`BENCH_REFRESHES\`, \`BENCH_OUT\`) | \`bench/results/memory.json\` |
 | renderer, 5,000 images in Chromium, bundle size | \`npx electron-vite build && npx tsx bench/renderer-5000.bench.ts\` | \`bench/results/renderer.json\` |
 
@@ -273,6 +288,40 @@ if (stores) {
       `With the app running (engine events followed), ${removal.length} images were removed by another client one at a time: the inventory needed ${callCounts.join(', ')} engine call${callCounts.every((c) => c === 1) ? '' : 's'} to be up to date (${removal.map((r) => ms(r.callMs)).join(', ')} of calls). The removal call itself took ${ms(Math.min(...removal.map((r) => r.removeMs)))} to ${ms(Math.max(...removal.map((r) => r.removeMs)))}; the inventory showed the image gone ${ms(Math.min(...lag))} to ${ms(Math.max(...lag))} after the engine answered it.`,
       '',
       `One call on this engine (median of 3): ${e.perCall.map((c) => `\`${c.label}\` ${ms(c.medianMs)}`).join(', ')}.`,
+    );
+  }
+  sections.push(lines.join('\n'));
+}
+
+// The trash's cost
+if (trash) {
+  const lines = [
+    `## The trash: a copy of the images before they are removed`,
+    '',
+    `Measured ${day(trash.measuredAt)}.${codeNote(trash)} ${trash.images} images built on one shared base layer (${trash.baseMiB} MiB) with ${trash.ownMiB} MiB of their own each; every layer is half random bytes and half \`seq\` text, so gzip shrinks part of it and not the rest. ${trash.rounds} rounds, the contenders' order rotated each round; each writes a fresh file. Barnacle's rows are \`saveImageArchive\` as the executor calls it: the engine's export through gzip into a temporary file, fsync, the whole archive read back and checked, then renamed. "One archive" saves all the images together (layers they share stored once); "per image" writes one archive each (the base stored in each). The reference is \`docker save ID… | gzip > FILE\` (${esc(trash.dockerCli)}, ${esc(trash.gzip)}); "export alone" is \`GET /images/get\` of the same IDs read and dropped. Per GiB means per GiB of the images as the engine holds them, the shared base counted once.`,
+  ];
+  for (const e of trash.engines) {
+    const m = e.measurements;
+    const keys = ['oneArchive', 'perImage', 'dockerSave', 'exportOnly'];
+    const sizeOf = (k) => (k === 'exportOnly' ? `${bytes(e.bytes[k])} (tar, uncompressed)` : bytes(e.bytes[k]));
+    lines.push(
+      '',
+      `### ${trashEngineName(e)}`,
+      '',
+      `API ${e.apiVersion}; the images: ${bytes(e.uniqueBytes)} with the base counted once (${bytes(e.listedBytes)} as listed, the base in each); building them took ${e.setupSeconds.toFixed(0)} s; 1-minute load average ${e.loadAverage1m} at the end.`,
+      '',
+      '| what | median | min | max | runs | s per GiB | file | bytes per GiB |',
+      '| --- | --: | --: | --: | --: | --: | --: | --: |',
+      ...keys.map(
+        (k) =>
+          `| ${esc(m[k].name)} | ${ms(m[k].medianMs)} | ${ms(m[k].minMs)} | ${ms(m[k].maxMs)} | ${m[k].runs} | ${e.perGb[k].secondsPerGb.toFixed(2)} | ${sizeOf(k)} | ${mib(e.perGb[k].bytesPerGb)} |`,
+      ),
+      '',
+      `One archive of all ${e.images} images takes ${x(e.ratios.oneArchiveVsDockerSaveTime)} the time of \`docker save | gzip\` and its file is ${x(e.ratios.oneArchiveVsDockerSaveBytes)} the size; one archive per image takes ${x(e.ratios.perImageVsDockerSaveTime)} the time and ${x(e.ratios.perImageVsDockerSaveBytes)} the bytes. The engine's export alone takes ${x(m.exportOnly.medianMs / m.oneArchive.medianMs)} of Barnacle's one-archive time: the rest is gzip, the fsync and the read-back check.${
+        e.engine.includes('containerd')
+          ? ` On this store the engine reports these images as ${bytes(e.uniqueBytes)} and exports ${bytes(e.bytes.exportOnly)}, against ${bytes(trash.engines.find((o) => !o.engine.includes('containerd'))?.uniqueBytes ?? NaN)} on the classic store for the same Dockerfiles: its per-GiB figures count against that smaller size.`
+          : ''
+      }`,
     );
   }
   sections.push(lines.join('\n'));

@@ -130,7 +130,7 @@ export interface EventMap {
 }
 
 /** The screens the tray may open. */
-export type ReviewScreen = 'volumes' | 'containers' | 'build-cache';
+export type ReviewScreen = 'volumes' | 'containers' | 'build-cache' | 'trash';
 export type EventName = keyof EventMap;
 export const eventNames = [
   'inventoryChanged',

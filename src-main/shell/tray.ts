@@ -60,8 +60,19 @@ export function installTray(options: TrayShellOptions): TrayShell {
 
   const controller = new TrayController({
     ...trayPortsFor(options.core),
-    notify: (title, body) => {
-      if (Notification.isSupported()) new Notification({ title, body }).show();
+    notify: (title, body, action) => {
+      if (!Notification.isSupported()) return;
+      // macOS shows the action as a button; elsewhere a click on the notification is the action.
+      const note = new Notification({
+        title,
+        body,
+        ...(action ? { actions: [{ type: 'button' as const, text: action.label }] } : {}),
+      });
+      if (action) {
+        note.on('action', action.run);
+        note.on('click', action.run);
+      }
+      note.show();
     },
     showPlanInWindow: (plan) => options.showPlan(plan),
     showScreenInWindow: (screen) => options.showScreen(screen),

@@ -55,7 +55,8 @@ export async function saveImageArchive(
   });
   if (hexes.length === 0) throw new ArchiveError('no image to save');
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  // The writer's pid in the name: the next run tells a dead writer's leftover (sweep.ts) from a live one's.
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const exported = (ids.length === 1
       ? await imageNamed(docker, ids[0]!).get()

@@ -52,7 +52,8 @@ export interface TrayControllerDeps {
   estimatePlan?(intent: CleanupIntent): Promise<Plan>;
   /** The executor: runs exactly the plan's steps, reporting each one. */
   executePlan(plan: Plan, onProgress: (progress: PlanProgress) => void): Promise<ExecutionReport>;
-  notify(title: string, body: string): void;
+  /** `action`: a button where the desktop offers notification actions, else a click on the notification. */
+  notify(title: string, body: string, action?: { label: string; run: () => void }): void;
   showPlanInWindow(plan: Plan): void;
   /** Opens the window on a screen (the review line); nothing is planned or removed from here. */
   showScreenInWindow(screen: ReviewScreen): void;
@@ -148,7 +149,16 @@ export class TrayController {
       const failed = plan.steps.filter((s) => !isSuccess(report.outcomes[s.id]?.state)).length;
       this.lastResult = { bytesFreed: freed, exact: plan.exact };
       const size = traySize(freed, this.deps.locale());
-      this.deps.notify('Barnacle', failed ? t.freedPartly(size, plan.exact, failed) : t.freed(size, plan.exact));
+      const result = failed ? t.freedPartly(size, plan.exact, failed) : t.freed(size, plan.exact);
+      const kept = keptCopies(plan, report);
+      if (kept.images === 0) this.deps.notify('Barnacle', result);
+      else {
+        // Undo opens the trash at these copies: restoring is the person's click there, not the notification's.
+        this.deps.notify('Barnacle', t.keptInTrash(result, kept.images, traySize(kept.bytes, this.deps.locale())), {
+          label: t.undo,
+          run: () => this.deps.showScreenInWindow('trash'),
+        });
+      }
     } catch (err) {
       this.deps.notify('Barnacle', t.quickPruneFailed(messageOf(err, this.deps.locale())));
     } finally {
@@ -263,4 +273,17 @@ function messageOf(err: unknown, locale: TrayLocale): string {
   if (err instanceof ConnectionFailure && err.health.says) return say(locale, err.health.says);
   const { message, says } = saysOf(err);
   return says ? say(locale, says) : message;
+}
+
+/** What the plan's finished keep-copy steps kept: images, and the archives' bytes on disk. */
+export function keptCopies(plan: Plan, report: ExecutionReport): { images: number; bytes: number } {
+  let images = 0;
+  let bytes = 0;
+  for (const step of plan.steps) {
+    const outcome = report.outcomes[step.id];
+    if (step.action !== 'keep-copy' || outcome?.state !== 'done') continue;
+    images += step.copy?.images.length ?? 0;
+    bytes += outcome.keptBytes ?? 0;
+  }
+  return { images, bytes };
 }

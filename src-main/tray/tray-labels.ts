@@ -34,6 +34,10 @@ export interface TrayLabels {
   tooltipNothing: string;
   freed(size: string, exact: boolean): string;
   freedPartly(size: string, exact: boolean, failed: number): string;
+  /** Added to the result when the cleanup kept copies: "2 kept in the trash (240 MB)". */
+  keptInTrash(result: string, images: number, size: string): string;
+  /** The notification's action that opens the trash at the plan's copies. */
+  undo: string;
   quickPruneFailed(message: string): string;
   quickPruneRefused(reasons: Phrase): string;
   planFailed(message: string): string;
@@ -66,6 +70,8 @@ function labelsIn(locale: TrayLocale): TrayLabels {
     tooltipNothing: t('tooltipNothing'),
     freed: (size, exact) => t(about('freed', exact), { size }),
     freedPartly: (size, exact, failed) => t(about('freedPartly', exact), { size, count: failed }),
+    keptInTrash: (result, images, size) => t('keptInTrash', { result, count: images, size }),
+    undo: t('undo'),
     quickPruneFailed: (message) => t('quickPruneFailed', { message }),
     quickPruneRefused: (reasons) => t('quickPruneRefused', { reason: reasons }),
     planFailed: (message) => t('planFailed', { message }),

@@ -34,6 +34,11 @@ export default {
     'tray.tooltipDangling': { one: '{count} dangling image, {size}', other: '{count} dangling images, {size}' },
     'tray.tooltipNothing': 'nothing to prune',
     'tray.freed': 'Freed {size}',
+    'tray.keptInTrash': {
+      one: '{result}; 1 image kept in the trash ({size})',
+      other: '{result}; {count} images kept in the trash ({size})',
+    },
+    'tray.undo': 'Undo…',
     'tray.freedAbout': 'Freed about {size}',
     'tray.freedPartly': {
       one: 'Freed {size}; {count} image could not be removed',
@@ -99,6 +104,8 @@ export default {
     'tray.tooltipDangling': { other: '{count} 个悬空镜像，{size}' },
     'tray.tooltipNothing': '没有可清理的镜像',
     'tray.freed': '已释放 {size}',
+    'tray.keptInTrash': { other: '{result}；{count} 个镜像的副本保存在回收站（{size}）' },
+    'tray.undo': '撤销…',
     'tray.freedAbout': '已释放约 {size}',
     'tray.freedPartly': { other: '已释放 {size}；{count} 个镜像未能删除' },
     'tray.freedPartlyAbout': { other: '已释放约 {size}；{count} 个镜像未能删除' },

@@ -2,6 +2,7 @@
 // and execute, another client removing things mid-plan, a cancel between
 // steps, and the engine itself going away mid-plan (then resuming).
 
+import { turnTrashOff } from '../fixtures/trash-settings';
 import type { Phrase } from '../../src-shared/phrase';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -232,6 +233,7 @@ describe.each(ENGINE_NAMES.filter((name) => engineAvailability(name).ok))(
     it('reports what finished and what did not, and resuming finishes the rest', async () => {
       engine = await startEngine(name);
       dataDir = await mkdtemp(join(tmpdir(), 'barnacle-exec-'));
+      turnTrashOff(dataDir);
       const docker = harnessClient(engine.host);
       await ensureBaseImage(docker);
       const ids: string[] = [];

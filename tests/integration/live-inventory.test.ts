@@ -6,6 +6,7 @@
 // The calls the core makes are counted by wrapping its client's dial: the
 // engine is real, the count is of real requests.
 
+import { turnTrashOff } from '../fixtures/trash-settings';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,7 @@ describeEachEngine('inventory kept up to date by engine events', (engine) => {
   beforeAll(async () => {
     await resetEngine(docker);
     dataDir = await mkdtemp(join(tmpdir(), 'barnacle-live-inv-'));
+    turnTrashOff(dataDir);
   });
   afterEach(() => {
     core?.close();

@@ -2,6 +2,7 @@
 // BarnacleCore on a live engine, with progress events, the history file and
 // its export to a path the (injected) save dialog picks.
 
+import { turnTrashOff } from '../fixtures/trash-settings';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ describeEachEngine('plans over IPC', (engine) => {
   beforeAll(async () => {
     await resetEngine(docker);
     dataDir = await mkdtemp(join(tmpdir(), 'barnacle-ipc-'));
+    turnTrashOff(dataDir);
     core = new BarnacleCore(
       { host: engine.host, label: engine.kind, source: 'user' },
       {

@@ -2,9 +2,12 @@
 // app runs (BarnacleCore, its plan runner and executor, wired by trayPortsFor):
 // it removes exactly the dangling images no container uses, keeps the dangling
 // images that a running or a stopped container uses, says "Freed X" with the
-// plan's bytes ("about X" where the plan's sizes are estimates, as on Podman),
-// and the menu goes back to "Nothing to prune".
+// plan's bytes ("about X" where the plan's sizes are estimates, as on Podman)
+// and what the trash kept of them first (the default: they cannot be pulled
+// back), with Undo, and the menu goes back to "Nothing to prune".
 
+import { listTrash, trashDirIn } from '../../src-main/trash/trash-store';
+import { DEFAULT_TRASH_SETTINGS } from '../../src-shared/trash';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +79,7 @@ describeEachEngine('tray quick prune', (engine) => {
   });
 
   it('removes exactly the unused dangling images, says "Freed X" with the plan’s bytes, then has nothing to prune', async () => {
-    const notes: [string, string][] = [];
+    const notes: [string, string, string | null][] = [];
     const ran: Plan[] = [];
     const tooltips: string[] = [];
     const ports = trayPortsFor(core);
@@ -87,7 +90,7 @@ describeEachEngine('tray quick prune', (engine) => {
         ran.push(plan);
         return plan;
       },
-      notify: (title, body) => notes.push([title, body]),
+      notify: (title, body, action) => notes.push([title, body, action?.label ?? null]),
       showScreenInWindow: () => {
         throw new Error('the quick prune must not open the window');
       },
@@ -109,7 +112,10 @@ describeEachEngine('tray quick prune', (engine) => {
 
     expect(ran).toHaveLength(1);
     const plan = ran[0]!;
-    expect(plan.steps.map((s) => s.action)).toEqual(['remove-image', 'remove-image']);
+    // Dangling images cannot be pulled back: by default the trash keeps them first, in one
+    // archive (they share the base layer), and then they go.
+    expect(plan.steps.map((s) => s.action)).toEqual(['keep-copy', 'remove-image', 'remove-image']);
+    expect(plan.steps[0]!.copy!.images.map((i) => i.id).sort()).toEqual([ids.unusedA, ids.unusedB].sort());
     expect(plan.steps.map((s) => s.target).sort()).toEqual([ids.unusedA, ids.unusedB].sort());
     expect(plan.bytesFreed).toBeGreaterThan(0);
     // Docker's classic store reports layer sizes as bytes on disk; Podman's and the containerd
@@ -118,8 +124,16 @@ describeEachEngine('tray quick prune', (engine) => {
     const about = plan.exact ? '' : 'about ';
     // The menu promised what the plan then freed.
     expect(estimate).toBe(`Quick prune dangling (frees ${about}${formatBytes(plan.bytesFreed)})`);
-    expect(notes).toEqual([['Barnacle', `Freed ${about}${formatBytes(plan.bytesFreed)}`]]);
-    expect(tooltips).toContain(`Barnacle — Pruning… 0/2`);
+    const kept = (await listTrash(trashDirIn(dataDir), DEFAULT_TRASH_SETTINGS)).entries;
+    expect(kept.map((e) => e.images.length)).toEqual([2]);
+    expect(notes).toEqual([
+      [
+        'Barnacle',
+        `Freed ${about}${formatBytes(plan.bytesFreed)}; 2 images kept in the trash (${formatBytes(kept[0]!.fileBytes)})`,
+        'Undo…',
+      ],
+    ]);
+    expect(tooltips).toContain(`Barnacle — Pruning… 0/3`);
 
     // On the engine: the unused dangling images are gone, everything used is still there.
     const listed = new Set((await docker.listImages({ all: true })).map((i) => i.Id));

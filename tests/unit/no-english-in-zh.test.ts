@@ -447,7 +447,10 @@ describe('no English refusal of a step reaches the Chinese UI', () => {
       expect: {},
     };
     // Refused before anything is sent: the engine is never called.
-    const outcome = await runStep({ docker: {} as never, engine: podman, resolve: () => null as never, planId: 'p', host: 'h' }, step);
+    const outcome = await runStep(
+      { docker: {} as never, engine: podman, resolve: () => null as never, planId: 'p', host: 'h' },
+      step,
+    );
     const final = 'outcome' in outcome ? outcome.outcome : outcome;
     expect(final.state).toBe('failed');
     const says = 'says' in final ? final.says : undefined;

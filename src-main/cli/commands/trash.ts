@@ -13,6 +13,7 @@ import { defaultDataDir } from '../../runtime/data-dir';
 import { listTrash, restoreFromTrash, trashDirIn } from '../../trash/trash-store';
 import { readTrashSettings } from '../../trash/trash-settings-store';
 import { renderRestored, renderTrash } from '../format/trash-text';
+import { sweepHalfWritten } from '../../trash/sweep';
 
 export async function trashCommand(
   command: Extract<Command, { name: 'trash' }>,
@@ -23,6 +24,8 @@ export async function trashCommand(
   const dir = trashDirIn(dataDir);
   const locale = cliLocale(io.env);
   if (command.restore === undefined) {
+    // A copy whose writer was killed mid-save is never finished: the listing is the next run that clears it.
+    await sweepHalfWritten(dir).catch(() => undefined);
     const listing = await listTrash(dir, readTrashSettings(dataDir), io.now());
     printResult(io, global.json, listing, (l) => renderTrash(l, io.now(), locale));
     return EXIT_OK;

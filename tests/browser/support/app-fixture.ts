@@ -16,6 +16,7 @@ import type { EngineName } from '../../engines/matrix';
 import { browserEngine, type BrowserEngine } from './engines';
 import { bindPreload, type BoundPage } from './preload-stand-in';
 import { serveRenderer } from './static-server';
+import { turnTrashOff } from '../../fixtures/trash-settings';
 
 export interface AppOptions {
   /** The harness engine this project's tests run on. */
@@ -24,6 +25,8 @@ export interface AppOptions {
   vmHome: string | null;
   /** This machine's name as the core compares it with the engine's: another one takes the "engine in a VM" path. */
   hostName: string | null;
+  /** The trash as a new user has it ('default'), or off for flows about something else (tests/fixtures/trash-settings.ts). */
+  trash: 'default' | 'off';
 }
 
 export interface AppFixtures {
@@ -49,7 +52,8 @@ export const test = base.extend<AppFixtures & AppOptions>({
   engine: ['docker20', { option: true }],
   vmHome: [null, { option: true }],
   hostName: [null, { option: true }],
-  app: async ({ page, engine: name, vmHome, hostName }, use, testInfo) => {
+  trash: ['off', { option: true }],
+  app: async ({ page, engine: name, vmHome, hostName, trash }, use, testInfo) => {
     const engine = browserEngine(name);
     if ('skip' in engine) {
       testInfo.skip(true, engine.skip);
@@ -59,6 +63,7 @@ export const test = base.extend<AppFixtures & AppOptions>({
     assertHarnessHost(host);
     // A private history per test; exports land in the test's output folder instead of a save dialog.
     const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-browser-'));
+    if (trash === 'off') turnTrashOff(dataDir);
     const core = new BarnacleCore(
       { host, label: `Test ${engine.family === 'podman' ? 'Podman' : 'Docker'}`, source: 'env-docker-host' },
       {
