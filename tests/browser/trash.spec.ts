@@ -20,7 +20,8 @@ import {
   shotBothSchemes,
 } from './support/plan-steps';
 
-test.use({ viewport: { width: 1280, height: 900 } });
+// The trash as a new user has it: copies of images nobody can pull back.
+test.use({ viewport: { width: 1280, height: 900 }, trash: 'default' });
 
 async function twoLocalImages(docker: Dockerode): Promise<void> {
   await resetEngine(docker);
