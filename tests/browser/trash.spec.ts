@@ -7,10 +7,12 @@
 // Chinese into test-results/flows/.
 
 import type Dockerode from 'dockerode';
-import { buildImage, resetEngine } from '../engines/harness';
+import { buildImage, resetEngine, runContainer } from '../engines/harness';
 import { expect, test } from './support/app-fixture';
 import {
+  chooseFix,
   confirmAndWait,
+  engineContainerNames,
   engineTags,
   expectAccessible,
   goTo,
@@ -117,6 +119,32 @@ test('a plan keeps copies; the Trash lists them; Restore gives the image back; R
   await goTo(app.page, 'trash');
   await expect(app.page.getByTestId('trash-cap')).toContainText('of 5 GB');
   await expect(app.page.getByTestId('trash-cap')).toContainText('more than 7 days');
+});
+
+test('a stopped container goes with its image into the trash and comes back under its name', async ({ app }) => {
+  await resetEngine(app.docker);
+  await buildImage(app.docker, { tag: 'trash/job:1', files: { '/j.txt': 'j' } });
+  await runContainer(app.docker, 'trash/job:1', { name: 'trash-job', running: false, writeBytes: 4096 });
+  await app.open();
+
+  const dialog = await removeImagesFromList(app.page, ['trash/job']);
+  await chooseFix(dialog, 'stopped-container', /Remove the stopped container, then the image/);
+  await expect(dialog.getByTestId('trash-estimate')).toContainText(/up to \d/);
+  await confirmAndWait(dialog);
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  expect(await engineContainerNames(app.docker)).not.toContain('trash-job');
+
+  await goTo(app.page, 'trash');
+  const entry = app.page.locator('li[data-entry]').first();
+  await expect(entry).toContainText('1 stopped container');
+  await expect(entry).toContainText('trash-job');
+  await shot(app.page, 'trash-with-container');
+  await entry.getByRole('button', { name: /^Restore / }).click();
+  const report = entry.getByTestId('restore-report');
+  await expect(report).toContainText('Container trash-job made again', { timeout: 60_000 });
+  await expect(report).toContainText('Tags put back: trash/job:1');
+  expect(await engineContainerNames(app.docker)).toContain('trash-job');
+  await shot(app.page, 'trash-container-restored');
 });
 
 test.describe('in Simplified Chinese', () => {
