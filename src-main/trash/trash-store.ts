@@ -26,6 +26,8 @@ import { imageNamed } from '../engine/handles';
 import { writeAtomically } from '../files/atomic-file';
 import { loadImageArchive, saveImageArchive } from './image-archive';
 import { normalizeImageId } from '../../src-shared/ids';
+import { phrase } from '../../src-shared/phrase';
+import { PhraseError } from '../../src-shared/phrase-error';
 import { splitReference } from '../../src-shared/references';
 import {
   commitWritableLayer,
@@ -242,7 +244,14 @@ async function imageOfTag(docker: Docker, tag: string): Promise<string | null> {
  */
 export async function restoreFromTrash(docker: Docker, dir: string, id: string): Promise<RestoreReport> {
   const { file, record } = await readRecord(dir, id);
-  const reported = (await loadImageArchive(docker, file)).map(normalizeImageId);
+  const reported = (
+    await loadImageArchive(docker, file).catch((err: unknown) => {
+      // The engine's or gzip's own words ("incorrect header check") need saying what they are about.
+      throw new PhraseError(
+        phrase('outcome.trashDamaged', { entry: id, said: err instanceof Error ? err.message : String(err) }),
+      );
+    })
+  ).map(normalizeImageId);
   const report: RestoreReport = { entryId: id, images: [], containers: [] };
   for (const image of record.images) {
     // Every store seen so far gives a loaded image its old ID; one that did not would report a single new one.

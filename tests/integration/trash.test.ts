@@ -189,6 +189,17 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
     expect(await tagsOf(id)).toEqual([]);
   });
 
+  it('a damaged archive is refused on restore with the reason, and changes nothing', async () => {
+    const id = await buildImage(docker, { tag: 'keep/dmg:1', runs: ['echo d > /d'] });
+    await run(await planWith({ type: 'remove-images', refs: ['keep/dmg:1'], trash: true }));
+    const [entry] = (await listed()).entries;
+    writeFileSync(join(trashDir, `${entry!.id}.tar.gz`), 'not gzip at all');
+    await expect(restoreFromTrash(docker, trashDir, entry!.id)).rejects.toThrow(/cannot be loaded .*damaged/);
+    await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    // Still listed (its record is whole): the person can remove it with a plan.
+    expect((await listed()).entries.map((e) => e.id)).toEqual([entry!.id]);
+  });
+
   it('a copy that cannot be written stops the plan: nothing is removed', async () => {
     const id = await buildImage(docker, { tag: 'keep/c:1', runs: ['echo c > /c'] });
     await tagImage(docker, id, 'keep/c', '2');
