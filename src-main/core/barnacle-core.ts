@@ -6,6 +6,7 @@ import { vmDiskSearchOf } from '../disk/disk-levels';
 import { DiskSettingsStore, diskSettingsFileIn } from '../disk/disk-settings-store';
 import { TrashSettingsStore } from '../trash/trash-settings-store';
 import { trashDirIn } from '../trash/trash-store';
+import { sweepHalfWritten } from '../trash/sweep';
 import type { VmDiskSearch } from '../disk/vm-disk-files';
 import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
@@ -112,6 +113,8 @@ export class BarnacleCore {
   }
 
   start(): Promise<EngineHealth> {
+    // A copy whose writer died mid-save (the app killed, the machine off) is never finished: cleared here.
+    inBackground(sweepHalfWritten(this.trashDir), 'clearing half-written trash copies');
     return this.session.start();
   }
 

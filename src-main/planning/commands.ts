@@ -7,6 +7,7 @@
 import type { PlanStep } from '../../src-shared/plan';
 import { shellWord } from '../../src-shared/shell-word';
 import { shortId } from '../../src-shared/ids';
+import { commitCommand } from '../trash/container-copy';
 
 export interface CommandContext {
   /**
@@ -79,7 +80,7 @@ export function copyCommands(step: PlanStep): string[] {
   if (!copy) return [];
   const commits = copy.containers.map((c) => c.commitAs);
   return [
-    ...copy.containers.map((c) => `docker commit --pause=false ${c.id} ${shellWord(c.commitAs)}`),
+    ...copy.containers.map((c) => commitCommand(c.id, c.commitAs)),
     `docker save ${[...copy.images.map((i) => i.id), ...commits].map(shellWord).join(' ')} | gzip > ${shellWord(copy.file)}`,
     ...(commits.length ? [`docker rmi ${commits.map(shellWord).join(' ')}`] : []),
   ];

@@ -297,6 +297,10 @@ export function containerCopyCommands(args: {
 }): string[] {
   const id = shellWord(args.containerId);
   const lines = [`docker container inspect --size ${id} > ${shellWord(args.inspectFile)}`];
-  if (args.commitRef !== undefined) lines.push(`docker commit --pause=false ${id} ${shellWord(args.commitRef)}`);
+  if (args.commitRef !== undefined) lines.push(commitCommand(args.containerId, args.commitRef));
   return lines;
 }
+
+/** `docker commit` as keeping a container runs it: never paused (it is stopped), under the plan's name for it. */
+export const commitCommand = (containerId: string, ref: string): string =>
+  `docker commit --pause=false ${shellWord(containerId)} ${shellWord(ref)}`;

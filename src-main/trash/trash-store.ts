@@ -26,6 +26,8 @@ import { imageNamed } from '../engine/handles';
 import { writeAtomically } from '../files/atomic-file';
 import { loadImageArchive, saveImageArchive } from './image-archive';
 import { normalizeImageId } from '../../src-shared/ids';
+import { phrase } from '../../src-shared/phrase';
+import { PhraseError } from '../../src-shared/phrase-error';
 import { splitReference } from '../../src-shared/references';
 import {
   commitWritableLayer,
@@ -49,7 +51,8 @@ interface StoredRecord {
   fileBytes: number;
   engine: TrashEntry['engine'];
   images: TrashedImage[];
-  containers: (TrashedContainer & { copy: ContainerCopy; committedImageId: string })[];
+  /** `commitAs`: the name the container's changes were saved under (loading puts it back; the container runs on it). */
+  containers: (TrashedContainer & { copy: ContainerCopy; committedImageId: string; commitAs: string })[];
 }
 
 const recordFile = (archive: string) => `${archive}.json`;
@@ -86,11 +89,13 @@ export async function keepCopy(ctx: KeepCopyContext, copy: TrashCopy): Promise<T
         imageId: described.imageId,
         copy: described,
         committedImageId,
+        commitAs: c.commitAs,
       });
     }
+    // The commits by the names the plan's `docker save` line gives them, so the file is the one that line writes.
     const check = await saveImageArchive(
       docker,
-      [...copy.images.map((i) => i.id), ...containers.map((c) => c.committedImageId)],
+      [...copy.images.map((i) => i.id), ...containers.map((c) => ({ name: c.commitAs, id: c.committedImageId }))],
       copy.file,
     );
     const record: StoredRecord = {
@@ -146,6 +151,7 @@ function isStoredRecord(value: unknown): value is StoredRecord {
         !!c &&
         typeof c.name === 'string' &&
         typeof c.committedImageId === 'string' &&
+        typeof c.commitAs === 'string' &&
         IMAGE_ID.test(c.committedImageId) &&
         !!c.copy,
     )
@@ -209,6 +215,18 @@ export async function removeTrashEntry(dir: string, id: string): Promise<boolean
   return existed;
 }
 
+async function imageExists(docker: Docker, id: string): Promise<boolean> {
+  return imageNamed(docker, id)
+    .inspect()
+    .then(
+      () => true,
+      (err: { statusCode?: number }) => {
+        if (err.statusCode === 404) return false;
+        throw err;
+      },
+    );
+}
+
 /** The image a tag names now, or null. */
 async function imageOfTag(docker: Docker, tag: string): Promise<string | null> {
   return imageNamed(docker, tag)
@@ -226,11 +244,20 @@ async function imageOfTag(docker: Docker, tag: string): Promise<string | null> {
  */
 export async function restoreFromTrash(docker: Docker, dir: string, id: string): Promise<RestoreReport> {
   const { file, record } = await readRecord(dir, id);
-  const loaded = new Set((await loadImageArchive(docker, file)).map(normalizeImageId));
+  const reported = (
+    await loadImageArchive(docker, file).catch((err: unknown) => {
+      // The engine's or gzip's own words ("incorrect header check") need saying what they are about.
+      throw new PhraseError(
+        phrase('outcome.trashDamaged', { entry: id, said: err instanceof Error ? err.message : String(err) }),
+      );
+    })
+  ).map(normalizeImageId);
   const report: RestoreReport = { entryId: id, images: [], containers: [] };
   for (const image of record.images) {
-    // Every store seen so far gives a loaded image its old ID; one that did not would load a single new one.
-    const restoredId = loaded.has(image.id) ? image.id : ([...loaded][0] ?? image.id);
+    // Every store seen so far gives a loaded image its old ID; one that did not would report a single new one.
+    const back = await imageExists(docker, image.id);
+    const restoredId = back ? image.id : reported.length === 1 ? reported[0]! : null;
+    if (!restoredId) throw new Error(`the engine loaded the archive but has no image ${image.id.slice(7, 19)}`);
     const result: RestoredImage = { id: image.id, restoredId, tagged: [], taken: [] };
     for (const tag of image.tags) {
       const now = await imageOfTag(docker, tag);

@@ -11,6 +11,8 @@ export default {
     'outcome.notBuildContainer': '{id} is not a full container ID: nothing was sent',
     'outcome.copyFailed': 'The trash could not keep a copy of {image} ({said}): nothing after it was removed.',
     'outcome.notTrashFile': 'Refused: {file} is not a file of this plan in Barnacle’s trash.',
+    'outcome.trashDamaged':
+      'The copy {entry} in the trash cannot be loaded ({said}): it is damaged. Nothing was restored; remove it from the trash.',
     'outcome.trashEntryChanged': 'The trash entry {entry} is not the one the plan saw: it was left.',
     'stale.buildContainer':
       'The build container {container} was made again since the preview: it is not the one you saw.',
@@ -50,6 +52,8 @@ export default {
     'outcome.notBuildContainer': '{id} 不是完整的容器 ID：没有发送任何请求',
     'outcome.copyFailed': '回收站无法保存 {image} 的副本（{said}）：其后的步骤都没有执行。',
     'outcome.notTrashFile': '已拒绝：{file} 不是此计划在 Barnacle 回收站中的文件。',
+    'outcome.trashDamaged':
+      '回收站中的副本 {entry} 无法载入（{said}）：它已损坏。没有恢复任何东西；请把它从回收站删除。',
     'outcome.trashEntryChanged': '回收站条目 {entry} 已不是计划看到的那个：已保留。',
     'stale.buildContainer': '构建容器 {container} 在预览之后被重新创建：它不是你看到的那个。',
     'stale.cacheKept': '引擎保留了 {record}：自预览以来，有构建在使用它，或有镜像开始共享它的数据。',

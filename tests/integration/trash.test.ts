@@ -21,7 +21,7 @@ import { buildPlan } from '../../src-main/planning/plan-service';
 import { checkArchive } from '../../src-main/trash/image-archive';
 import { listTrash, restoreFromTrash } from '../../src-main/trash/trash-store';
 import { resetEngine } from '../engines/harness';
-import { buildImage, tagImage } from '../engines/fixtures';
+import { buildImage, runContainer, tagImage } from '../engines/fixtures';
 import { describeEachEngine } from '../engines/use-engines';
 import { connectTo } from './support/plan-world';
 import { DOCKER_CLI } from './support/docker-cli';
@@ -99,6 +99,63 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
     expect((await tagsOf(b)).map(familiarReference)).toEqual(['keep/b:1']);
   });
 
+  it('undoes a removal through the fix: the image with its tags, and its stopped container made again and startable', async () => {
+    const id = await buildImage(docker, { tag: 'keep/app:1', runs: ['echo app > /app'] });
+    await tagImage(docker, id, 'keep/app', 'latest');
+    const tags = await tagsOf(id);
+    // A stopped container of the image that wrote into its own layer: its changes go with it.
+    const job = await runContainer(docker, 'keep/app:1', {
+      name: 'keep-job',
+      cmd: ['/bin/busybox', 'sh', '-c', 'echo written-before > /note'],
+      running: false,
+    });
+    // Default settings: the image was built here, so it cannot be pulled back and gets a copy.
+    const plan = await planWith({
+      type: 'remove-images',
+      refs: ['keep/app:1', 'keep/app:latest'],
+      choices: { stoppedContainer: 'remove-containers' },
+    });
+    expect(plan.steps.map((s) => s.action)).toEqual(['keep-copy', 'remove-container', 'untag', 'remove-image']);
+    expect(plan.steps[0]!.copy!.containers).toEqual([
+      { id: job, name: 'keep-job', commitAs: `barnacle-trash/${plan.id.slice(0, 8)}:s1-1` },
+    ]);
+    const report = await run(plan);
+    for (const s of plan.steps) expect(report.outcomes[s.id], s.label).toMatchObject({ state: 'done' });
+    await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    await expect(docker.getContainer(job).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    // The commit was only a means to the archive: not left on the engine.
+    await expect(docker.getImage(plan.steps[0]!.copy!.containers[0]!.commitAs).inspect()).rejects.toMatchObject({
+      statusCode: 404,
+    });
+
+    const [entry] = (await listed()).entries;
+    expect(entry!.containers).toEqual([{ id: job, name: 'keep-job', imageId: id }]);
+    const restored = await restoreFromTrash(docker, trashDir, entry!.id);
+    expect(restored.images).toEqual([{ id, restoredId: id, tagged: expect.any(Array), taken: [] }]);
+    expect((await tagsOf(id)).sort()).toEqual([...tags].sort());
+    const [made] = restored.containers;
+    expect(made).toMatchObject({ name: 'keep-job', id: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Made again under its name, on its changes, and it starts: its note is still there.
+    const again = docker.getContainer(made!.id!);
+    expect((await again.inspect()).Name).toBe('/keep-job');
+    const reader = await docker.createContainer({
+      Image: (await again.inspect()).Image,
+      Cmd: ['/bin/busybox', 'cat', '/note'],
+      HostConfig: { NetworkMode: 'none' },
+    });
+    await reader.start();
+    await reader.wait();
+    const logs = (await reader.logs({ stdout: true, follow: false })) as unknown as Buffer;
+    expect(logs.toString('utf8')).toContain('written-before');
+    await reader.remove();
+    await again.start();
+    expect((await again.wait()).StatusCode).toBe(0);
+
+    // Restoring again: the name is the new container's now, so nothing is made or renamed.
+    const twice = await restoreFromTrash(docker, trashDir, entry!.id);
+    expect(twice.containers).toEqual([{ name: 'keep-job', nameTakenBy: made!.id }]);
+  });
+
   it('by default keeps copies only of images that cannot be pulled back; per image and --no-trash say otherwise', async () => {
     const id = await buildImage(docker, { tag: 'keep/local:1', runs: ['echo l > /l'] });
     // Built here: no registry has it (pullBack local), so the default keeps it.
@@ -130,6 +187,17 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
     // The other image keeps its tag; the restored one comes back untagged.
     expect((await tagsOf(other)).map(familiarReference)).toEqual(['keep/t:1']);
     expect(await tagsOf(id)).toEqual([]);
+  });
+
+  it('a damaged archive is refused on restore with the reason, and changes nothing', async () => {
+    const id = await buildImage(docker, { tag: 'keep/dmg:1', runs: ['echo d > /d'] });
+    await run(await planWith({ type: 'remove-images', refs: ['keep/dmg:1'], trash: true }));
+    const [entry] = (await listed()).entries;
+    writeFileSync(join(trashDir, `${entry!.id}.tar.gz`), 'not gzip at all');
+    await expect(restoreFromTrash(docker, trashDir, entry!.id)).rejects.toThrow(/cannot be loaded .*damaged/);
+    await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    // Still listed (its record is whole): the person can remove it with a plan.
+    expect((await listed()).entries.map((e) => e.id)).toEqual([entry!.id]);
   });
 
   it('a copy that cannot be written stops the plan: nothing is removed', async () => {
