@@ -28,7 +28,12 @@ class Nav {
   revealPlan = $state<string | null>(null);
 
   constructor() {
-    window.addEventListener('hashchange', () => (this.screen = fromHash()));
+    window.addEventListener('hashchange', () => {
+      const screen = fromHash();
+      // A sidebar link or Back (not go()): the plan an earlier link asked to show is not asked for now.
+      if (screen !== this.screen) this.revealPlan = null;
+      this.screen = screen;
+    });
   }
 
   /** The tray's review line opens a screen (main's `showScreen` event); App calls this once. */
