@@ -5,6 +5,9 @@
 
 import type { EngineKind, ImageStore } from './model';
 
+/** A trash entry's ID, "<plan id>/<step id>": the plan's folder and the archive's name in it. */
+export const TRASH_ENTRY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(s\d{1,6})$/;
+
 /** Which images a plan keeps a copy of, unless the person says otherwise for one. */
 export type TrashKeep = 'not-pullable' | 'all' | 'none';
 

@@ -13,6 +13,7 @@ import {
   type InputRule,
 } from '../../src-shared/input-grammar';
 import { usageError } from './cli-error';
+import { TRASH_ENTRY_ID } from '../../src-shared/trash';
 import { phrase } from '../../src-shared/phrase';
 
 export const fixFlagNames = ['stop-running', 'remove-containers', 'force-delete', 'all-tags', 'with-children'] as const;
@@ -47,7 +48,7 @@ function trashChoice(flags: PlanFlags): { trash?: boolean } {
 
 /** The trash's own entries ("<plan id>/<step id>", as `barnacle trash` lists them), or all, or the expired. */
 function emptyTrashIntent(flags: PlanFlags): CleanupIntent {
-  const bad = flags.refs.find((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/s\d+$/.test(id));
+  const bad = flags.refs.find((id) => !TRASH_ENTRY_ID.test(id));
   if (bad !== undefined) throw usageError(phrase('cli.usage.trashEntry', { id: bad }));
   if (flags.expired && flags.refs.length) throw usageError(phrase('cli.usage.trashEntriesOrExpired'));
   return {

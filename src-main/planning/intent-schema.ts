@@ -4,6 +4,7 @@
 // (src-main/history/history-schema.ts). Plain strict objects, bounded strings,
 // and names in the engine's own grammar (src-shared/input-grammar.ts).
 
+import { TRASH_ENTRY_ID } from '../../src-shared/trash';
 import { z } from 'zod';
 import {
   containerRefRule,
@@ -68,10 +69,7 @@ const trashPerImageSchema = z
   .pipe(z.record(z.string(), z.boolean()));
 
 /** "<plan id>/<step id>", as the trash lists its entries. */
-const trashEntrySchema = z
-  .string()
-  .max(64)
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/s\d{1,6}$/, 'not a trash entry (PLAN/STEP)');
+const trashEntrySchema = z.string().max(64).regex(TRASH_ENTRY_ID, 'not a trash entry (PLAN/STEP)');
 
 export const cleanupIntentSchema = z.discriminatedUnion('type', [
   z

@@ -11,9 +11,10 @@ import { phrase } from '../../src-shared/phrase';
 import { PhraseError } from '../../src-shared/phrase-error';
 import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import type { CleanupIntent, PlanStep, SkippedItem, TrashCopy } from '../../src-shared/plan';
-import type { TrashedImage, TrashEntry, TrashListing } from '../../src-shared/trash';
+import { TRASH_ENTRY_ID, type TrashedImage, type TrashEntry, type TrashListing } from '../../src-shared/trash';
 import { isActiveState } from '../../src-shared/container-state';
 import { imageName } from '../../src-shared/display-names';
+
 import type { ImageLayers } from '../inventory/layer-facts';
 
 export interface TrashPlanning {
@@ -182,8 +183,10 @@ function entriesToDrop(
   skipped: SkippedItem[],
 ): { entry: TrashEntry; reason: PlanStep['reason'] }[] {
   if (intent.type === 'empty-trash') {
+    // A record that cannot be read goes with the rest when the trash is emptied, or when named.
+    const damaged = trash.damaged.filter((d) => TRASH_ENTRY_ID.test(d.id)).map(damagedEntry);
     if (intent.entries) {
-      const known = new Map(trash.entries.map((e) => [e.id, e]));
+      const known = new Map([...trash.entries, ...damaged].map((e) => [e.id, e]));
       const out: { entry: TrashEntry; reason: PlanStep['reason'] }[] = [];
       for (const id of intent.entries) {
         const entry = known.get(id);
@@ -193,7 +196,7 @@ function entriesToDrop(
       }
       return out;
     }
-    return trash.entries
+    return [...trash.entries, ...(intent.expiredOnly ? [] : damaged)]
       .filter((e) => !intent.expiredOnly || e.expired)
       .map((entry) => ({ entry, reason: entry.expired ? 'trash-expired' : 'trash-emptied' }));
   }
@@ -212,6 +215,23 @@ function entriesToDrop(
     }
   }
   return out;
+}
+
+/**
+ * A record that cannot be read, as an entry to remove: pinned to "unreadable" (savedAtOf's
+ * -1), so a record mended in the meantime is a changed entry and stays.
+ */
+function damagedEntry(d: TrashListing['damaged'][number]): TrashEntry {
+  return {
+    id: d.id,
+    planId: d.id.split('/')[0]!,
+    savedAt: -1,
+    fileBytes: 0,
+    engine: { host: '', kind: 'docker', version: '', store: 'classic' },
+    images: [],
+    containers: [],
+    expired: false,
+  };
 }
 
 /** s1…sN in the given order, with every `after` renamed to match. */

@@ -22,6 +22,7 @@ import type {
   TrashListing,
   TrashSettings,
 } from '../../src-shared/trash';
+import { TRASH_ENTRY_ID } from '../../src-shared/trash';
 import { imageNamed } from '../engine/handles';
 import { writeAtomically } from '../files/atomic-file';
 import { loadImageArchive, saveImageArchive } from './image-archive';
@@ -40,9 +41,6 @@ import {
 export const trashDirIn = (dataDir: string): string => join(dataDir, 'trash');
 
 const DAY_MS = 24 * 3600 * 1000;
-
-/** "<plan id>/<step id>": the plan folder and the archive's name. */
-export const TRASH_ENTRY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(s\d+)$/;
 
 /** What is written beside each archive. */
 interface StoredRecord {

@@ -198,6 +198,16 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
     await expect(docker.getImage(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
     // Still listed (its record is whole): the person can remove it with a plan.
     expect((await listed()).entries.map((e) => e.id)).toEqual([entry!.id]);
+    // A record that cannot be read is listed apart, and emptying the trash takes it too.
+    const broken = '44444444-4444-4444-8444-444444444444';
+    mkdirSync(join(trashDir, broken));
+    writeFileSync(join(trashDir, broken, 's1.tar.gz.json'), '{"version": 2,');
+    expect((await listed()).damaged.map((d) => d.id)).toEqual([`${broken}/s1`]);
+    const empty = await planWith({ type: 'empty-trash' });
+    expect(empty.steps.map((s) => s.action)).toEqual(['remove-trash-entry', 'remove-trash-entry']);
+    const report = await run(empty);
+    for (const s of empty.steps) expect(report.outcomes[s.id], s.label).toEqual({ state: 'done' });
+    expect(await listed()).toMatchObject({ entries: [], damaged: [] });
   });
 
   it('a copy that cannot be written stops the plan: nothing is removed', async () => {

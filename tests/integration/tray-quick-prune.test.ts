@@ -116,7 +116,12 @@ describeEachEngine('tray quick prune', (engine) => {
     // archive (they share the base layer), and then they go.
     expect(plan.steps.map((s) => s.action)).toEqual(['keep-copy', 'remove-image', 'remove-image']);
     expect(plan.steps[0]!.copy!.images.map((i) => i.id).sort()).toEqual([ids.unusedA, ids.unusedB].sort());
-    expect(plan.steps.map((s) => s.target).sort()).toEqual([ids.unusedA, ids.unusedB].sort());
+    expect(
+      plan.steps
+        .filter((s) => s.action === 'remove-image')
+        .map((s) => s.target)
+        .sort(),
+    ).toEqual([ids.unusedA, ids.unusedB].sort());
     expect(plan.bytesFreed).toBeGreaterThan(0);
     // Docker's classic store reports layer sizes as bytes on disk; Podman's and the containerd
     // store's are estimates, and the tray says "about".

@@ -177,4 +177,20 @@ describe('the trash keeps to its limits', () => {
     expect(empty({ type: 'empty-trash', expiredOnly: true }).steps.map((s) => s.reason)).toEqual(['trash-expired']);
     expect(empty({ type: 'empty-trash' }).steps).toHaveLength(2);
   });
+
+  it('a record that cannot be read goes when the trash is emptied or it is named, pinned as unreadable', () => {
+    const DAMAGED = '44444444-4444-4444-8444-444444444444/s2';
+    const trash: TrashListing = { ...listing([entry(OLD, NOW_MS, 10)], 0), damaged: [{ id: DAMAGED, reason: 'x' }] };
+    const empty = (intent: Extract<Parameters<typeof bareInput>[0], { type: 'empty-trash' }>) =>
+      planCleanup(bareInput(intent, { trashDir: TRASH, trash }));
+    const all = empty({ type: 'empty-trash' });
+    expect(all.steps.map((s) => [s.target, s.expect])).toEqual([
+      [join(TRASH, `${OLD}.tar.gz`), { createdAt: String(NOW_MS) }],
+      [join(TRASH, `${DAMAGED}.tar.gz`), { createdAt: '-1' }],
+    ]);
+    expect(empty({ type: 'empty-trash', entries: [DAMAGED] }).steps.map((s) => s.target)).toEqual([
+      join(TRASH, `${DAMAGED}.tar.gz`),
+    ]);
+    expect(empty({ type: 'empty-trash', expiredOnly: true }).steps).toEqual([]);
+  });
 });
