@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Channel } from '../../src-shared/contract';
 import { parseHost } from '../engine/parsed-host';
 import { hasNoControl } from '../../src-shared/input-grammar';
+import { TRASH_ENTRY_ID } from '../../src-shared/trash';
 import { boundedString, isPlainObject } from '../security/untrusted-input';
 import {
   cleanupIntentSchema,
@@ -46,8 +47,8 @@ function payload<Shape extends z.ZodRawShape>(shape: Shape) {
 
 const noArgs = payload({});
 
-/** A trash entry: "<plan id>/<step id>", exactly as main names the archive (never a path). */
-export const trashEntryIdSchema = boundedString(39, 48).regex(/^[0-9a-f-]{36}\/s\d+$/, 'not a trash entry');
+/** A trash entry: "<plan id>/<step id>", exactly as main names the archive (never a path); the one rule in src-shared. */
+export const trashEntryIdSchema = boundedString(39, 44).regex(TRASH_ENTRY_ID, 'not a trash entry');
 
 /** A size or a number of days: whole, not negative, exact in a double. */
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);

@@ -254,6 +254,9 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
     '../3b241101-e2bb-4255-8caf-4136c566/s1',
     '3b241101-e2bb-4255-8caf-4136c566a962\\s1',
     '3b241101-e2bb-4255-8caf-4136c566a962/s1\n',
+    `${'-'.repeat(36)}/s1`,
+    '3b241101e2bb42558caf4136c566a962----/s1',
+    '3b241101-e2bb-4255-8caf-4136c566a962/s1234567',
   ],
 };
 
