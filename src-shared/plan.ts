@@ -295,7 +295,8 @@ export type StepOutcome =
   | { state: 'done'; note?: string; keptBytes?: number }
   | { state: 'already-gone' }
   /** `message` in English (logs, --json); `says`, when main has one, the catalogue phrase people see. */
-  | { state: 'conflict'; message: string; says?: Phrase; kind: ConflictKind | 'plan-stale' }
+  /** copy-failed: the trash could not keep a step's copy, so nothing after it ran (src-main/trash). */
+  | { state: 'conflict'; message: string; says?: Phrase; kind: ConflictKind | 'plan-stale' | 'copy-failed' }
   | { state: 'failed'; message: string; says?: Phrase; kind: string }
   /** Why it did not start, as a catalogue phrase. */
   | { state: 'not-run'; reason: Phrase };

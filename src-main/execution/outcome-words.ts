@@ -7,7 +7,7 @@ import { say } from '../../src-shared/messages/translate';
 import type { Phrase } from '../../src-shared/phrase';
 import type { FinalOutcome } from './schedule';
 
-export const conflictSaying = (kind: ConflictKind | 'plan-stale', says: Phrase): FinalOutcome => ({
+export const conflictSaying = (kind: ConflictKind | 'plan-stale' | 'copy-failed', says: Phrase): FinalOutcome => ({
   state: 'conflict',
   kind,
   message: say('en', says),

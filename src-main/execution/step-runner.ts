@@ -176,7 +176,8 @@ function outcomeOfFailure(
   sent: boolean,
 ): FinalOutcome | EngineLostOutcome {
   if (err instanceof RefusedStep) return failureSaying('validation', err.says);
-  if (err instanceof CopyFailed) return failureSaying('copy-failed', err.says);
+  // A conflict, as the engine's refusals are: the plan met something it did not expect, and nothing was removed.
+  if (err instanceof CopyFailed) return conflictSaying('copy-failed', err.says);
   if (err instanceof ops.LastTagError) {
     return conflictSaying('plan-stale', phrase('stale.lastTag', { tag: step.label }));
   }

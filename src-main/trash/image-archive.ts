@@ -80,10 +80,26 @@ export async function saveImageArchive(
     }
     const check = await checkArchive(temp, hexes);
     await rename(temp, path);
+    await syncFolder(dirname(path));
     return check;
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw err instanceof ArchiveError ? err : new ArchiveError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
+ * The rename itself on disk before anything is removed: a power cut must not leave the
+ * image gone and its archive's name unwritten. Folders cannot be opened on Windows,
+ * where NTFS journals the rename.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r').catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync().catch(() => undefined);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,7 +1,9 @@
 // Half-written trash copies: saveImageArchive writes `<archive>.<pid>.<random>.tmp`
 // and renames it only once checked, so a `.tmp` whose writer died (the process
 // killed, the machine off) is never going to be finished. The next run removes
-// it; a live writer's file is left alone, whatever its age up to a day.
+// it; a live writer's file is left alone, whatever its age up to a day. Likewise
+// an archive whose record was never written (the writer died between the two):
+// nothing was removed after it, no listing shows it, so nothing could ever remove it.
 
 import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,6 +26,9 @@ export interface SweepResult {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PLAN_FOLDER = /^[0-9a-f-]{36}$/;
 const TEMP_WITH_PID = /\.(\d+)\.[0-9a-f]+\.tmp$/;
+const ARCHIVE = /^s\d+\.tar\.gz$/;
+/** A record follows its archive within milliseconds; an hour without one means its writer is gone. */
+const ORPHAN_AFTER_MS = 60 * 60 * 1000;
 
 export function pidIsAlive(pid: number): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
@@ -54,13 +59,17 @@ export async function sweepHalfWritten(trashDir: string, opts: SweepOptions = {}
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => null);
     if (!entries) continue;
     let removedHere = 0;
+    const names = new Set(entries.map((e) => e.name));
     for (const entry of entries) {
-      if (!entry.isFile() || !entry.name.endsWith('.tmp')) continue;
+      const orphan = ARCHIVE.test(entry.name) && !names.has(`${entry.name}.json`);
+      if (!entry.isFile() || (!entry.name.endsWith('.tmp') && !orphan)) continue;
       const path = join(folder, entry.name);
       const info = await lstat(path).catch(() => null);
       if (!info?.isFile()) continue;
       const pid = TEMP_WITH_PID.exec(entry.name)?.[1];
-      const stale = pid === undefined || !alive(Number(pid)) || now - info.mtimeMs > maxAge;
+      const stale = orphan
+        ? now - info.mtimeMs > ORPHAN_AFTER_MS
+        : pid === undefined || !alive(Number(pid)) || now - info.mtimeMs > maxAge;
       if (!stale) continue;
       try {
         await unlink(path);

@@ -153,7 +153,7 @@ describe.each(stoppable)('%s: a backup cut short by stopping the engine', (name)
     await engine.stop();
     const { outcomes } = await report;
     const outcome = outcomes[copy.id];
-    expect(outcome?.state === 'failed' && outcome.kind === 'copy-failed', JSON.stringify(outcome)).toBe(true);
+    expect(outcome?.state === 'conflict' && outcome.kind === 'copy-failed', JSON.stringify(outcome)).toBe(true);
     expect(outcomes[removal.id]?.state).toBe('not-run');
     // saveImageArchive removes its own temp file when the export fails under it.
     expect(tempFiles(trashDir)).toEqual([]);

@@ -220,7 +220,7 @@ describeEachEngine('the trash: a copy before the removal, and back', (engine) =>
     const plan = await planWith({ type: 'remove-images', refs: ['keep/c:1', 'keep/c:2'], trash: true }, dir);
     const report = await run(plan, dir);
     expect(report.outcomes.s1).toMatchObject({
-      state: 'failed',
+      state: 'conflict',
       kind: 'copy-failed',
       says: { key: 'outcome.copyFailed' },
     });

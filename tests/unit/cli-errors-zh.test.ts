@@ -121,7 +121,7 @@ function wordsOnly(text: string, argv: string[]): string {
     .replace(/(^|\s)--?[a-z][a-z-]*(=\S*)?/g, ' ') // flags
     .replace(/\bbarnacle( [a-z-]+)*/g, ' ') // the program and its commands
     .replace(/\b(docker|podman)( [a-z-]+)+/g, ' ') // commands named in a sentence
-    .replace(/\b(prune-volumes|prune-cache|rm-volumes|rm-stopped|rmi|prune)\b/g, ' ') // what `barnacle plan` takes
+    .replace(/\b(prune-volumes|prune-cache|empty-trash|rm-volumes|rm-stopped|rmi|prune)\b/g, ' ') // what `barnacle plan` takes
     .replace(/\b[A-Z_]{6,}\b/g, ' ') // environment variables
     .replace(/\b[a-z]+\.pem\b|\bcurrentContext\b/g, ' ') // file and key names
     .replace(/\((validation|engine-unreachable)\)/g, ' '); // the error's code, for scripts

@@ -63,6 +63,19 @@ describe('sweepHalfWritten', () => {
     expect(existsSync(join(dir, PLAN))).toBe(false);
   });
 
+  it('removes an archive whose record never came, once it is an hour old; a recent one may still get its record', async () => {
+    const orphan = put(PLAN, 's1.tar.gz');
+    const hourAgo = (Date.now() - 2 * 3600 * 1000) / 1000;
+    utimesSync(orphan, hourAgo, hourAgo);
+    const recent = put(PLAN, 's2.tar.gz');
+    const whole = put(PLAN, 's3.tar.gz');
+    utimesSync(whole, hourAgo, hourAgo);
+    put(PLAN, 's3.tar.gz.json', '{}');
+    const result = await sweepHalfWritten(dir);
+    expect(result.removed).toEqual([orphan]);
+    for (const kept of [recent, whole]) expect(existsSync(kept)).toBe(true);
+  });
+
   it('never follows links, and touches nothing outside plan folders', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'bn-sweep-outside-'));
     try {
