@@ -6,6 +6,7 @@
 import type { BarnacleError } from '../../src-shared/errors';
 import type { RestoreReport, TrashListing, TrashSettings } from '../../src-shared/trash';
 import { api } from '../lib/api';
+import { engine } from './engine.svelte';
 import { planFlow } from './plan.svelte';
 
 class TrashView {
@@ -43,6 +44,8 @@ class TrashView {
     this.restoring = null;
     if (result.ok) this.reports = { ...this.reports, [id]: result.value };
     else this.restoreErrors = { ...this.restoreErrors, [id]: result.error };
+    // Loads, tags and new containers: not every engine's event stream says so (Podman's load), so read the lists again.
+    void engine.refresh();
   }
 
   dismissReport(id: string): void {

@@ -144,6 +144,8 @@ test('a stopped container goes with its image into the trash and comes back unde
   await expect(report).toContainText('Container trash-job made again', { timeout: 60_000 });
   await expect(report).toContainText('Tags put back: trash/job:1');
   expect(await engineContainerNames(app.docker)).toContain('trash-job');
+  // The lists follow: the restored container is counted in the sidebar.
+  await expect(app.page.getByRole('navigation').locator('a[href="#/containers"]')).toContainText('1');
   await shot(app.page, 'trash-container-restored');
 });
 
