@@ -22,7 +22,8 @@ export interface TrashSettings {
 
 export const DEFAULT_TRASH_SETTINGS: Readonly<TrashSettings> = {
   keep: 'not-pullable',
-  maxBytes: 10 * 1024 ** 3,
+  // 10 GB as every size is shown (decimal, formatBytes), so Settings and the Trash screen read "10", not "10.74".
+  maxBytes: 10 * 1000 ** 3,
   maxAgeDays: 30,
 };
 

@@ -168,5 +168,10 @@ test.describe('in Simplified Chinese', () => {
     await expect(app.page.locator('li[data-entry]')).toHaveCount(1);
     await expect(app.page.getByRole('heading', { name: '回收站' })).toBeVisible();
     await shotBothSchemes(app.page, 'trash-screen-zh');
+    await goTo(app.page, 'settings');
+    const settings = app.page.getByRole('group', { name: '回收站' });
+    await expect(settings.getByRole('radio', { name: '无法重新拉取的镜像' })).toBeChecked();
+    await settings.scrollIntoViewIfNeeded();
+    await shot(app.page, 'trash-settings-zh');
   });
 });
