@@ -20,6 +20,10 @@ export interface EngineEvent {
   id: string;
   /** The image's name, when the event names one (tag, untag, pull, load). */
   name?: string;
+  /** A container event's image, as the container was created from it (a name or an ID). */
+  image?: string;
+  /** When the engine says it happened (ms since epoch), from timeNano or time; absent in events made up here. */
+  time?: number;
 }
 
 /** The engine's answers the inventory is built from, by ID. */
@@ -63,6 +67,9 @@ export function parseEngineEvent(line: string): EngineEvent | null {
     Action?: string;
     status?: string;
     id?: string;
+    from?: string;
+    time?: number;
+    timeNano?: number;
     Actor?: { ID?: string; Attributes?: Record<string, string> };
   };
   if (e.Type !== 'image' && e.Type !== 'container') return null;
@@ -74,6 +81,16 @@ export function parseEngineEvent(line: string): EngineEvent | null {
   if (typeof id !== 'string' || typeof action !== 'string') return null;
   const event: EngineEvent = { type: e.Type, action, id };
   if (typeof named === 'string' && named && named !== id) event.name = named;
+  const image = e.Actor?.Attributes?.image ?? e.from;
+  if (e.Type === 'container' && typeof image === 'string' && image) event.image = image;
+  // timeNano exceeds a double's exact range, but stays within a microsecond: plenty for ms.
+  const time =
+    typeof e.timeNano === 'number' && e.timeNano > 0
+      ? Math.floor(e.timeNano / 1e6)
+      : typeof e.time === 'number' && e.time > 0
+        ? e.time * 1000
+        : undefined;
+  if (time !== undefined) event.time = time;
   return event;
 }
 

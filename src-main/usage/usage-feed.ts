@@ -1,0 +1,207 @@
+// What feeds the last-used store (last-used-store.ts): the events the inventory
+// already follows, the engine's event history after time offline, and the
+// containers that exist.
+//
+// Engines differ in what their events name (seen live):
+// - Docker's pull event names the reference pulled ("alpine:latest"), not the
+//   image ID; tag and load name the ID. The containerd store also sends image
+//   "create" for a pulled or built image.
+// - Podman (4.3 and 5.4) names images by bare hex ID; its build event leaves the
+//   ID empty and names the ID as the image's name (parseEngineEvent takes it).
+//   Podman 4.3's load names nothing at all: such a load is not a use we can place.
+// - A container's event names its image as it was created from ("alpine", an ID):
+//   the container's own row (read back by the inventory) says which image that is;
+//   a container removed in the same batch (`run --rm`) is placed by that name.
+// Both send `time` (seconds) and `timeNano`; the event's own time is the use's time.
+
+import type Docker from 'dockerode';
+import type { LastUseSource } from '../../src-shared/last-used';
+import { normalizeImageId } from '../../src-shared/ids';
+import { parseEngineEvent, type EngineEvent } from '../inventory/engine-events';
+import type { RawContainer, RawImage } from '../inventory/engine-answers';
+import type { LastUsedStore } from './last-used-store';
+
+/** Image actions that are a use of the image; the rest (untag, delete, save, push) are not. */
+const IMAGE_USES = new Set(['pull', 'load', 'tag', 'build', 'import', 'create']);
+/** Container actions that use their image: made from it, or run. */
+const CONTAINER_USES = new Set(['create', 'start']);
+
+/** How far back the event history is read at most: older evidence is the containers' and images' own dates. */
+export const HISTORY_MAX_MS = 30 * 24 * 3600 * 1000;
+/** Events read from the history at most: Docker keeps ~1,000 in memory; Podman's journal may hold far more. */
+export const HISTORY_MAX_EVENTS = 100_000;
+/** How long reading the history may take before what was read is used. */
+export const HISTORY_TIMEOUT_MS = 15_000;
+
+export interface KnownLists {
+  images: ReadonlyMap<string, RawImage>;
+  containers: ReadonlyMap<string, RawContainer>;
+}
+
+/** An image ID for a reference as events give it (full ID, bare hex, name or short ID); null when no listed image fits. */
+export function imageIdOf(ref: string, lists: KnownLists): string | null {
+  if (!ref) return null;
+  const id = normalizeImageId(ref);
+  if (id.startsWith('sha256:') && /^sha256:[0-9a-f]{64}$/.test(id)) return id;
+  const withTag = /:[^/]+$/.test(ref) ? ref : `${ref}:latest`;
+  let byShortId: string | null = null;
+  for (const [imageId, row] of lists.images) {
+    for (const tag of row.RepoTags ?? []) {
+      // Podman lists "docker.io/library/alpine:latest" for what was pulled as "alpine".
+      if (tag === withTag || tag.endsWith(`/${withTag}`)) return imageId;
+    }
+    if (/^[0-9a-f]{12,63}$/.test(ref) && imageId.startsWith(`sha256:${ref}`)) byShortId = imageId;
+  }
+  return byShortId;
+}
+
+/** The uses a batch of events shows: [image ID, ms]; `fallbackTime` for events without a time. */
+export function usesOfEvents(
+  events: readonly EngineEvent[],
+  lists: KnownLists,
+  fallbackTime: number,
+): [string, number][] {
+  const uses: [string, number][] = [];
+  for (const event of events) {
+    const at = event.time ?? fallbackTime;
+    let imageId: string | null = null;
+    if (event.type === 'container' && CONTAINER_USES.has(event.action)) {
+      const row = lists.containers.get(event.id);
+      imageId = row?.ImageID ? normalizeImageId(row.ImageID) : imageIdOf(event.image ?? '', lists);
+    } else if (event.type === 'image' && IMAGE_USES.has(event.action)) {
+      imageId = imageIdOf(event.id, lists) ?? imageIdOf(event.name ?? '', lists);
+    }
+    if (imageId) uses.push([imageId, at]);
+  }
+  return uses;
+}
+
+/** Records a batch's uses; the latest event time read becomes where the next backfill starts. True when anything changed. */
+export function recordEvents(
+  store: LastUsedStore,
+  events: readonly EngineEvent[],
+  lists: KnownLists,
+  source: Extract<LastUseSource, 'event' | 'event-history'>,
+  now: number,
+): boolean {
+  let changed = false;
+  for (const [imageId, at] of usesOfEvents(events, lists, now)) changed = store.record(imageId, at, source) || changed;
+  const latest = Math.max(0, ...events.map((e) => e.time ?? 0));
+  if (latest > 0) store.markSeen(latest);
+  return changed;
+}
+
+/** Each container's image was used at least when the container was created. */
+export function recordContainers(store: LastUsedStore, containers: Iterable<RawContainer>): void {
+  for (const c of containers) {
+    if (c.ImageID && c.Created > 0) store.record(normalizeImageId(c.ImageID), c.Created * 1000, 'container');
+  }
+}
+
+/** How long a history read without `until` waits for more before it takes the history as complete. */
+export const HISTORY_QUIET_MS = 1_000;
+
+export interface HistoryOptions {
+  /**
+   * Whether the engine ends the stream at `until` (Docker). Podman's file event log
+   * (4.3 and 5.4, seen live) ends it at once, a line or two in, when `until` is
+   * given: there the history is read with `since` alone, taken as complete once
+   * the stream has been quiet a moment, and events after `until` are left to the live stream.
+   */
+  untilEndsStream: boolean;
+  maxEvents?: number;
+  timeoutMs?: number;
+  quietMs?: number;
+}
+
+/**
+ * The engine's image and container events between two times (ms), bounded in
+ * count and time. An `until` in the future would keep Docker's stream open until
+ * then: callers pass now at most.
+ */
+export async function readEventHistory(
+  docker: Docker,
+  since: number,
+  until: number,
+  options: HistoryOptions,
+): Promise<EngineEvent[]> {
+  const maxEvents = options.maxEvents ?? HISTORY_MAX_EVENTS;
+  const stream = (await docker.getEvents({
+    since: Math.floor(since / 1000),
+    ...(options.untilEndsStream ? { until: Math.floor(until / 1000) } : {}),
+    filters: JSON.stringify({ type: ['image', 'container'] }),
+  })) as NodeJS.ReadableStream & { destroy?: () => void };
+  return new Promise((resolve) => {
+    const events: EngineEvent[] = [];
+    let partial = '';
+    let done = false;
+    let quiet: NodeJS.Timeout | null = null;
+    const take = (line: string) => {
+      const event = line.trim() ? parseEngineEvent(line) : null;
+      if (!event) return;
+      // Past the end asked for: the live stream has it.
+      if (event.time !== undefined && event.time > until + 999) return finish();
+      events.push(event);
+      if (events.length >= maxEvents) finish();
+    };
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (quiet) clearTimeout(quiet);
+      stream.destroy?.();
+      resolve(events);
+    };
+    const waitQuiet = () => {
+      if (options.untilEndsStream || done) return;
+      if (quiet) clearTimeout(quiet);
+      quiet = setTimeout(finish, options.quietMs ?? HISTORY_QUIET_MS);
+      quiet.unref?.();
+    };
+    const timer = setTimeout(finish, options.timeoutMs ?? HISTORY_TIMEOUT_MS);
+    timer.unref?.();
+    waitQuiet();
+    stream.on('data', (chunk: Buffer | string) => {
+      if (done) return;
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        take(line);
+        if (done) return;
+      }
+      waitQuiet();
+    });
+    const ended = () => {
+      if (!done && partial) take(partial);
+      finish();
+    };
+    stream.on('end', ended);
+    stream.on('close', ended);
+    // What was read before a failure is still evidence.
+    stream.on('error', finish);
+  });
+}
+
+/**
+ * After a start or time offline: the event history since events were last read
+ * (or since watching began, at most HISTORY_MAX_MS back), then the containers'
+ * created times. Images with neither show their own date (lastUseOf).
+ */
+export async function backfill(
+  docker: Docker,
+  store: LastUsedStore,
+  lists: KnownLists,
+  now: number,
+  engine: { kind: 'docker' | 'podman' },
+): Promise<void> {
+  // A second of overlap: an event in the second the last read ended is read again, to the same result.
+  const from = Math.max((store.seenUntil ?? now - HISTORY_MAX_MS) - 1000, now - HISTORY_MAX_MS);
+  if (from < now) {
+    const events = await readEventHistory(docker, from, now, { untilEndsStream: engine.kind === 'docker' }).catch(
+      () => [],
+    );
+    recordEvents(store, events, lists, 'event-history', now);
+  }
+  recordContainers(store, lists.containers.values());
+  store.markSeen(now);
+}
