@@ -1,6 +1,7 @@
 // The data that crosses from main to the renderer (and out of the CLI as JSON).
 // Plain serialisable objects only: structured clone carries them over IPC.
 
+import type { LastUse } from './last-used';
 import type { Phrase } from './phrase';
 
 export type EngineKind = 'docker' | 'podman';
@@ -176,6 +177,11 @@ export interface ImageSummary {
    * from layer chains; absent until the layer facts have been read.
    */
   uniqueSize?: number;
+  /**
+   * When it was last used and what says so (src-shared/last-used.ts); absent where
+   * nothing keeps a record (a snapshot read without the data folder).
+   */
+  lastUsed?: LastUse;
 }
 
 /** One image's layers, lowest first, for the detail panel: what each weighs and who else holds it. */

@@ -17,6 +17,7 @@ import { EngineSession, type SessionOptions } from '../engine/session';
 import { eventsOfPlan } from '../inventory/engine-events';
 import { InventoryStore } from '../inventory/inventory-store';
 import { LayerFactsCaches } from '../inventory/layer-facts-cache';
+import { LastUsedStores } from '../usage/last-used-store';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
 import { PlanLifecycle, type PlanLifecycleOptions } from './plan-lifecycle';
@@ -41,6 +42,8 @@ export interface CoreOptions extends SessionOptions {
   vmDiskSearch?: VmDiskSearch;
   /** This machine's name, to tell an engine here from one in a VM (tests pass another to take the VM path). */
   hostName?: string;
+  /** The clock last uses are dated by (watching since, the end of a backfill): tests inject one. */
+  now?: () => number;
 }
 
 export class BarnacleCore {
@@ -49,6 +52,8 @@ export class BarnacleCore {
   readonly plans: PlanLifecycle;
   /** Layer facts by engine, remembered in the data folder: shared by the inventory, plans and the tray. */
   readonly layerFacts: LayerFactsCaches;
+  /** When each image was last used, by engine, remembered in the data folder. */
+  readonly lastUsed: LastUsedStores;
   private liveUpdates: LiveUpdates | null = null;
   /** The connection the inventory was last read and followed for. */
   private followed: EngineConnection | null = null;
@@ -74,7 +79,9 @@ export class BarnacleCore {
     this.trashSettings = new TrashSettingsStore(dataDir);
     this.trashDir = trashDirIn(dataDir);
     this.hostName = options.hostName;
-    this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts);
+    const now = options.now ?? Date.now;
+    this.lastUsed = new LastUsedStores(dataDir, now);
+    this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts, { stores: this.lastUsed, now });
     this.discover = options.discover ?? (async () => []);
     this.vmDiskSearch = options.vmDiskSearch ?? vmDiskSearchOf(homedir(), process.platform, process.env);
     this.live = options.live ?? true;

@@ -14,7 +14,10 @@ import { applyDigest, digestEvents, readsNeeded, type EngineEvent, type RawLists
 import type { RawContainer, RawImage } from './engine-answers';
 import { accountingOf, type LayerAccounting } from './layer-accounting';
 import { fetchLayerFacts, readByTag, type ImageLayers } from './layer-facts';
-import type { LayerFactsCache, LayerFactsCaches } from './layer-facts-cache';
+import { engineKeyOf, type LayerFactsCache, type LayerFactsCaches } from './layer-facts-cache';
+import type { LastUsedStore, LastUsedStores } from '../usage/last-used-store';
+import { backfill, recordContainers, recordEvents } from '../usage/usage-feed';
+import { lastUseOf } from '../../src-shared/last-used';
 import { withSpaceFigures } from './space-figures';
 import { listsFrom } from './read-lists';
 import { readBuildContainers, withBuildHolders } from './read-build-containers';
@@ -43,14 +46,18 @@ export class InventoryStore {
   private accounting: LayerAccounting | null = null;
   /** The current engine's layer facts, once opened (from disk: known before any call). */
   private openCache: LayerFactsCache | null = null;
+  /** The current engine's last uses, once opened; backfilled once per engine connected. */
+  private usage: { key: string; store: LastUsedStore; backfilled: boolean } | null = null;
 
   /**
    * `connection`: the current engine's client and what it is (its store decides each image's pull-back).
    * `layerFacts`: the process's layer facts by engine.
+   * `lastUsed`: the process's last uses by engine, and the clock they are dated by; none: no Last used.
    */
   constructor(
     private readonly connection: () => Pick<EngineConnection, 'docker' | 'engine' | 'endpoint'> | null,
     private readonly layerFacts: LayerFactsCaches,
+    private readonly lastUsed: { stores: LastUsedStores; now: () => number } | null = null,
   ) {}
 
   private docker(): Docker | null {
@@ -125,21 +132,26 @@ export class InventoryStore {
         const digest = digestEvents(events, { imageRemovalIsFinal: connection.engine.kind === 'docker' });
         const raw = this.raw;
         if (!raw || digest.needsFullRead || readsNeeded(digest) > MOST_READS_PER_BATCH) {
-          await this.relist();
+          await this.relist(events);
           return;
         }
         const patched = await applyDigest(connection.docker, raw, digest, {
           listSizeDiffers: connection.engine.kind === 'docker' && connection.engine.imageStore === 'containerd',
         });
         if (this.raw !== raw) return;
-        if (patched === 'incomplete') await this.relist();
-        else this.publishFrom(raw);
+        if (patched === 'incomplete') await this.relist(events);
+        else {
+          // The lists as patched name each event's image (a container's row is read back).
+          this.recordUses(events, raw);
+          this.publishFrom(raw);
+        }
       });
     this.work = run;
     return run;
   }
 
-  private async relist(): Promise<InventorySnapshot> {
+  /** `events`: the batch this read follows, whose uses are recorded against the new lists. */
+  private async relist(events: readonly EngineEvent[] = []): Promise<InventorySnapshot> {
     const connection = this.requireConnection();
     const { docker } = connection;
     // SharedSize lets plans size images that share no layer without reading their facts.
@@ -153,6 +165,7 @@ export class InventoryStore {
       readBuildContainers(docker, connection.engine).catch(() => []),
       // The facts remembered from earlier runs give the first snapshot its figures.
       this.openCacheFor(connection),
+      this.openUsageFor(connection),
       accountingOf(connection).then(
         (accounting) => (this.accounting = accounting),
         () => undefined,
@@ -164,7 +177,61 @@ export class InventoryStore {
       buildContainers,
     };
     this.raw = raw;
+    const usage = this.usage;
+    if (usage && this.lastUsed) {
+      recordContainers(usage.store, raw.containers.values());
+      usage.store.retainOnly(raw.images.keys());
+      this.recordUses(events, raw);
+      if (!usage.backfilled) {
+        usage.backfilled = true;
+        inBackground(this.backfillUses(usage.store), 'reading the event history for last uses');
+      }
+    }
     return this.publishFrom(raw);
+  }
+
+  private recordUses(events: readonly EngineEvent[], raw: RawLists): void {
+    const store = this.usage?.store;
+    if (!store || !this.lastUsed || !events.length) return;
+    recordEvents(store, events, raw, 'event', this.lastUsed.now());
+    inBackground(store.save(), 'saving last uses');
+  }
+
+  /**
+   * Reads what happened while nobody watched (last-used.ts's sources), after any
+   * read in progress, then shows it. Queued like the reads: it reads the lists as they stand.
+   */
+  private backfillUses(store: LastUsedStore): Promise<void> {
+    const run = this.work
+      .catch(() => undefined)
+      .then(async () => {
+        const connection = this.connection();
+        const raw = this.raw;
+        if (!connection || !raw || !this.lastUsed || this.usage?.store !== store) return;
+        await backfill(connection.docker, store, raw, this.lastUsed.now(), connection.engine);
+        await store.save();
+        if (this.raw === raw) this.publishFrom(raw);
+      });
+    this.work = run;
+    return run;
+  }
+
+  private async openUsageFor(connection: Pick<EngineConnection, 'endpoint' | 'engine'>): Promise<void> {
+    if (!this.lastUsed) return;
+    const key = engineKeyOf(connection);
+    const store = await this.lastUsed.stores.for(key);
+    if (this.connection()?.endpoint.host !== connection.endpoint.host || this.usage?.key === key) return;
+    this.usage = { key, store, backfilled: false };
+  }
+
+  /** The images with their last uses, when a store keeps them. */
+  private withLastUses(images: InventorySnapshot['images']): InventorySnapshot['images'] {
+    const store = this.usage?.store;
+    if (!store) return images;
+    return images.map((image) => ({
+      ...image,
+      lastUsed: lastUseOf(store.get(image.id), image.created, store.watchingSince),
+    }));
   }
 
   private publishFrom(raw: RawLists): InventorySnapshot {
@@ -173,7 +240,12 @@ export class InventoryStore {
       listsFrom([...raw.images.values()], [...raw.containers.values()], { engine }),
       raw.buildContainers ?? [],
     );
-    let snapshot: InventorySnapshot = { ...lists, diskUsage: this.diskUsageNow, takenAt: Date.now() };
+    let snapshot: InventorySnapshot = {
+      ...lists,
+      images: this.withLastUses(lists.images),
+      diskUsage: this.diskUsageNow,
+      takenAt: Date.now(),
+    };
     snapshot = withSpaceFigures(snapshot, this.knownFacts(snapshot));
     this.publish(snapshot);
     if (snapshot.images.some((i) => i.uniqueSize === undefined)) {
@@ -302,6 +374,8 @@ export class InventoryStore {
     this.followed = false;
     this.openCache = null;
     this.accounting = null;
+    // The next engine's store is opened and backfilled afresh (the same one again reads what it missed).
+    this.usage = null;
   }
 
   private requireConnection(): Pick<EngineConnection, 'docker' | 'engine' | 'endpoint'> {
