@@ -63,6 +63,10 @@ describeEachEngine('barnacle ls, ps, df, engines', (engine) => {
     expect(app).toMatchObject({ dangling: false, unused: false, children: [ids.child] });
     expect(app.created).toBeGreaterThan(Date.now() / 1000 - 3600); // seconds, not milliseconds
     expect(app.created).toBeLessThanOrEqual(Date.now() / 1000 + 5);
+    // Its container's start, read from the engine's history on this first run (ms, with what says so).
+    expect(app.lastUsed?.source).toMatch(/^(event-history|container)$/);
+    expect(app.lastUsed!.at).toBeGreaterThanOrEqual(app.created * 1000);
+    expect(app.lastUsed!.at).toBeLessThanOrEqual(Date.now() + 5000);
 
     const child = byId(images, ids.child);
     expect(child.parent).toBe(ids.app);
@@ -77,12 +81,14 @@ describeEachEngine('barnacle ls, ps, df, engines', (engine) => {
     const ran = await barnacle(['ls'], env);
     expect(ran.code).toBe(0);
     const lines = ran.stdout.split('\n');
-    expect(lines[0]).toMatch(/^IMAGE\s+ID\s+CREATED\s+SIZE\s+USED BY\s+FLAGS\s+CHILDREN$/);
+    expect(lines[0]).toMatch(/^IMAGE\s+ID\s+CREATED\s+LAST USED\s+SIZE\s+USED BY\s+FLAGS\s+CHILDREN$/);
     const appLine = lines.find((l) => l.includes(ids.app.slice(7, 19)));
     expect(appLine).toMatch(/cli\/app:1/);
     expect(appLine).toMatch(/cli-web \(running\)/);
     // An age as docker prints it; an image built under a second ago reads "just now" (seen on CI).
     expect(appLine).toMatch(/\d+ \w+ ago|just now/);
+    // The last use, in words that say where the date came from.
+    expect(appLine).toMatch(/used (\d+ \w+ ago|just now) \(engine history\)|container created/);
     expect(lines.find((l) => l.includes(ids.old.slice(7, 19)))).toMatch(/^<none>.*dangling,unused/);
   });
 

@@ -54,9 +54,18 @@ describe('the CLI in Chinese', () => {
       unused: true,
     } as unknown as ImageSummary;
     const text = renderImages([image], now, 'zh');
-    expect(text).toMatch(/^镜像 +ID +创建于 +大小 +使用者 +标记 +子镜像\n/);
+    expect(text).toMatch(/^镜像 +ID +创建于 +上次使用 +大小 +使用者 +标记 +子镜像\n/);
     expect(text).toContain('3天前');
     expect(text).toContain('未使用');
+    // The last use says what it came from: an event, or the image's own date since watching began.
+    const used = renderImages([{ ...image, lastUsed: { at: now - 2 * 86400_000, source: 'event' } }], now, 'zh');
+    expect(used).toContain('2天前使用');
+    const unseen = {
+      ...image,
+      lastUsed: { at: image.created * 1000, source: 'image-date', watchingSince: now },
+    } as const;
+    expect(renderImages([unseen], now, 'zh')).toContain('3天前创建，自2025年1月10日起未见使用');
+    expect(renderImages([unseen], now, 'en')).toContain('created 3 days ago, no use seen since Jan 10, 2025');
     expect(renderContainers([], now, 'zh')).toBe('没有容器。\n');
   });
 

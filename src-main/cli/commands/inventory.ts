@@ -6,6 +6,8 @@ import type { ContainerSummary } from '../../../src-shared/model';
 import { shortId } from '../../../src-shared/ids';
 import { readDiskUsage } from '../../inventory/disk-usage';
 import { readLists } from '../../inventory/read-lists';
+import { engineKeyOf } from '../../inventory/layer-facts-cache';
+import { withLastUses } from '../../usage/last-used-of';
 import type { Command, GlobalOptions } from '../args';
 import { diskSettingsFileIn, readDiskSettings } from '../../disk/disk-settings-store';
 import { defaultDataDir } from '../../runtime/data-dir';
@@ -23,11 +25,20 @@ function imageShown(c: ContainerSummary, tagsById: Map<string, string[]>): strin
 }
 
 export async function listImages(all: boolean, global: GlobalOptions, io: CliIo): Promise<number> {
-  const { docker, engine } = await connectTarget(global, io);
+  const { docker, engine, endpoint } = await connectTarget(global, io);
   const lists = await readLists(docker, { includeIntermediate: all, engine }).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: engine.kind });
   });
-  printResult(io, global.json, lists.images, (images) => renderImages(images, io.now(), cliLocale(io.env)));
+  // When each was last used: the store the app keeps too, brought up to date from the engine's history.
+  const images = await withLastUses(
+    docker,
+    engineKeyOf({ endpoint, engine }),
+    lists,
+    defaultDataDir(io.platform, io.env, io.homeDir),
+    io.now(),
+    engine,
+  );
+  printResult(io, global.json, images, (rows) => renderImages(rows, io.now(), cliLocale(io.env)));
   return EXIT_OK;
 }
 

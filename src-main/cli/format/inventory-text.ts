@@ -22,6 +22,19 @@ function usedBy(image: ImageSummary): string {
   return image.containers.map((c) => `${c.name} (${c.state})`).join(', ');
 }
 
+/** "used 3 days ago", "created 2 months ago, no use seen since 2 Dec": the date and what it came from. */
+export function lastUsedText(image: ImageSummary, now: number, locale: Locale): string {
+  const use = image.lastUsed;
+  if (!use) return '';
+  const age = formatAge(Math.floor(use.at / 1000), now, locale);
+  const since = new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(use.watchingSince ?? now);
+  return translate(locale, `lastUsed.${use.source}`, { age, since });
+}
+
 export function renderImages(images: ImageSummary[], now: number, locale: Locale = 'en'): string {
   if (images.length === 0) return `${translate(locale, 'cli.noImages')}\n`;
   const bytes = (n: number) => formatBytes(n, intlLocaleOf(locale));
@@ -29,12 +42,13 @@ export function renderImages(images: ImageSummary[], now: number, locale: Locale
     image.tags.length ? image.tags.join(', ') : '<none>',
     shortId(image.id),
     formatAge(image.created, now, locale),
+    lastUsedText(image, now, locale),
     bytes(image.size),
     usedBy(image),
     imageFlags(locale, image),
     String(image.children.length),
   ]);
-  return table(headers(locale, ['image', 'id', 'created', 'size', 'usedBy', 'flags', 'children']), rows);
+  return table(headers(locale, ['image', 'id', 'created', 'lastUsed', 'size', 'usedBy', 'flags', 'children']), rows);
 }
 
 export function renderContainers(containers: ListedContainer[], now: number, locale: Locale = 'en'): string {

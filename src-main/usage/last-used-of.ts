@@ -1,0 +1,46 @@
+// Last uses for a one-shot reader (the CLI's `ls`): the store in the data folder,
+// brought up to date from the engine's event history and containers as the app
+// does at its start, then saved, so the app and the CLI build the same record.
+
+import type Docker from 'dockerode';
+import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
+import { lastUseOf } from '../../src-shared/last-used';
+import type { RawContainer, RawImage } from '../inventory/engine-answers';
+import { LastUsedStore, lastUsedPath } from './last-used-store';
+import { backfill } from './usage-feed';
+
+/** The lists as the feed reads them, from summaries (what the CLI's lists are). */
+function knownLists(images: ImageSummary[], containers: ContainerSummary[]) {
+  return {
+    images: new Map<string, RawImage>(
+      images.map((i) => [i.id, { Id: i.id, RepoTags: i.tags, Created: i.created, Size: i.size }]),
+    ),
+    containers: new Map<string, RawContainer>(
+      containers.map((c) => [
+        c.id,
+        { Id: c.id, Image: c.imageRef, ImageID: c.imageId, State: c.state, Created: c.created },
+      ]),
+    ),
+  };
+}
+
+/**
+ * The images with their last uses. Images gone are not dropped from the store here:
+ * `ls` without -a does not list intermediate images, which the app's full reads keep.
+ */
+export async function withLastUses(
+  docker: Docker,
+  engineKey: string,
+  lists: { images: ImageSummary[]; containers: ContainerSummary[] },
+  dataDir: string,
+  now: number,
+  engine: { kind: 'docker' | 'podman' },
+): Promise<ImageSummary[]> {
+  const store = await LastUsedStore.open(lastUsedPath(dataDir), engineKey, () => now);
+  await backfill(docker, store, knownLists(lists.images, lists.containers), now, engine);
+  await store.save();
+  return lists.images.map((image) => ({
+    ...image,
+    lastUsed: lastUseOf(store.get(image.id), image.created, store.watchingSince),
+  }));
+}
