@@ -43,3 +43,13 @@ export function dateTime(unixSeconds: number): string {
   if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
   return f.format(unixSeconds * 1000);
 }
+
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds since epoch → "2 Dec 2026", for "since" in sentences. */
+export function shortDate(ms: number): string {
+  const locale = i18n.intlLocale;
+  let f = shortDates.get(locale);
+  if (!f) shortDates.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })));
+  return f.format(ms);
+}

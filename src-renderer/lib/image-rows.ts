@@ -6,12 +6,13 @@
 import { isActiveState } from '../../src-shared/container-state';
 import type { ImageSummary } from '../../src-shared/model';
 import { shortId } from '../../src-shared/ids';
+import { lastUseSortKey } from '../../src-shared/last-used';
 import { splitReference } from '../../src-shared/references';
 
 export type ImageStatus = 'running' | 'stopped-only' | 'build-container' | 'unused' | 'dangling' | 'not-pullable';
 export type UsageFilter = 'all' | 'dangling' | 'unused' | 'in-use';
 export type AgeFilter = 'any' | '24h' | '7d' | '30d';
-export type SortKey = 'repository' | 'tag' | 'id' | 'created' | 'size' | 'unique' | 'containers';
+export type SortKey = 'repository' | 'tag' | 'id' | 'created' | 'lastUsed' | 'size' | 'unique' | 'containers';
 export interface Sort {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -148,6 +149,8 @@ export function sortRows(rows: ImageRow[], sort: Sort, collator: Intl.Collator):
     tag: byText((r) => (r.ref ? r.tag : '\uffff')),
     id: byText((r) => r.shortId),
     created: byNumber((r) => r.image.created),
+    // No use seen counts as the image's own date (src-shared/last-used.ts).
+    lastUsed: byNumber((r) => lastUseSortKey(r.image)),
     size: byNumber((r) => r.image.size),
     // Unknown sizes sort last whichever the direction.
     unique: (a, b) => {

@@ -20,7 +20,7 @@ import { engine } from './engine.svelte';
 import { planFlow } from './plan.svelte';
 
 /** Sorting numbers and dates starts with the largest/newest, names with A. */
-const descFirst: SortKey[] = ['created', 'size', 'unique', 'containers'];
+const descFirst: SortKey[] = ['created', 'lastUsed', 'size', 'unique', 'containers'];
 
 class ImagesView {
   query = $state('');

@@ -153,6 +153,20 @@ describe('sort', () => {
     expect(refs('desc')).toEqual(['a:1', 'c:1', 'b:1']);
   });
 
+  it('by last use, an image with no use seen counting by its own date', () => {
+    const used = toRows([
+      image(30, { tags: ['old-but-run:1'], lastUsed: { at: NOW - 1000, source: 'event' } }),
+      image(2, {
+        tags: ['new-unused:1'],
+        lastUsed: { at: NOW - 2 * day * 1000, source: 'image-date', watchingSince: NOW },
+      }),
+      image(5, { tags: ['no-record:1'] }),
+    ]);
+    const refs = (dir: 'asc' | 'desc') => sortRows(used, { key: 'lastUsed', dir }, collator).map((r) => r.ref);
+    expect(refs('desc')).toEqual(['old-but-run:1', 'new-unused:1', 'no-record:1']);
+    expect(refs('asc')).toEqual(['no-record:1', 'new-unused:1', 'old-but-run:1']);
+  });
+
   it('does not change its input', () => {
     const before = rows.map((r) => r.key);
     sortRows(rows, { key: 'size', dir: 'asc' }, collator);
