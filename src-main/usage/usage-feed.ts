@@ -98,20 +98,17 @@ export function recordContainers(store: LastUsedStore, containers: Iterable<RawC
   }
 }
 
-/** How long a history read without `until` waits for more before it takes the history as complete. */
-export const HISTORY_QUIET_MS = 1_000;
-
 export interface HistoryOptions {
   /**
    * Whether the engine ends the stream at `until` (Docker). Podman's file event log
-   * (4.3 and 5.4, seen live) ends it at once, a line or two in, when `until` is
-   * given: there the history is read with `since` alone, taken as complete once
-   * the stream has been quiet a moment, and events after `until` are left to the live stream.
+   * (4.3 and 5.4, seen live) ends it a line or two in when `until` is given, the
+   * rest of the history unsent; asked with `stream=false` and `since` alone, it
+   * sends the whole history and ends (in ~5 ms here). Events after `until` are then
+   * left to the live stream.
    */
   untilEndsStream: boolean;
   maxEvents?: number;
   timeoutMs?: number;
-  quietMs?: number;
 }
 
 /**
@@ -128,14 +125,13 @@ export async function readEventHistory(
   const maxEvents = options.maxEvents ?? HISTORY_MAX_EVENTS;
   const stream = (await docker.getEvents({
     since: Math.floor(since / 1000),
-    ...(options.untilEndsStream ? { until: Math.floor(until / 1000) } : {}),
+    ...(options.untilEndsStream ? { until: Math.floor(until / 1000) } : { stream: false }),
     filters: JSON.stringify({ type: ['image', 'container'] }),
   })) as NodeJS.ReadableStream & { destroy?: () => void };
   return new Promise((resolve) => {
     const events: EngineEvent[] = [];
     let partial = '';
     let done = false;
-    let quiet: NodeJS.Timeout | null = null;
     const take = (line: string) => {
       const event = line.trim() ? parseEngineEvent(line) : null;
       if (!event) return;
@@ -148,19 +144,11 @@ export async function readEventHistory(
       if (done) return;
       done = true;
       clearTimeout(timer);
-      if (quiet) clearTimeout(quiet);
       stream.destroy?.();
       resolve(events);
     };
-    const waitQuiet = () => {
-      if (options.untilEndsStream || done) return;
-      if (quiet) clearTimeout(quiet);
-      quiet = setTimeout(finish, options.quietMs ?? HISTORY_QUIET_MS);
-      quiet.unref?.();
-    };
     const timer = setTimeout(finish, options.timeoutMs ?? HISTORY_TIMEOUT_MS);
     timer.unref?.();
-    waitQuiet();
     stream.on('data', (chunk: Buffer | string) => {
       if (done) return;
       const lines = (partial + chunk.toString()).split('\n');
@@ -169,7 +157,6 @@ export async function readEventHistory(
         take(line);
         if (done) return;
       }
-      waitQuiet();
     });
     const ended = () => {
       if (!done && partial) take(partial);

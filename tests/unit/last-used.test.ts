@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { laterUse, lastUseOf, lastUseSortKey } from '../../src-shared/last-used';
 import { LastUsedStore, lastUsedPath } from '../../src-main/usage/last-used-store';
-import { imageIdOf, recordContainers, recordEvents, usesOfEvents } from '../../src-main/usage/usage-feed';
+import {
+  imageIdOf,
+  readEventHistory,
+  recordContainers,
+  recordEvents,
+  usesOfEvents,
+} from '../../src-main/usage/usage-feed';
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
 import { parseEngineEvent } from '../../src-main/inventory/engine-events';
 import type { RawContainer, RawImage } from '../../src-main/inventory/engine-answers';
 
@@ -189,5 +197,47 @@ describe('what feeds the store', () => {
     expect(store.seenUntil).toBe(7000);
     recordContainers(store, containers.values());
     expect(store.get(id(1))).toEqual({ at: 1_000_000, source: 'container' });
+  });
+});
+
+describe('reading the event history', () => {
+  /** An engine whose /events answers `lines` and ends, remembering what it was asked. */
+  function engineAnswering(lines: object[]) {
+    const asked: Record<string, unknown>[] = [];
+    const docker = {
+      getEvents: async (opts: Record<string, unknown>) => {
+        asked.push(opts);
+        const stream = new PassThrough();
+        // Split mid-line, as chunks may come.
+        const text = lines.map((l) => JSON.stringify(l)).join('\n');
+        setImmediate(() => {
+          stream.write(text.slice(0, 30));
+          stream.end(text.slice(30));
+        });
+        return stream;
+      },
+    } as unknown as Docker;
+    return { docker, asked };
+  }
+  const start = (id: string, time: number) => ({ Type: 'container', Action: 'start', Actor: { ID: id }, time });
+
+  it('asks Docker with until, Podman with stream=false and no until (its file log cuts an until short)', async () => {
+    const docker = engineAnswering([start('a', 10), start('b', 20)]);
+    expect((await readEventHistory(docker.docker, 5000, 30_000, { untilEndsStream: true })).map((e) => e.id)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(docker.asked[0]).toMatchObject({ since: 5, until: 30 });
+    const podman = engineAnswering([start('a', 10), start('b', 20), start('c', 40)]);
+    const read = await readEventHistory(podman.docker, 5000, 30_000, { untilEndsStream: false });
+    expect(podman.asked[0]).toMatchObject({ since: 5, stream: false });
+    expect(podman.asked[0]).not.toHaveProperty('until');
+    // c came after the end asked for: the live stream has it.
+    expect(read.map((e) => e.id)).toEqual(['a', 'b']);
+  });
+
+  it('stops at the most events asked for', async () => {
+    const { docker } = engineAnswering([start('a', 10), start('b', 20), start('c', 21)]);
+    expect(await readEventHistory(docker, 0, 30_000, { untilEndsStream: true, maxEvents: 2 })).toHaveLength(2);
   });
 });
