@@ -46,8 +46,11 @@ export class InventoryStore {
   private accounting: LayerAccounting | null = null;
   /** The current engine's layer facts, once opened (from disk: known before any call). */
   private openCache: LayerFactsCache | null = null;
-  /** The current engine's last uses, once opened; backfilled once per engine connected. */
-  private usage: { key: string; store: LastUsedStore; backfilled: boolean } | null = null;
+  /**
+   * The current engine's last uses, once opened; backfilled once per connection (`backfilledFor`):
+   * a reconnection, after the engine or the network was away, reads what happened meanwhile.
+   */
+  private usage: { key: string; store: LastUsedStore; backfilledFor: object | null } | null = null;
 
   /**
    * `connection`: the current engine's client and what it is (its store decides each image's pull-back).
@@ -182,9 +185,12 @@ export class InventoryStore {
       recordContainers(usage.store, raw.containers.values());
       usage.store.retainOnly(raw.images.keys());
       this.recordUses(events, raw);
-      if (!usage.backfilled) {
-        usage.backfilled = true;
+      if (usage.backfilledFor !== connection) {
+        usage.backfilledFor = connection;
         inBackground(this.backfillUses(usage.store), 'reading the event history for last uses');
+      } else {
+        // Images gone since the last read leave the file (writes only when something changed).
+        inBackground(usage.store.save(), 'saving last uses');
       }
     }
     return this.publishFrom(raw);
@@ -221,7 +227,7 @@ export class InventoryStore {
     const key = engineKeyOf(connection);
     const store = await this.lastUsed.stores.for(key);
     if (this.connection()?.endpoint.host !== connection.endpoint.host || this.usage?.key === key) return;
-    this.usage = { key, store, backfilled: false };
+    this.usage = { key, store, backfilledFor: null };
   }
 
   /** The images with their last uses, when a store keeps them. */
