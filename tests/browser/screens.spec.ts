@@ -125,6 +125,12 @@ test.describe('images', () => {
       col,
     );
   const header = (page: Page, name: string) => grid(page).getByRole('columnheader').filter({ hasText: name });
+  /** A column's place among the grid's cells, found by its header: columns come and go. */
+  const columnOf = async (page: Page, name: string) => {
+    const index = (await grid(page).getByRole('columnheader').allTextContents()).findIndex((t) => t.includes(name));
+    expect(index, `a column headed ${name}`).toBeGreaterThan(-1);
+    return index;
+  };
 
   test('lists exactly what the engine holds, with badges and details', async ({ app }) => {
     const { page } = app;
@@ -147,7 +153,8 @@ test.describe('images', () => {
     await expect(bodyRows(page).filter({ hasText: 'barnacle-demo/worker' })).toContainText('stopped only');
     // Unique sizes arrive from main's layer facts in the background; each row then shows
     // main's figure (a layer shared with another image counts for neither).
-    await expect.poll(async () => (await cellTexts(bodyRows(page), 6)).every((c) => /\d/.test(c))).toBe(true);
+    const unique = await columnOf(page, 'Unique');
+    await expect.poll(async () => (await cellTexts(bodyRows(page), unique)).every((c) => /\d/.test(c))).toBe(true);
     const danglingImage = app.core.inventory.snapshot!.images.find((i) => i.id === seeded.dangling)!;
     expect(danglingImage.uniqueSize).toBeGreaterThan(0);
     expect(danglingImage.uniqueSize).toBeLessThan(danglingImage.size);
@@ -224,11 +231,17 @@ test.describe('images', () => {
 
     await header(page, 'Size').getByRole('button').click();
     await expect(header(page, 'Size')).toHaveAttribute('aria-sort', 'descending');
-    const sizes = (await cellTexts(bodyRows(page), 5)).map((s) => parseFloat(s) * (s.endsWith('MB') ? 1e6 : 1e3));
+    const sizes = (await cellTexts(bodyRows(page), await columnOf(page, 'Size'))).map(
+      (s) => parseFloat(s) * (s.endsWith('MB') ? 1e6 : 1e3),
+    );
+    expect(
+      sizes.every((n) => Number.isFinite(n)),
+      String(sizes),
+    ).toBe(true);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
 
     await header(page, 'Used by').getByRole('button').click();
-    expect((await cellTexts(bodyRows(page), 7)).slice(0, 2)).toEqual(['1', '1']);
+    expect((await cellTexts(bodyRows(page), await columnOf(page, 'Used by'))).slice(0, 2)).toEqual(['1', '1']);
   });
 
   test('filters and search match the engine', async ({ app }) => {
