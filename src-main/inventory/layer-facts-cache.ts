@@ -12,11 +12,10 @@
 // foreign file is ignored and replaced on the next save, never reported as an
 // error; a write that fails leaves the facts in memory.
 
+import { readEngineFile, writeEngineEntry, type EngineFileKind } from '../files/engine-keyed-file';
 import type { Phrase } from '../../src-shared/phrase';
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomically } from '../files/atomic-file';
 import type { EngineConnection } from '../engine/connection';
 import type { ImageLayers } from './layer-facts';
 
@@ -37,11 +36,18 @@ interface StoredEngine {
   images: Record<string, StoredFacts>;
 }
 
-interface StoredFile {
-  format: typeof FORMAT;
-  version: typeof VERSION;
-  engines: Record<string, StoredEngine>;
-}
+const FILE_KIND: EngineFileKind<StoredEngine> = {
+  format: FORMAT,
+  version: VERSION,
+  maxImages: MAX_IMAGES,
+  entryOf: (raw) => {
+    const e = raw as Partial<StoredEngine> | null;
+    if (typeof e?.seenAt !== 'number' || typeof e.images !== 'object' || e.images === null) return null;
+    return { seenAt: e.seenAt, images: e.images };
+  },
+  recency: (e) => e.seenAt,
+  count: (e) => Object.keys(e.images).length,
+};
 
 /** Facts keyed by image ID; keep one per engine. Only settled facts are kept. */
 export class LayerFactsCache {
@@ -57,7 +63,7 @@ export class LayerFactsCache {
   /** A cache holding what `path` remembers of `engineKey`; a missing or damaged file gives an empty one. */
   static async open(path: string, engineKey: string): Promise<LayerFactsCache> {
     const cache = new LayerFactsCache({ path, engineKey });
-    const stored = (await readStored(path))?.engines[engineKey];
+    const stored = (await readEngineFile(path, FILE_KIND))?.engines[engineKey];
     for (const [imageId, facts] of Object.entries(stored?.images ?? {})) {
       const layers = fromStored(imageId, facts);
       if (layers) cache.byImage.set(imageId, layers);
@@ -106,9 +112,7 @@ export class LayerFactsCache {
     for (const facts of this.byImage.values()) images[facts.imageId] = toStored(facts);
     this.saving = this.saving.then(async () => {
       try {
-        const file = (await readStored(path)) ?? { format: FORMAT, version: VERSION, engines: {} };
-        file.engines[engineKey] = { seenAt: Date.now(), images };
-        await writeAtomically(path, JSON.stringify(withinBound(file)));
+        await writeEngineEntry(path, FILE_KIND, engineKey, { seenAt: Date.now(), images });
       } catch {
         // A cache that cannot be written costs the next start its history calls, nothing more.
         this.dirty = true;
@@ -156,43 +160,6 @@ function fromStored(imageId: string, stored: unknown): ImageLayers | null {
   };
   if (reason !== undefined) facts.reason = reason as Phrase;
   return facts;
-}
-
-async function readStored(path: string): Promise<StoredFile | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    const parsed = JSON.parse(text) as Partial<StoredFile> | null;
-    if (parsed?.format !== FORMAT || parsed.version !== VERSION) return null;
-    if (typeof parsed.engines !== 'object' || parsed.engines === null || Array.isArray(parsed.engines)) return null;
-    const engines: Record<string, StoredEngine> = {};
-    for (const [key, entry] of Object.entries(parsed.engines)) {
-      const e = entry as Partial<StoredEngine> | null;
-      if (typeof e?.seenAt !== 'number' || typeof e.images !== 'object' || e.images === null) continue;
-      engines[key] = { seenAt: e.seenAt, images: e.images };
-    }
-    return { format: FORMAT, version: VERSION, engines };
-  } catch {
-    return null;
-  }
-}
-
-/** Keeps the engines seen most recently, whole, within MAX_IMAGES. */
-function withinBound(file: StoredFile): StoredFile {
-  const byRecency = Object.entries(file.engines).sort(([, a], [, b]) => b.seenAt - a.seenAt);
-  const engines: Record<string, StoredEngine> = {};
-  let total = 0;
-  for (const [key, entry] of byRecency) {
-    const count = Object.keys(entry.images).length;
-    if (total + count > MAX_IMAGES && total > 0) continue;
-    engines[key] = entry;
-    total += count;
-  }
-  return { ...file, engines };
 }
 
 /**

@@ -13,9 +13,8 @@
 // cache, a damaged or foreign file is ignored and rebuilt on the next save: what
 // it loses is evidence the next backfill partly finds again.
 
-import { readFile } from 'node:fs/promises';
+import { readEngineFile, writeEngineEntry, type EngineFileKind } from '../files/engine-keyed-file';
 import { join } from 'node:path';
-import { writeAtomically } from '../files/atomic-file';
 import { LAST_USE_SOURCES, laterUse, type LastUse, type LastUseSource } from '../../src-shared/last-used';
 
 export const LAST_USED_FILE = 'last-used.json';
@@ -46,11 +45,20 @@ export interface StoredEngine {
   images: Record<string, StoredUse>;
 }
 
-interface StoredFile {
-  format: typeof FORMAT;
-  version: typeof VERSION;
-  engines: Record<string, StoredEngine>;
-}
+const FILE_KIND: EngineFileKind<StoredEngine> = {
+  format: FORMAT,
+  version: VERSION,
+  maxImages: MAX_IMAGES,
+  entryOf: (raw) => {
+    const e = raw as Partial<StoredEngine> | null;
+    if (!isTime(e?.watchingSince) || !isTime(e.savedAt)) return null;
+    if (e.seenUntil !== null && !isTime(e.seenUntil)) return null;
+    if (typeof e.images !== 'object' || e.images === null || Array.isArray(e.images)) return null;
+    return { watchingSince: e.watchingSince, seenUntil: e.seenUntil, savedAt: e.savedAt, images: e.images };
+  },
+  recency: (e) => e.savedAt,
+  count: (e) => Object.keys(e.images).length,
+};
 
 export class LastUsedStore {
   private readonly byImage = new Map<string, LastUse>();
@@ -73,7 +81,7 @@ export class LastUsedStore {
   /** The store `path` remembers for `engineKey`; a missing or damaged file gives an empty one, watching from now. */
   static async open(path: string, engineKey: string, now: () => number = Date.now): Promise<LastUsedStore> {
     const store = new LastUsedStore({ path, engineKey }, now);
-    const stored = (await readStored(path))?.engines[engineKey];
+    const stored = (await readEngineFile(path, FILE_KIND))?.engines[engineKey];
     if (!stored) {
       // A new watch is worth remembering even before any use is seen.
       store.dirty = true;
@@ -145,9 +153,7 @@ export class LastUsedStore {
     const entry = this.toStored();
     this.saving = this.saving.then(async () => {
       try {
-        const file = (await readStored(path)) ?? { format: FORMAT, version: VERSION, engines: {} };
-        file.engines[engineKey] = entry;
-        await writeAtomically(path, JSON.stringify(withinBound(file)));
+        await writeEngineEntry(path, FILE_KIND, engineKey, entry);
       } catch {
         // Kept in memory; the next save tries again.
         this.dirty = true;
@@ -173,45 +179,6 @@ export function fromStored(hex: string, stored: unknown): LastUse | null {
 }
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
-
-async function readStored(path: string): Promise<StoredFile | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    const parsed = JSON.parse(text) as Partial<StoredFile> | null;
-    if (parsed?.format !== FORMAT || parsed.version !== VERSION) return null;
-    if (typeof parsed.engines !== 'object' || parsed.engines === null || Array.isArray(parsed.engines)) return null;
-    const engines: Record<string, StoredEngine> = {};
-    for (const [key, entry] of Object.entries(parsed.engines)) {
-      const e = entry as Partial<StoredEngine> | null;
-      if (!isTime(e?.watchingSince) || !isTime(e.savedAt)) continue;
-      if (e.seenUntil !== null && !isTime(e.seenUntil)) continue;
-      if (typeof e.images !== 'object' || e.images === null || Array.isArray(e.images)) continue;
-      engines[key] = { watchingSince: e.watchingSince, seenUntil: e.seenUntil, savedAt: e.savedAt, images: e.images };
-    }
-    return { format: FORMAT, version: VERSION, engines };
-  } catch {
-    return null;
-  }
-}
-
-/** Keeps the engines saved most recently, whole, within MAX_IMAGES. */
-function withinBound(file: StoredFile): StoredFile {
-  const byRecency = Object.entries(file.engines).sort(([, a], [, b]) => b.savedAt - a.savedAt);
-  const engines: Record<string, StoredEngine> = {};
-  let total = 0;
-  for (const [key, entry] of byRecency) {
-    const count = Object.keys(entry.images).length;
-    if (total + count > MAX_IMAGES && total > 0) continue;
-    engines[key] = entry;
-    total += count;
-  }
-  return { ...file, engines };
-}
 
 /**
  * One store per engine for a whole process, opened from the data folder on first
