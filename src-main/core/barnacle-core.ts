@@ -17,7 +17,7 @@ import { EngineSession, type SessionOptions } from '../engine/session';
 import { eventsOfPlan } from '../inventory/engine-events';
 import { InventoryStore } from '../inventory/inventory-store';
 import { LayerFactsCaches } from '../inventory/layer-facts-cache';
-import { LastUsedStores } from '../usage/last-used-store';
+import { LastUsedStores } from '../inventory/last-used-store';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
 import { PlanLifecycle, type PlanLifecycleOptions } from './plan-lifecycle';

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { laterUse, lastUseOf, lastUseSortKey } from '../../src-shared/last-used';
-import { LastUsedStore, lastUsedPath } from '../../src-main/usage/last-used-store';
+import { LastUsedStore, lastUsedPath } from '../../src-main/inventory/last-used-store';
 import {
   imageIdOf,
   readEventHistory,
   recordContainers,
   recordEvents,
   usesOfEvents,
-} from '../../src-main/usage/usage-feed';
+} from '../../src-main/inventory/usage-feed';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { parseEngineEvent } from '../../src-main/inventory/engine-events';

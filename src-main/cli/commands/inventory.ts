@@ -7,7 +7,7 @@ import { shortId } from '../../../src-shared/ids';
 import { readDiskUsage } from '../../inventory/disk-usage';
 import { readLists } from '../../inventory/read-lists';
 import { engineKeyOf } from '../../inventory/layer-facts-cache';
-import { withLastUses } from '../../usage/last-used-of';
+import { withLastUses } from '../../inventory/last-used-of';
 import type { Command, GlobalOptions } from '../args';
 import { diskSettingsFileIn, readDiskSettings } from '../../disk/disk-settings-store';
 import { defaultDataDir } from '../../runtime/data-dir';

@@ -5,7 +5,7 @@
 import type Docker from 'dockerode';
 import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import { lastUseOf } from '../../src-shared/last-used';
-import type { RawContainer, RawImage } from '../inventory/engine-answers';
+import type { RawContainer, RawImage } from './engine-answers';
 import { LastUsedStore, lastUsedPath } from './last-used-store';
 import { backfill } from './usage-feed';
 

@@ -17,8 +17,8 @@
 import type Docker from 'dockerode';
 import type { LastUseSource } from '../../src-shared/last-used';
 import { normalizeImageId } from '../../src-shared/ids';
-import { parseEngineEvent, type EngineEvent } from '../inventory/engine-events';
-import type { RawContainer, RawImage } from '../inventory/engine-answers';
+import { parseEngineEvent, type EngineEvent } from './engine-events';
+import type { RawContainer, RawImage } from './engine-answers';
 import type { LastUsedStore } from './last-used-store';
 
 /** Image actions that are a use of the image; the rest (untag, delete, save, push) are not. */
