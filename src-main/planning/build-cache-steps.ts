@@ -18,6 +18,8 @@ const made = (r: BuildCacheRecord): number => Date.parse(r.createdAt ?? '') || 0
 /** When a record was last used (or made, if never used since), in ms. */
 const lastUsed = (r: BuildCacheRecord): number => Date.parse(r.lastUsedAt ?? r.createdAt ?? '') || 0;
 
+const usedSecond = (r: BuildCacheRecord): number => Math.floor(lastUsed(r) / 1000);
+
 /**
  * What the plan may take: unused and private records, older than `until`, beyond the
  * storage budget and/or until the disk has `minFreeSpace` free (`diskFree`: what it has now).
@@ -45,8 +47,13 @@ export function cacheCandidates(
   const eligible = (r: BuildCacheRecord) =>
     !gone.has(r.id) && records.every((c) => !c.parents.includes(r.id) || gone.has(c.id));
   while (short()) {
-    // Ties (one build's records share a time): the newer first, as a child is newer than its parent.
-    const next = older.filter(eligible).sort((a, b) => lastUsed(a) - lastUsed(b) || made(b) - made(a))[0];
+    // Ties (one build's records, used within the same second): the newer first, as a child is
+    // newer than its parent. Milliseconds apart do not order them: the containerd store lists no
+    // parents, and its last-use times of one build's steps differ by a few (seen in CI), so the
+    // parent would go first and the engine keep it for its child.
+    const next = older
+      .filter(eligible)
+      .sort((a, b) => usedSecond(a) - usedSecond(b) || made(b) - made(a) || lastUsed(a) - lastUsed(b))[0];
     if (!next) break;
     chosen.push(next);
     gone.add(next.id);
