@@ -6,6 +6,7 @@ import type { ConflictKind } from './errors';
 import type { ContainerRef, EngineKind, ImageStore, PullBack } from './model';
 import type { Phrase } from './phrase';
 import type { TrashedImage } from './trash';
+import type { KeepNewest, StorageThreshold, ThresholdReading } from './policy';
 
 export type RunningFix = 'keep-image' | 'stop-and-remove-containers';
 export type StoppedFix = 'keep-image' | 'remove-containers' | 'untag-only' | 'force-delete';
@@ -61,6 +62,16 @@ export type CleanupIntent =
       /** Keep copies in Barnacle's trash first: see TrashChoice. */
       trash?: TrashChoice;
       trashPerImage?: Record<string, boolean>;
+      /** Only images not used for longer than this Go duration, by last use (src-shared/last-used.ts). */
+      unusedFor?: string;
+      /** Keep the newest N tags of each repository. */
+      keepNewest?: KeepNewest;
+      /** Only while storage is past a threshold, least recently used first, until back at the target. */
+      threshold?: StorageThreshold;
+      /** The policy this plan was made for (src-shared/policy.ts): named in the preview and the history. */
+      policy?: string;
+      /** Made by the policy's schedule, not by a person: Activity marks it. */
+      automatic?: boolean;
     }
   | {
       type: 'remove-stopped-containers';
@@ -258,7 +269,8 @@ export interface ConflictDecision {
 export interface SkippedItem {
   target: string;
   label: string;
-  conflict: ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'in-use' | 'shared' | 'build-container';
+  conflict:
+    ConflictKind | 'kept-by-choice' | 'kept-by-pattern' | 'kept-by-rule' | 'in-use' | 'shared' | 'build-container';
   /** Why, as a catalogue phrase. */
   reason: Phrase;
 }
@@ -272,6 +284,8 @@ export interface Plan {
   intent: CleanupIntent;
   /** Prune with `until`: what the cut-off was compared with on this engine. */
   untilBasis?: UntilBasis;
+  /** Prune with a storage threshold: the measure when planned, and where the plan leaves it. */
+  threshold?: ThresholdReading;
   /** Build cache plans with `minFreeSpace`: bytes free on the engine's disk (its data root's filesystem) when planned. */
   diskFree?: number;
   steps: PlanStep[];

@@ -36,7 +36,12 @@ export function stepReasonPhrase(step: PlanStep, intent: CleanupIntent): Phrase 
       // Tags the person picked carry their choice (handled above); these go with their image.
       return phrase('plan.reason.otherTag');
     case 'remove-image':
-      if (intent.type === 'prune-images') return phrase(intent.all ? 'plan.reason.unused' : 'plan.reason.dangling');
+      if (intent.type === 'prune-images') {
+        // A policy's rules say more than "unused": the one that chose the image.
+        if (intent.threshold) return phrase('plan.reason.leastRecentlyUsed');
+        if (intent.unusedFor) return phrase('plan.reason.notUsedFor');
+        return phrase(intent.all ? 'plan.reason.unused' : 'plan.reason.dangling');
+      }
       if (intent.type === 'start-fresh') return phrase('plan.reason.startFresh');
       return phrase('plan.reason.selected');
   }

@@ -18,6 +18,8 @@ import { eventsOfPlan } from '../inventory/engine-events';
 import { InventoryStore } from '../inventory/inventory-store';
 import { LayerFactsCaches } from '../inventory/layer-facts-cache';
 import { LastUsedStores } from '../inventory/last-used-store';
+import { withStoredLastUses } from '../inventory/last-used-of';
+import { engineKeyOf } from '../inventory/layer-facts-cache';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
 import { PlanLifecycle, type PlanLifecycleOptions } from './plan-lifecycle';
@@ -96,6 +98,15 @@ export class BarnacleCore {
       trashSettings: () => this.trashSettings.get(),
       layerFacts: this.layerFacts,
       followedLists: (connection) => this.inventory.followedLists(connection),
+      // The store the inventory keeps from the engine's events: a policy's "last used" is the Images screen's.
+      lastUses: async (connection, lists) =>
+        withStoredLastUses(
+          connection.docker,
+          await this.lastUsed.for(engineKeyOf(connection)),
+          lists,
+          now(),
+          connection.engine,
+        ),
       // Engine events bring the lists up to date; without them (CLI, polling) they would lag the plan.
       // Followed lists take the plan's own steps at once (eventsOfPlan); without events
       // (CLI, polling) the lists are read again in the background.

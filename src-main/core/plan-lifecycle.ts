@@ -5,6 +5,7 @@
 
 import type { ExecutionReport, HistoryEntry, Plan, PlanProgress, CleanupIntent } from '../../src-shared/plan';
 import type { EngineConnection } from '../engine/connection';
+import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import { executePlan, PlanCancellation, type ExecuteOptions } from '../execution/executor';
 import { historyEntryFrom } from '../history/history-export';
 import { HistoryStore } from '../history/history-store';
@@ -37,6 +38,11 @@ export interface PlanLifecycleOptions {
   layerFacts: LayerFactsCaches;
   /** The lists as engine events keep them, when something follows them: previews then list nothing again. */
   followedLists?: (connection: EngineConnection) => Promise<FollowedLists | null>;
+  /** The images with when each was last used, for rules that read it (BuildPlanOptions.lastUses). */
+  lastUses?: (
+    connection: EngineConnection,
+    lists: { images: ImageSummary[]; containers: ContainerSummary[] },
+  ) => Promise<ImageSummary[]>;
   /** Asks the person where to save an export; null when they cancel. */
   chooseSavePath?: ChooseSavePath;
   /** Executor settings: concurrency, the df measurement, a hook before each step (a step-by-step mode; tests). */
@@ -93,6 +99,7 @@ export class PlanLifecycle {
       trashSettings: this.trashSettings(),
       ...(lists ? { lists } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(this.options.lastUses ? { lastUses: (l) => this.options.lastUses!(connection, l) } : {}),
     });
     const plan = options.narrow ? options.narrow(fresh) : fresh;
     this.registry.remember(plan);

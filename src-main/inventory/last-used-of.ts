@@ -39,8 +39,26 @@ export async function withLastUses(
   const store = await LastUsedStore.open(lastUsedPath(dataDir), engineKey, () => now);
   await backfill(docker, store, knownLists(lists.images, lists.containers), now, engine);
   await store.save();
-  return lists.images.map((image) => ({
-    ...image,
-    lastUsed: lastUseOf(store.get(image.id), image.created, store.watchingSince),
-  }));
+  return usesFrom(store, lists.images);
 }
+
+/**
+ * The images with their last uses from a store the app keeps up to date (the
+ * inventory's): one never brought up to date (no list read yet) is backfilled first.
+ */
+export async function withStoredLastUses(
+  docker: Docker,
+  store: LastUsedStore,
+  lists: { images: ImageSummary[]; containers: ContainerSummary[] },
+  now: number,
+  engine: { kind: 'docker' | 'podman' },
+): Promise<ImageSummary[]> {
+  if (store.seenUntil === null) {
+    await backfill(docker, store, knownLists(lists.images, lists.containers), now, engine);
+    await store.save();
+  }
+  return usesFrom(store, lists.images);
+}
+
+const usesFrom = (store: LastUsedStore, images: ImageSummary[]): ImageSummary[] =>
+  images.map((image) => ({ ...image, lastUsed: lastUseOf(store.get(image.id), image.created, store.watchingSince) }));

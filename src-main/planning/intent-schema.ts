@@ -5,6 +5,8 @@
 // and names in the engine's own grammar (src-shared/input-grammar.ts).
 
 import { TRASH_ENTRY_ID } from '../../src-shared/trash';
+import { POLICY_NAME } from '../../src-shared/policy';
+import { parseGoDuration } from './selection';
 import { z } from 'zod';
 import {
   containerRefRule,
@@ -71,6 +73,29 @@ const trashPerImageSchema = z
 /** "<plan id>/<step id>", as the trash lists its entries. */
 const trashEntrySchema = z.string().max(64).regex(TRASH_ENTRY_ID, 'not a trash entry (PLAN/STEP)');
 
+/** A Go duration only ("720h"): "not used for" counts back from now, never from a date. */
+export const durationSchema = boundedString(2, 32).refine(
+  (text) => parseGoDuration(text) !== null,
+  'not a duration such as "720h" or "30m"',
+);
+
+export const keepNewestSchema = z
+  .object({ count: z.number().int().min(1).max(1000), by: z.enum(['created', 'last-used']) })
+  .strict();
+
+const bytesSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+/** A threshold whose target is past its trigger would remove images while under it: refused. */
+export const thresholdSchema = z
+  .object({ measure: z.enum(['images-bytes', 'disk-free']), trigger: bytesSchema, target: bytesSchema })
+  .strict()
+  .refine(
+    (t) => (t.measure === 'images-bytes' ? t.target <= t.trigger : t.target >= t.trigger),
+    'the target must be on the safe side of the trigger (images: at most it; free space: at least it)',
+  );
+
+export const policyNameSchema = boundedString(1, 64).regex(POLICY_NAME, 'not a policy name');
+
 export const cleanupIntentSchema = z.discriminatedUnion('type', [
   z
     .object({
@@ -93,6 +118,11 @@ export const cleanupIntentSchema = z.discriminatedUnion('type', [
       withStoppedContainers: z.boolean().optional(),
       trash: trashChoiceSchema.optional(),
       trashPerImage: trashPerImageSchema.optional(),
+      unusedFor: durationSchema.optional(),
+      keepNewest: keepNewestSchema.optional(),
+      threshold: thresholdSchema.optional(),
+      policy: policyNameSchema.optional(),
+      automatic: z.boolean().optional(),
     })
     .strict(),
   z

@@ -4,6 +4,7 @@
 // unfinished steps against today's inventory rather than replaying them.
 
 import type { CleanupIntent, FixChoices, HistoryEntry, Plan } from '../../src-shared/plan';
+import type { ContainerSummary, ImageSummary } from '../../src-shared/model';
 import type { EngineConnection } from '../engine/connection';
 import type { RawContainer, RawImage } from '../inventory/engine-answers';
 import { readEngineFailure } from '../engine/engine-error';
@@ -51,6 +52,17 @@ export interface BuildPlanOptions {
    * keep copies gets their default, and plans keep to their size cap and age limit.
    */
   trashSettings?: TrashSettings;
+  /**
+   * The images with when each was last used (src-main/inventory/last-used-*): a policy's
+   * rules that read last use need it; without it, an image counts as used at its own date.
+   */
+  lastUses?: (lists: { images: ImageSummary[]; containers: ContainerSummary[] }) => Promise<ImageSummary[]>;
+}
+
+/** Whether a prune's rules read when images were last used. */
+function readsLastUse(intent: CleanupIntent): boolean {
+  if (intent.type !== 'prune-images') return false;
+  return !!intent.unusedFor || !!intent.threshold || intent.keepNewest?.by === 'last-used';
 }
 
 /** The intent with the trash's default filled in where it does not say (TrashKeep → TrashChoice). */
@@ -136,7 +148,8 @@ async function plan(
     shownFactsRead,
     buildContainersRead,
   ]);
-  const lists = withBuildHolders(listsFrom(rawImages, rawContainers, { containerSizes, engine }), buildContainers);
+  const listed = withBuildHolders(listsFrom(rawImages, rawContainers, { containerSizes, engine }), buildContainers);
+  const lists = opts.lastUses && readsLastUse(intent) ? { ...listed, images: await opts.lastUses(listed) } : listed;
   // Containers may use an image the list hides (an intermediate): its layers pin bytes too.
   const ids = [...new Set([...lists.images.map((i) => i.id), ...lists.containers.map((c) => c.imageId)])];
   const hiddenInUse = ids.filter((id) => !shownFacts.has(id));
@@ -147,6 +160,11 @@ async function plan(
   const olderOnEngineClock =
     intent.type === 'prune-images' && intent.until && intent.untilClock !== 'build' && usesArrivalClock(engine)
       ? await imagesOlderOnEngine(docker, intent.until)
+      : undefined;
+  // A threshold on free space counts from what the engine's disk has free now: only where it can be seen.
+  const diskFree =
+    intent.type === 'prune-images' && intent.threshold?.measure === 'disk-free'
+      ? await diskFreeOf(connection)
       : undefined;
   const volumesCreatedAt =
     intent.type === 'start-fresh' ? await volumeCreationTimes(docker, intent.volumes ?? []) : undefined;
@@ -162,6 +180,7 @@ async function plan(
     containerAccounting: accounting.containers,
     ...(await trashOf(opts, now)),
     ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
+    ...(diskFree !== undefined ? { diskFree } : {}),
     ...(volumesCreatedAt ? { volumesCreatedAt } : {}),
     ...(resume ?? {}),
   };
@@ -219,12 +238,7 @@ async function planBuildCache(
   const { docker, engine, endpoint } = connection;
   const { records, buildContainers } = await readBuildCache(docker, engine);
   // min-free-space counts from what the engine's disk has free now: only where it can be seen.
-  let diskFree: number | undefined;
-  if (intent.minFreeSpace !== undefined) {
-    const free = await dataRootFreeBytes({ host: endpoint.host, engine, info: () => docker.info() });
-    if (free === null) throw new PhraseError(phrase('plan.diskFreeUnknown'));
-    diskFree = free;
-  }
+  const diskFree = intent.minFreeSpace !== undefined ? await diskFreeOf(connection) : undefined;
   return planCleanup({
     intent,
     images: [],
@@ -238,6 +252,13 @@ async function planBuildCache(
     ...(diskFree !== undefined ? { diskFree } : {}),
     ...(resume ?? {}),
   });
+}
+
+/** Bytes free on the engine's disk (its data root's filesystem); refused where Barnacle cannot see it. */
+async function diskFreeOf({ docker, engine, endpoint }: EngineConnection): Promise<number> {
+  const free = await dataRootFreeBytes({ host: endpoint.host, engine, info: () => docker.info() });
+  if (free === null) throw new PhraseError(phrase('plan.diskFreeUnknown'));
+  return free;
 }
 
 /** Facts of images gone from the engine are dropped; what is new is saved for the next start. */

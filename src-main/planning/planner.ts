@@ -34,6 +34,8 @@ import { emitVolumeSteps, type VolumeBytes } from './volume-steps';
 import { emitBuildCacheSteps } from './build-cache-steps';
 import { emitBuildContainerSteps } from './build-container-steps';
 import { withTrashSteps } from './trash-steps';
+import { applyPolicyRules, hasPolicyRules } from './policy-rules';
+import type { ThresholdReading } from '../../src-shared/policy';
 import type { TrashListing } from '../../src-shared/trash';
 
 export interface PlanningInput {
@@ -144,6 +146,7 @@ export function planCleanup(input: PlanningInput): Plan {
   };
 
   let volumeBytes: VolumeBytes = { bytes: 0, unknown: [] };
+  let threshold: ThresholdReading | undefined;
   let unsizedBuilds: string[] = [];
   switch (intent.type) {
     case 'remove-images':
@@ -164,8 +167,23 @@ export function planCleanup(input: PlanningInput): Plan {
         input.olderOnEngineClock,
       );
       for (const k of kept) draft.skip(k);
+      let chosen = candidates;
+      if (hasPolicyRules(intent)) {
+        const ruled = applyPolicyRules({
+          intent,
+          candidates,
+          images: input.images,
+          inUse: new Set(input.containers.map((c) => c.imageId)),
+          layers: input.layers,
+          now: input.now,
+          ...(input.diskFree !== undefined ? { diskFree: input.diskFree } : {}),
+        });
+        for (const k of ruled.kept) draft.skip(k);
+        chosen = ruled.chosen;
+        threshold = ruled.threshold;
+      }
       const reason = intent.all ? 'unused' : 'dangling';
-      for (const image of candidates) {
+      for (const image of chosen) {
         removals.set(image.id, { image, childStep: false, force: false, containers: containersOf(image), reason });
       }
       break;
@@ -278,7 +296,15 @@ export function planCleanup(input: PlanningInput): Plan {
   if (input.resumedFrom) plan.resumedFrom = input.resumedFrom;
   if (intent.type === 'prune-images' && intent.until) plan.untilBasis = untilBasisOf(intent, input);
   if (intent.type === 'prune-build-cache' && input.diskFree !== undefined) plan.diskFree = input.diskFree;
+  // The rules chose by estimate; what the plan's steps free (children kept, shared layers) settles it.
+  if (threshold) plan.threshold = settledReading(threshold, space.bytes);
   return { ...plan, digest: planDigest(plan) };
+}
+
+function settledReading(reading: ThresholdReading, freed: number): ThresholdReading {
+  const after = reading.measure === 'images-bytes' ? reading.measured - freed : reading.measured + freed;
+  const reachesTarget = reading.measure === 'images-bytes' ? after <= reading.target : after >= reading.target;
+  return { ...reading, after, reachesTarget };
 }
 
 /** What the plan's build cache and trash steps free: each record's, each archive's own size. */

@@ -3,7 +3,7 @@
 
 import { formatBytes } from '../lib/format';
 import { i18n } from '../i18n/i18n.svelte';
-import { durationOf } from './prune/prune-form';
+import { durationInWords } from '../../src-shared/duration';
 
 export function size(bytes: number): string {
   return formatBytes(bytes, i18n.intlLocale);
@@ -29,7 +29,5 @@ export function number(n: number): string {
 
 /** An `until` cut-off in words: "7 days", "30 minutes"; a timestamp or odd duration as given. */
 export function untilWords(until: string): string {
-  const d = durationOf(until);
-  if (!d) return until;
-  return new Intl.NumberFormat(i18n.intlLocale, { style: 'unit', unit: d.unit, unitDisplay: 'long' }).format(d.amount);
+  return durationInWords(until, i18n.intlLocale);
 }

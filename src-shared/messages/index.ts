@@ -27,6 +27,7 @@ import buildCache from './build-cache';
 import settings from './settings';
 import disk from './disk';
 import trash from './trash';
+import policies from './policies';
 
 type Table = Record<string, string | Record<string, string>>;
 const areas: { en: Table; zh: Table }[] = [
@@ -56,6 +57,7 @@ const areas: { en: Table; zh: Table }[] = [
   requests,
   disk,
   trash,
+  policies,
 ];
 
 export const messages = {

@@ -4,6 +4,7 @@
 // told apart; the prune form and the start-fresh volume list make the right
 // intents. (The dialogs themselves are tested live in tests/browser.)
 
+import { durationOf } from '../../src-shared/duration';
 import { describe, expect, it } from 'vitest';
 import { fail, type BarnacleError } from '../../src-shared/errors';
 import type { Plan } from '../../src-shared/plan';
@@ -18,7 +19,6 @@ import {
   arrivalClock,
   buildCacheOffered,
   defaultPruneForm,
-  durationOf,
   pruneIntent,
   untilClockOf,
   untilOf,

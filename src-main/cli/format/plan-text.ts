@@ -3,6 +3,8 @@
 // frees, and the docker commands that would do the same. Every word comes from
 // the shared catalogue, in the terminal's locale.
 
+import { durationInWords } from '../../../src-shared/duration';
+import { policyNotes } from '../../../src-shared/policy-words';
 import { formatBytes } from '../../../src-shared/format';
 import type { FixChoice, Plan, PlanStep, RiskFlag } from '../../../src-shared/plan';
 import { shortId } from '../../../src-shared/ids';
@@ -91,6 +93,16 @@ export function diskFreeWords(locale: Locale, plan: Plan): string | null {
   });
 }
 
+/** A policy's rules and what its threshold found (src-shared/policy-words.ts), one line each. */
+export function policyWords(locale: Locale, plan: Plan): string | null {
+  const notes = policyNotes(plan, {
+    bytes: (n) => bytesIn(locale, n),
+    age: (d) => durationInWords(d, intlLocaleOf(locale)),
+    labels: (labels) => labels.map((l) => `“${l}”`).join(locale === 'zh' ? '、' : ', '),
+  });
+  return notes.length ? notes.map((n) => translate(locale, n.key, n.params)).join('\n') : null;
+}
+
 export function untilBasisWords(locale: Locale, plan: Plan): string | null {
   if (plan.intent.type !== 'prune-images' || !plan.intent.until || !plan.untilBasis) return null;
   const age = plan.intent.until;
@@ -147,8 +159,10 @@ export function renderPlan(plan: Plan, locale: Locale, savedTo?: string): string
   const saved = savedTo ? `\n${translate(locale, 'cli.plan.saved', { file: savedTo })}\n` : '';
   const clock = untilBasisWords(locale, plan);
   const disk = diskFreeWords(locale, plan);
+  const rules = policyWords(locale, plan);
   return (
     head +
+    (rules ? `${rules}\n\n` : '') +
     (clock ? `${clock}\n\n` : '') +
     (disk ? `${disk}\n\n` : '') +
     stepsTable(locale, plan) +

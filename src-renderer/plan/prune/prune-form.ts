@@ -76,20 +76,6 @@ export function untilClockOf(form: PruneForm, engine: PruneEngine): UntilClock |
   return arrivalClock(engine) ? 'engine' : undefined;
 }
 
-export type Duration = { amount: number; unit: 'minute' | 'hour' | 'day' };
-
-/**
- * A Go duration as untilOf writes it ("30m", "168h") for people: whole days from
- * two on (the dialog's "24 hours" stays hours); null for anything else.
- */
-export function durationOf(until: string): Duration | null {
-  const match = /^(\d+)([mh])$/.exec(until);
-  if (!match) return null;
-  const amount = Number(match[1]);
-  if (match[2] === 'm') return { amount, unit: 'minute' };
-  return amount >= 48 && amount % 24 === 0 ? { amount: amount / 24, unit: 'day' } : { amount, unit: 'hour' };
-}
-
 export function splitList(text: string): string[] {
   return text
     .split(/[,\n]/)
