@@ -18,6 +18,7 @@ import { eventsOfPlan } from '../inventory/engine-events';
 import { InventoryStore } from '../inventory/inventory-store';
 import { LayerFactsCaches } from '../inventory/layer-facts-cache';
 import { LastUsedStores } from '../inventory/last-used-store';
+import { PolicyService } from '../policies/policy-service';
 import { withStoredLastUses } from '../inventory/last-used-of';
 import { engineKeyOf } from '../inventory/layer-facts-cache';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
@@ -56,6 +57,8 @@ export class BarnacleCore {
   readonly layerFacts: LayerFactsCaches;
   /** When each image was last used, by engine, remembered in the data folder. */
   readonly lastUsed: LastUsedStores;
+  /** Named cleanup rules with a schedule (src-main/policies): the Policies screen, the tray and the scheduler. */
+  readonly policies: PolicyService;
   private liveUpdates: LiveUpdates | null = null;
   /** The connection the inventory was last read and followed for. */
   private followed: EngineConnection | null = null;
@@ -83,6 +86,7 @@ export class BarnacleCore {
     this.hostName = options.hostName;
     const now = options.now ?? Date.now;
     this.lastUsed = new LastUsedStores(dataDir, now);
+    this.policies = new PolicyService(dataDir, now);
     this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts, { stores: this.lastUsed, now });
     this.discover = options.discover ?? (async () => []);
     this.vmDiskSearch = options.vmDiskSearch ?? vmDiskSearchOf(homedir(), process.platform, process.env);

@@ -26,7 +26,7 @@ export const imageRefSchema = ruled(imageRefRule);
 export const containerRefSchema = ruled(containerRefRule);
 const volumeNameSchema = ruled(volumeNameRule);
 const untilSchema = ruled(untilRule);
-const labelFilterSchema = ruled(labelFilterRule);
+export const labelFilterSchema = ruled(labelFilterRule);
 
 /** An image ID in full, as the inventory reports it: keys of per-image fix choices. */
 const fullImageId = /^sha256:[a-f0-9]{64}$/;
@@ -57,7 +57,7 @@ const perImageSchema = z
 
 const fixChoicesSchema = z.object({ ...fixChoiceFields, perImage: perImageSchema.optional() }).strict();
 
-const keepPatternSchema = ruled(keepPatternRule);
+export const keepPatternSchema = ruled(keepPatternRule);
 
 const trashChoiceSchema = z.union([z.boolean(), z.literal('not-pullable')]);
 

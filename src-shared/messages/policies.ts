@@ -47,6 +47,8 @@ export default {
       '引擎磁盘剩余 {measured}，低于阈值 {trigger}：先删除最久未使用的，直到剩余 {target}。执行此计划后剩余：{after}。',
     'policy.note.threshold.disk-free.under': '引擎磁盘剩余 {measured}，高于阈值 {trigger}：无需删除任何内容。',
     'policy.note.short': '规则允许删除的未使用镜像已全部计入，仍未达到目标。',
+    'policy.error.nameTaken': '已存在名为“{name}”的策略：请换一个名称。',
+    'policy.error.unknown': '没有名为“{name}”的策略。',
     'policy.note.automatic': '按计划自动运行：从不停止或删除容器，从不强制删除，从不触碰卷。',
   },
 };
