@@ -26,6 +26,7 @@ const memoryLong = read('memory-long');
 const stores = read('image-stores');
 const cliStart = read('cli-start');
 const trash = read('trash');
+const policy = read('policy-eval');
 
 // ---- formatting ---------------------------------------------------------------
 
@@ -144,6 +145,12 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
       `- Renderer${renderer.images ? ` with ${num(renderer.images)} images` : ''}: ${parts.filter(Boolean).join('; ')}.`,
     );
   }
+  if (policy) {
+    const m = Object.fromEntries(policy.measurements.map((r) => [r.name, r]));
+    lines.push(
+      `- A policy over ${num(policy.images)} images with ${num(policy.events)} recorded events: its rules decide in ${ms(m['the rules alone'].medianMs)}, its whole plan takes ${ms(m['the policy’s whole plan'].medianMs)} (${x(policy.ratios.policyVsPrune)} of a plain \`prune --all\` plan of the same images); the last-used store takes ${bytes(policy.store.fileBytes)} on disk.`,
+    );
+  }
   if (lines.length > 2) sections.push(lines.join('\n'));
 }
 
@@ -167,6 +174,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
     renderer?.machine && `renderer ${renderer.machine.loadAverage1m}`,
     ...(stores?.engines ?? []).map((e) => `image stores, ${storeName(e.imageStore)} ${e.loadAverage1m}`),
     ...(trash?.engines ?? []).map((e) => `trash, ${trashEngineName(e)} ${e.loadAverage1m}`),
+    policy?.machine && `policy evaluation ${policy.machine.loadAverage1m}`,
   ].filter(Boolean);
   const lines = ['## Machine', ''];
   if (m) {
@@ -180,6 +188,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
     .concat(plan?.loadAverage1mPerRound ?? [], busyPlan?.loadAverage1mPerRound ?? [])
     .concat((stores?.engines ?? []).map((e) => e.loadAverage1m))
     .concat((trash?.engines ?? []).map((e) => e.loadAverage1m))
+    .concat(policy?.machine ? [policy.machine.loadAverage1m] : [])
     .filter((l) => typeof l === 'number');
   if (loads.length && m) {
     const busy = allLoads.some((l) => l > m.cores);
@@ -205,6 +214,7 @@ All benches need root (they start private engines, like the integration tests) a
 | plan execution, 200 images | \`npx tsx bench/plan-execution.bench.ts\` (\`BENCH_ROUNDS\`, \`BENCH_PLAN_IMAGES\`, \`BENCH_SWEEP\`, \`BENCH_OTHER_CONTAINERS\`, \`BENCH_ENGINE\`, \`BENCH_OUT\`) | \`bench/results/plan-execution.json\` |
 | the trash's cost: a copy of 4 images sharing a base layer, against \`docker save \\| gzip\` and the engine's export | \`npx tsx bench/trash.bench.ts\` (\`BENCH_ENGINES\`, \`BENCH_ROUNDS\`, \`BENCH_IMAGES\`, \`BENCH_BASE_MB\`, \`BENCH_OWN_MB\`, \`BENCH_OUT\`) | \`bench/results/trash.json\` |
 | main-process memory | \`node --expose-gc --import tsx bench/memory.bench.ts\` (\`BENCH_PLANS\`, \`BENCH_REFRESHES\`, \`BENCH_OUT\`) | \`bench/results/memory.json\` |
+| a policy over 10,000 images and 100,000 recorded events, in process: the last-used store's size and load, the rules, the whole plan | \`npx tsx bench/policy-eval.bench.ts\` (\`BENCH_IMAGES\`, \`BENCH_EVENTS\`, \`BENCH_ROUNDS\`, \`BENCH_OUT\`) | \`bench/results/policy-eval.json\` |
 | renderer, 5,000 images in Chromium, bundle size | \`npx electron-vite build && npx tsx bench/renderer-5000.bench.ts\` | \`bench/results/renderer.json\` |
 
 Then \`node scripts/bench-report.mjs\` rewrites this file.`);
@@ -466,6 +476,23 @@ if (memory) {
     );
   }
 } else sections.push('## Main-process memory\n\nNot run: no `bench/results/memory.json`.');
+
+// Policies: evaluation at scale
+if (policy) {
+  const p = policy.plan;
+  const t = p.threshold;
+  sections.push(
+    [
+      `## Policies: ${num(policy.images)} images, ${num(policy.events)} recorded events`,
+      '',
+      `Measured ${day(policy.measuredAt)}${policy.code ? ` at ${policy.code.commit}` : ''}, in process (no engine: the lists a plan reads are the inventory bench's). ${num(policy.images)} images in ${num(policy.repositories)} repositories on 50 shared bases, ${num(policy.containers)} containers, and ${num(policy.events)} engine events (containers created and started by name, most since removed; tags and pulls) recorded in the last-used store in batches of 1,000, as the live stream and the history backfill deliver them: ${ms(policy.store.recordMs)} in all, then saved in ${ms(policy.store.saveMs)}. The store keeps the latest use of each image: ${num(policy.store.images)} entries, **${bytes(policy.store.fileBytes)} on disk**. The policy: not used for 30 days, keep the 3 most recently used tags of each repository, and images over 90% of what they take now, down to 66%, least recently used first. It removes ${num(p.removes)} images (${bytes(p.bytesFreed)}), keeps ${num(p.keptByRule)} by its keep-newest rule${t && !t.reachesTarget ? ', and says the target is not reached: every image the other rules allow goes' : ''}. ${policy.rounds} rounds; the policy's plan and a plain \`prune --all\` plan of the same inventory (${num(p.pruneRemoves)} images) alternate in each round. docker has no policies and no record of last use, so there is no CLI to compare with.`,
+      '',
+      table(policy.measurements),
+      '',
+      `"The rules alone" is what decides which images go (the prune's own filters, last use, keep-newest, the threshold's least-recently-used order and its bytes). "The whole plan" adds what every plan of those images does: the steps and their order, children, each step's bytes, the trash's copies, the docker commands and the digest. The policy's plan takes ${x(policy.ratios.policyVsPrune)} the time of the plain prune's, which plans ${num(p.pruneRemoves)} removals rather than ${num(p.removes)}.`,
+    ].join('\n'),
+  );
+}
 
 // Renderer (another engineer's bench, bench/renderer-5000.bench.ts; its shape is read defensively)
 if (renderer) {

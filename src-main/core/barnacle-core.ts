@@ -19,7 +19,7 @@ import { InventoryStore } from '../inventory/inventory-store';
 import { LayerFactsCaches } from '../inventory/layer-facts-cache';
 import { LastUsedStores } from '../inventory/last-used-store';
 import { PolicyService } from '../policies/policy-service';
-import { withStoredLastUses } from '../inventory/last-used-of';
+import { lastUseAtIn, upToDateOnce } from '../inventory/last-used-of';
 import { engineKeyOf } from '../inventory/layer-facts-cache';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
@@ -104,12 +104,14 @@ export class BarnacleCore {
       followedLists: (connection) => this.inventory.followedLists(connection),
       // The store the inventory keeps from the engine's events: a policy's "last used" is the Images screen's.
       lastUses: async (connection, lists) =>
-        withStoredLastUses(
-          connection.docker,
-          await this.lastUsed.for(engineKeyOf(connection)),
-          lists,
-          now(),
-          connection.engine,
+        lastUseAtIn(
+          await upToDateOnce(
+            connection.docker,
+            await this.lastUsed.for(engineKeyOf(connection)),
+            lists,
+            now(),
+            connection.engine,
+          ),
         ),
       // Engine events bring the lists up to date; without them (CLI, polling) they would lag the plan.
       // Followed lists take the plan's own steps at once (eventsOfPlan); without events

@@ -38,11 +38,11 @@ export interface PlanLifecycleOptions {
   layerFacts: LayerFactsCaches;
   /** The lists as engine events keep them, when something follows them: previews then list nothing again. */
   followedLists?: (connection: EngineConnection) => Promise<FollowedLists | null>;
-  /** The images with when each was last used, for rules that read it (BuildPlanOptions.lastUses). */
+  /** When each image was last used, for rules that read it (BuildPlanOptions.lastUses). */
   lastUses?: (
     connection: EngineConnection,
     lists: { images: ImageSummary[]; containers: ContainerSummary[] },
-  ) => Promise<ImageSummary[]>;
+  ) => Promise<(image: ImageSummary) => number>;
   /** Asks the person where to save an export; null when they cancel. */
   chooseSavePath?: ChooseSavePath;
   /** Executor settings: concurrency, the df measurement, a hook before each step (a step-by-step mode; tests). */

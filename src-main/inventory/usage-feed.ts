@@ -38,22 +38,44 @@ export interface KnownLists {
   containers: ReadonlyMap<string, RawContainer>;
 }
 
-/** An image ID for a reference as events give it (full ID, bare hex, name or short ID); null when no listed image fits. */
-export function imageIdOf(ref: string, lists: KnownLists): string | null {
-  if (!ref) return null;
-  const id = normalizeImageId(ref);
-  if (id.startsWith('sha256:') && /^sha256:[0-9a-f]{64}$/.test(id)) return id;
-  const withTag = /:[^/]+$/.test(ref) ? ref : `${ref}:latest`;
-  let byShortId: string | null = null;
-  for (const [imageId, row] of lists.images) {
-    for (const tag of row.RepoTags ?? []) {
-      // Podman lists "docker.io/library/alpine:latest" for what was pulled as "alpine".
-      if (tag === withTag || tag.endsWith(`/${withTag}`)) return imageId;
+/**
+ * The listed images by every name an event may give them: each tag, and each tag's
+ * shorter spellings after a "/" (Podman lists "docker.io/library/alpine:latest" for
+ * what was pulled as "alpine"). Built once per batch: the history backfill reads up to
+ * 100,000 events, and a scan of 10,000 images per event took seconds.
+ */
+export class ImageNames {
+  private readonly byName = new Map<string, string>();
+
+  constructor(private readonly lists: KnownLists) {
+    for (const [imageId, row] of lists.images) {
+      for (const tag of row.RepoTags ?? []) {
+        // The first image listed under a name keeps it, as a scan in list order would find it.
+        if (!this.byName.has(tag)) this.byName.set(tag, imageId);
+        for (let slash = tag.indexOf('/'); slash >= 0; slash = tag.indexOf('/', slash + 1)) {
+          const shorter = tag.slice(slash + 1);
+          if (!this.byName.has(shorter)) this.byName.set(shorter, imageId);
+        }
+      }
     }
-    if (/^[0-9a-f]{12,63}$/.test(ref) && imageId.startsWith(`sha256:${ref}`)) byShortId = imageId;
   }
-  return byShortId;
+
+  /** An image ID for a reference as events give it (full ID, bare hex, name or short ID); null when no listed image fits. */
+  idOf(ref: string): string | null {
+    if (!ref) return null;
+    const id = normalizeImageId(ref);
+    if (id.startsWith('sha256:') && /^sha256:[0-9a-f]{64}$/.test(id)) return id;
+    const named = this.byName.get(/:[^/]+$/.test(ref) ? ref : `${ref}:latest`);
+    if (named) return named;
+    if (!/^[0-9a-f]{12,63}$/.test(ref)) return null;
+    let byShortId: string | null = null;
+    for (const imageId of this.lists.images.keys()) if (imageId.startsWith(`sha256:${ref}`)) byShortId = imageId;
+    return byShortId;
+  }
 }
+
+/** One reference's image: a single lookup (a batch builds ImageNames once). */
+export const imageIdOf = (ref: string, lists: KnownLists): string | null => new ImageNames(lists).idOf(ref);
 
 /** The uses a batch of events shows: [image ID, ms]; `fallbackTime` for events without a time. */
 export function usesOfEvents(
@@ -62,14 +84,16 @@ export function usesOfEvents(
   fallbackTime: number,
 ): [string, number][] {
   const uses: [string, number][] = [];
+  let names: ImageNames | null = null;
+  const idOf = (ref: string) => (names ??= new ImageNames(lists)).idOf(ref);
   for (const event of events) {
     const at = event.time ?? fallbackTime;
     let imageId: string | null = null;
     if (event.type === 'container' && CONTAINER_USES.has(event.action)) {
       const row = lists.containers.get(event.id);
-      imageId = row?.ImageID ? normalizeImageId(row.ImageID) : imageIdOf(event.image ?? '', lists);
+      imageId = row?.ImageID ? normalizeImageId(row.ImageID) : idOf(event.image ?? '');
     } else if (event.type === 'image' && IMAGE_USES.has(event.action)) {
-      imageId = imageIdOf(event.id, lists) ?? imageIdOf(event.name ?? '', lists);
+      imageId = idOf(event.id) ?? idOf(event.name ?? '');
     }
     if (imageId) uses.push([imageId, at]);
   }
@@ -86,7 +110,9 @@ export function recordEvents(
 ): boolean {
   let changed = false;
   for (const [imageId, at] of usesOfEvents(events, lists, now)) changed = store.record(imageId, at, source) || changed;
-  const latest = Math.max(0, ...events.map((e) => e.time ?? 0));
+  // A loop, not Math.max(...): a history batch may hold 100,000 events, past the engine's argument limit.
+  let latest = 0;
+  for (const e of events) if ((e.time ?? 0) > latest) latest = e.time!;
   if (latest > 0) store.markSeen(latest);
   return changed;
 }

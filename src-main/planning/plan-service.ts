@@ -53,10 +53,13 @@ export interface BuildPlanOptions {
    */
   trashSettings?: TrashSettings;
   /**
-   * The images with when each was last used (src-main/inventory/last-used-*): a policy's
-   * rules that read last use need it; without it, an image counts as used at its own date.
+   * When each image was last used (src-main/inventory/last-used-*): a policy's rules
+   * that read last use ask for it; without it, an image counts as used at its own date.
    */
-  lastUses?: (lists: { images: ImageSummary[]; containers: ContainerSummary[] }) => Promise<ImageSummary[]>;
+  lastUses?: (lists: {
+    images: ImageSummary[];
+    containers: ContainerSummary[];
+  }) => Promise<(image: ImageSummary) => number>;
 }
 
 /** Whether a prune's rules read when images were last used. */
@@ -148,8 +151,8 @@ async function plan(
     shownFactsRead,
     buildContainersRead,
   ]);
-  const listed = withBuildHolders(listsFrom(rawImages, rawContainers, { containerSizes, engine }), buildContainers);
-  const lists = opts.lastUses && readsLastUse(intent) ? { ...listed, images: await opts.lastUses(listed) } : listed;
+  const lists = withBuildHolders(listsFrom(rawImages, rawContainers, { containerSizes, engine }), buildContainers);
+  const lastUseAt = opts.lastUses && readsLastUse(intent) ? await opts.lastUses(lists) : undefined;
   // Containers may use an image the list hides (an intermediate): its layers pin bytes too.
   const ids = [...new Set([...lists.images.map((i) => i.id), ...lists.containers.map((c) => c.imageId)])];
   const hiddenInUse = ids.filter((id) => !shownFacts.has(id));
@@ -181,6 +184,7 @@ async function plan(
     ...(await trashOf(opts, now)),
     ...(olderOnEngineClock ? { olderOnEngineClock } : {}),
     ...(diskFree !== undefined ? { diskFree } : {}),
+    ...(lastUseAt ? { lastUseAt } : {}),
     ...(volumesCreatedAt ? { volumesCreatedAt } : {}),
     ...(resume ?? {}),
   };

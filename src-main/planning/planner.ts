@@ -35,6 +35,7 @@ import { emitBuildCacheSteps } from './build-cache-steps';
 import { emitBuildContainerSteps } from './build-container-steps';
 import { withTrashSteps } from './trash-steps';
 import { applyPolicyRules, hasPolicyRules } from './policy-rules';
+import { lastUseSortKey } from '../../src-shared/last-used';
 import type { ThresholdReading } from '../../src-shared/policy';
 import type { TrashListing } from '../../src-shared/trash';
 
@@ -69,6 +70,11 @@ export interface PlanningInput {
   trashDir?: string;
   /** What the trash holds and its limits: empty-trash plans from it, and plans that add copies keep to its cap. */
   trash?: TrashListing;
+  /**
+   * When each image was last used (ms), for a policy's rules: the last-used store's
+   * lookup. Absent: the image's own `lastUsed`, else its build date.
+   */
+  lastUseAt?: (image: ImageSummary) => number;
   /** Bytes free on the engine's disk now: what a build cache plan's minFreeSpace counts from. */
   diskFree?: number;
   /** Podman: containers its builds left, which build cache plans remove (images name theirs: ImageSummary.buildContainers). */
@@ -176,6 +182,7 @@ export function planCleanup(input: PlanningInput): Plan {
           inUse: new Set(input.containers.map((c) => c.imageId)),
           layers: input.layers,
           now: input.now,
+          lastUseAt: input.lastUseAt ?? lastUseSortKey,
           ...(input.diskFree !== undefined ? { diskFree: input.diskFree } : {}),
         });
         for (const k of ruled.kept) draft.skip(k);

@@ -7,7 +7,6 @@
 import type { ImageSummary } from '../../src-shared/model';
 import type { CleanupIntent, SkippedItem } from '../../src-shared/plan';
 import type { KeepNewest, StorageThreshold, ThresholdReading } from '../../src-shared/policy';
-import { lastUseSortKey } from '../../src-shared/last-used';
 import { splitReference } from '../../src-shared/references';
 import { imageName } from '../../src-shared/display-names';
 import { phrase } from '../../src-shared/phrase';
@@ -29,6 +28,8 @@ export interface RulesInput {
   now: number;
   /** 'disk-free' thresholds: bytes free on the engine's disk now. */
   diskFree?: number;
+  /** When an image was last used (ms): the last-used store's, or its own date where none was seen. */
+  lastUseAt: (image: ImageSummary) => number;
 }
 
 export interface RulesResult {
@@ -49,11 +50,11 @@ export function applyPolicyRules(input: RulesInput): RulesResult {
     const seconds = parseGoDuration(intent.unusedFor);
     if (seconds === null) throw new Error(`not a duration: ${intent.unusedFor}`);
     const cutoff = now - seconds * 1000;
-    chosen = chosen.filter((image) => lastUseSortKey(image) < cutoff);
+    chosen = chosen.filter((image) => input.lastUseAt(image) < cutoff);
   }
   const kept: SkippedItem[] = [];
   if (intent.keepNewest) {
-    const newest = newestPerRepository(input.images, intent.keepNewest);
+    const newest = newestPerRepository(input.images, intent.keepNewest, input.lastUseAt);
     chosen = chosen.filter((image) => {
       const repo = image.tags.map((t) => newest.get(t)).find((r) => r !== undefined);
       if (repo === undefined) return true;
@@ -77,10 +78,15 @@ export function applyPolicyRules(input: RulesInput): RulesResult {
  * Tag → its repository, for every tag among the newest `count` of its repository.
  * Repositories are compared fully qualified ("tiny" and "docker.io/library/tiny" are one).
  */
-function newestPerRepository(images: ImageSummary[], rule: KeepNewest): Map<string, string> {
+function newestPerRepository(
+  images: ImageSummary[],
+  rule: KeepNewest,
+  lastUseAt: RulesInput['lastUseAt'],
+): Map<string, string> {
   const byRepo = new Map<string, { tag: string; key: number }[]>();
   for (const image of images) {
-    const key = rule.by === 'created' ? image.created * 1000 : lastUseSortKey(image);
+    if (image.tags.length === 0) continue;
+    const key = rule.by === 'created' ? image.created * 1000 : lastUseAt(image);
     for (const tag of image.tags) {
       const repo = splitReference(normalizeReference(tag))[0];
       let list = byRepo.get(repo);
@@ -113,16 +119,20 @@ function leastRecentlyUsedUntil(
   // Every layer's size once, and how many images that may stay hold it. An untagged parent
   // hidden from the list holds nothing of its own: the engine removes it with its last child.
   const holders = new Map<string, { size: number; count: number }>();
+  let imagesBytes = 0;
   for (const facts of input.layers.values()) {
     facts.chainIds.forEach((chain, i) => {
-      if (!holders.has(chain)) holders.set(chain, { size: facts.layerSizes[i] ?? 0, count: 0 });
+      if (holders.has(chain)) return;
+      const size = facts.layerSizes[i] ?? 0;
+      holders.set(chain, { size, count: 0 });
+      imagesBytes += size;
     });
   }
-  const holding = new Set([...input.images.map((i) => i.id), ...input.inUse]);
+  const holding = new Set(input.images.map((i) => i.id));
+  for (const id of input.inUse) holding.add(id);
   for (const id of holding) {
     for (const chain of input.layers.get(id)?.chainIds ?? []) holders.get(chain)!.count++;
   }
-  const imagesBytes = [...holders.values()].reduce((sum, h) => sum + h.size, 0);
   const diskFree = threshold.measure === 'disk-free' ? input.diskFree : undefined;
   if (threshold.measure === 'disk-free' && diskFree === undefined)
     throw new Error('disk-free threshold without diskFree');
@@ -138,12 +148,13 @@ function leastRecentlyUsedUntil(
     reachesTarget: reached(freed),
   });
   if (!over) return { chosen: [], threshold: reading(0) };
-  const order = [...candidates].sort(
-    (a, b) => lastUseSortKey(a) - lastUseSortKey(b) || a.created - b.created || (a.id < b.id ? -1 : 1),
-  );
+  // Each key read once: the store's lookup is not free over 10,000 images.
+  const order = candidates
+    .map((image) => ({ image, at: input.lastUseAt(image) }))
+    .sort((a, b) => a.at - b.at || a.image.created - b.image.created || (a.image.id < b.image.id ? -1 : 1));
   const chosen: ImageSummary[] = [];
   let freed = 0;
-  for (const image of order) {
+  for (const { image } of order) {
     if (reached(freed)) break;
     chosen.push(image);
     const facts = input.layers.get(image.id);

@@ -189,6 +189,34 @@ describe('what feeds the store', () => {
     expect(usesOfEvents([pull, untag], lists, T0)).toEqual([[id(1), 5000]]);
   });
 
+  it('reads a history of 200,000 events in one batch: names looked up once, no argument limit', () => {
+    // Podman's journal may answer 100,000 events at once; Math.max(...times) threw past ~120,000.
+    const many = Array.from({ length: 200_000 }, (_, i) => ({
+      type: 'container' as const,
+      action: 'create',
+      id: `gone-${i}`,
+      image: i % 2 ? 'alpine' : 'busybox:1.36',
+      time: T0 + i,
+    }));
+    const store = new LastUsedStore();
+    expect(recordEvents(store, many, lists, 'event-history', T0)).toBe(true);
+    expect(store.get(id(1))?.at).toBe(T0 + 199_999);
+    expect(store.get(id(2))?.at).toBe(T0 + 199_998);
+    expect(store.seenUntil).toBe(T0 + 199_999);
+  });
+
+  it('a name two images answer to is the first listed one’s, as the engine lists them', () => {
+    const twice = {
+      images: new Map<string, RawImage>([
+        [id(3), { Id: id(3), RepoTags: ['docker.io/library/tiny:1'], Created: 1, Size: 1 }],
+        [id(4), { Id: id(4), RepoTags: ['tiny:1'], Created: 1, Size: 1 }],
+      ]),
+      containers: new Map<string, RawContainer>(),
+    };
+    expect(imageIdOf('tiny:1', twice)).toBe(id(3));
+    expect(imageIdOf('library/tiny:1', twice)).toBe(id(3));
+  });
+
   it('records uses and containers, and marks the events read up to the latest', () => {
     const store = new LastUsedStore();
     const tag = parseEngineEvent(JSON.stringify({ Type: 'image', Action: 'tag', Actor: { ID: id(2) }, time: 7 }))!;

@@ -1,7 +1,7 @@
 // `barnacle plan rmi|prune|rm-stopped`: plan on the live engine, show it, and
 // optionally save it for `barnacle apply`. Nothing on the engine changes here.
 
-import { withLastUses } from '../../inventory/last-used-of';
+import { lastUseAtIn, openUpToDate } from '../../inventory/last-used-of';
 import type { Plan } from '../../../src-shared/plan';
 import { defaultDataDir } from '../../history/history-store';
 import { engineKeyOf, LayerFactsCache, layerFactsPath } from '../../inventory/layer-facts-cache';
@@ -57,8 +57,10 @@ export async function makePlan(
     trashDir,
     trashSettings,
     // A policy's rules that read last use: the store the app keeps too, brought up to date first.
-    lastUses: (lists) =>
-      withLastUses(connection.docker, engineKeyOf(connection), lists, dataDir, io.now(), connection.engine),
+    lastUses: async (lists) =>
+      lastUseAtIn(
+        await openUpToDate(connection.docker, engineKeyOf(connection), lists, dataDir, io.now(), connection.engine),
+      ),
   }).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: connection.engine.kind });
   });
