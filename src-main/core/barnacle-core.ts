@@ -106,11 +106,8 @@ export class BarnacleCore {
       lastUses: async (connection, lists) =>
         lastUseAtIn(
           await upToDateOnce(
-            connection.docker,
+            { docker: connection.docker, lists, now: now(), engine: connection.engine },
             await this.lastUsed.for(engineKeyOf(connection)),
-            lists,
-            now(),
-            connection.engine,
           ),
         ),
       // Engine events bring the lists up to date; without them (CLI, polling) they would lag the plan.

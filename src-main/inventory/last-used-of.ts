@@ -24,31 +24,37 @@ function knownLists(images: ImageSummary[], containers: ContainerSummary[]) {
   };
 }
 
+/** What brings a store up to date: the engine, its lists as read now, and the clock. */
+export interface UseFeed {
+  docker: Docker;
+  lists: { images: ImageSummary[]; containers: ContainerSummary[] };
+  now: number;
+  engine: { kind: 'docker' | 'podman' };
+}
+
 /**
  * The images with their last uses. Images gone are not dropped from the store here:
  * `ls` without -a does not list intermediate images, which the app's full reads keep.
  */
-export async function withLastUses(
-  docker: Docker,
-  engineKey: string,
-  lists: { images: ImageSummary[]; containers: ContainerSummary[] },
-  dataDir: string,
-  now: number,
-  engine: { kind: 'docker' | 'podman' },
-): Promise<ImageSummary[]> {
-  return usesFrom(await openUpToDate(docker, engineKey, lists, dataDir, now, engine), lists.images);
+export async function withLastUses(feed: UseFeed, engineKey: string, dataDir: string): Promise<ImageSummary[]> {
+  return usesFrom(await openUpToDate(feed, engineKey, dataDir), feed.lists.images);
 }
 
 /** The store in the data folder, brought up to date from the engine's event history and containers, and saved. */
-export async function openUpToDate(
-  docker: Docker,
-  engineKey: string,
-  lists: { images: ImageSummary[]; containers: ContainerSummary[] },
-  dataDir: string,
-  now: number,
-  engine: { kind: 'docker' | 'podman' },
-): Promise<LastUsedStore> {
-  const store = await LastUsedStore.open(lastUsedPath(dataDir), engineKey, () => now);
+export async function openUpToDate(feed: UseFeed, engineKey: string, dataDir: string): Promise<LastUsedStore> {
+  const store = await LastUsedStore.open(lastUsedPath(dataDir), engineKey, () => feed.now);
+  return bringUpToDate(feed, store);
+}
+
+/**
+ * A store the app keeps up to date (the inventory's), as it is; one never brought
+ * up to date (no list read yet) is backfilled first.
+ */
+export async function upToDateOnce(feed: UseFeed, store: LastUsedStore): Promise<LastUsedStore> {
+  return store.seenUntil === null ? bringUpToDate(feed, store) : store;
+}
+
+async function bringUpToDate({ docker, lists, now, engine }: UseFeed, store: LastUsedStore): Promise<LastUsedStore> {
   await backfill(docker, store, knownLists(lists.images, lists.containers), now, engine);
   await store.save();
   return store;
@@ -62,24 +68,6 @@ export const lastUseAtIn =
   (store: LastUsedStore) =>
   (image: ImageSummary): number =>
     store.get(image.id)?.at ?? image.created * 1000;
-
-/**
- * A store the app keeps up to date (the inventory's), as it is; one never brought
- * up to date (no list read yet) is backfilled first.
- */
-export async function upToDateOnce(
-  docker: Docker,
-  store: LastUsedStore,
-  lists: { images: ImageSummary[]; containers: ContainerSummary[] },
-  now: number,
-  engine: { kind: 'docker' | 'podman' },
-): Promise<LastUsedStore> {
-  if (store.seenUntil === null) {
-    await backfill(docker, store, knownLists(lists.images, lists.containers), now, engine);
-    await store.save();
-  }
-  return store;
-}
 
 const usesFrom = (store: LastUsedStore, images: ImageSummary[]): ImageSummary[] =>
   images.map((image) => ({ ...image, lastUsed: lastUseOf(store.get(image.id), image.created, store.watchingSince) }));

@@ -31,12 +31,9 @@ export async function listImages(all: boolean, global: GlobalOptions, io: CliIo)
   });
   // When each was last used: the store the app keeps too, brought up to date from the engine's history.
   const images = await withLastUses(
-    docker,
+    { docker, lists, now: io.now(), engine },
     engineKeyOf({ endpoint, engine }),
-    lists,
     defaultDataDir(io.platform, io.env, io.homeDir),
-    io.now(),
-    engine,
   );
   printResult(io, global.json, images, (rows) => renderImages(rows, io.now(), cliLocale(io.env)));
   return EXIT_OK;

@@ -59,7 +59,11 @@ export async function makePlan(
     // A policy's rules that read last use: the store the app keeps too, brought up to date first.
     lastUses: async (lists) =>
       lastUseAtIn(
-        await openUpToDate(connection.docker, engineKeyOf(connection), lists, dataDir, io.now(), connection.engine),
+        await openUpToDate(
+          { docker: connection.docker, lists, now: io.now(), engine: connection.engine },
+          engineKeyOf(connection),
+          dataDir,
+        ),
       ),
   }).catch((err: unknown) => {
     throw toCliError(err, { operation: 'list', engine: connection.engine.kind });
