@@ -24,6 +24,8 @@ export default {
     'policy.note.threshold.disk-free.under':
       'The engine’s disk has {measured} free, above the threshold of {trigger}: nothing needs to go.',
     'policy.note.short': 'Every unused image the rules allow goes, and the target is still not met.',
+    'policy.error.nameTaken': 'A policy named “{name}” already exists: choose another name.',
+    'policy.error.unknown': 'There is no policy named “{name}”.',
     'policy.note.automatic':
       'Run by its schedule: it never stops or removes containers, never forces and never touches volumes.',
   },
