@@ -13,6 +13,11 @@ export function rulesSentence(rules: PolicyRules): string {
   const parts: string[] = [];
   if (rules.unusedFor) parts.push(t('policies.rules.unusedFor', { age: untilWords(rules.unusedFor) }));
   if (rules.olderThan) parts.push(t('policies.rules.olderThan', { age: untilWords(rules.olderThan) }));
+  if (rules.keepNewest)
+    parts.push(t(`policies.rules.keepNewest.${rules.keepNewest.by}`, { count: rules.keepNewest.count }));
+  if (rules.keep?.length) parts.push(t('policies.rules.keep', { patterns: quoted(rules.keep) }));
+  if (rules.keepLabels?.length) parts.push(t('policies.rules.keepLabels', { labels: quoted(rules.keepLabels) }));
+  // The threshold last: it says when the rules before it apply.
   if (rules.threshold) {
     parts.push(
       t(`policies.rules.threshold.${rules.threshold.measure}`, {
@@ -21,10 +26,6 @@ export function rulesSentence(rules: PolicyRules): string {
       }),
     );
   }
-  if (rules.keepNewest)
-    parts.push(t(`policies.rules.keepNewest.${rules.keepNewest.by}`, { count: rules.keepNewest.count }));
-  if (rules.keep?.length) parts.push(t('policies.rules.keep', { patterns: quoted(rules.keep) }));
-  if (rules.keepLabels?.length) parts.push(t('policies.rules.keepLabels', { labels: quoted(rules.keepLabels) }));
   return [t('policies.rules.lead'), ...parts].join(t('policies.rules.separator'));
 }
 
@@ -37,8 +38,12 @@ export function lastRunWords(run: PolicyRun | undefined): string {
   return t(`policies.lastRun.${run.outcome}`, { when, bytes: bytes(run.bytes) });
 }
 
+const DUE_WITHIN_MS = 60_000;
+
 export function nextRunWords(status: PolicyStatus, now: number): string {
   if (!status.policy.enabled || status.nextRun === undefined) return t('policies.nextRun.off');
-  if (status.nextRun <= now) return t('policies.nextRun.due');
+  // A policy that never ran is due at the moment main listed it; the shared clock ticks every 20 s, so
+  // "in 3 seconds" would only be the clock's lag: within a minute it is due now.
+  if (status.nextRun - now < DUE_WITHIN_MS) return t('policies.nextRun.due');
   return t('policies.nextRun', { when: agoMs(status.nextRun) });
 }
