@@ -90,6 +90,18 @@ export default {
 
     'activity.policy': 'Policy “{name}”',
     'activity.policy.automatic': 'Policy “{name}” · automatic',
+
+    'tray.policy': 'Policy “{name}”: {next} · {last}',
+    'tray.policy.next': 'next in {in}',
+    'tray.policy.nextNow': 'runs now',
+    'tray.policy.last.none': 'not run yet',
+    'tray.policy.last.nothing': 'last found nothing to free',
+    'tray.policy.last.notified': 'last would free {size}',
+    'tray.policy.last.applied': 'last freed {size}',
+    'tray.policy.last.failed': 'last run failed',
+    'tray.in.minutes': '{count} min',
+    'tray.in.hours': '{count} h',
+    'tray.in.days': { one: '{count} day', other: '{count} days' },
   },
   zh: {
     'policies.subtitle': '按计划运行的命名清理规则。每次运行都是一个计划：先预览，再复查，并记录在案。',
@@ -177,5 +189,17 @@ export default {
 
     'activity.policy': '策略“{name}”',
     'activity.policy.automatic': '策略“{name}” · 自动',
+
+    'tray.policy': '策略“{name}”：{next} · {last}',
+    'tray.policy.next': '{in}后运行',
+    'tray.policy.nextNow': '即将运行',
+    'tray.policy.last.none': '尚未运行',
+    'tray.policy.last.nothing': '上次没有可释放的空间',
+    'tray.policy.last.notified': '上次可释放 {size}',
+    'tray.policy.last.applied': '上次释放了 {size}',
+    'tray.policy.last.failed': '上次运行失败',
+    'tray.in.minutes': '{count} 分钟',
+    'tray.in.hours': '{count} 小时',
+    'tray.in.days': { other: '{count} 天' },
   },
 };
