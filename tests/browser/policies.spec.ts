@@ -41,8 +41,13 @@ async function threeBuilds(docker: Dockerode): Promise<void> {
 test('create, list, preview, run, mark in Activity, disable and enable a policy', async ({ app }) => {
   await threeBuilds(app.docker);
   await app.open();
-  await goTo(app.page, 'policies');
   const page = app.page;
+  // Reachable by keyboard: the sidebar link after Activity.
+  await page.getByRole('navigation').locator('a[href="#/activity"]').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('navigation').locator('a[href="#/policies"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Policies', exact: true })).toBeVisible();
 
   // Empty: what a policy is, and a starter.
   const empty = page.getByTestId('policies-empty');
