@@ -63,6 +63,17 @@ const state = (locale: TrayState['locale']): TrayState => ({
   lastResult: { bytesFreed: 312_000_000 },
   locale,
   settings: { keepInTray: true, startAtLogin: false },
+  // A weekly policy that last ran two hours ago and runs again in three.
+  policies: {
+    now: 0,
+    statuses: [
+      {
+        policy: { name: 'weekly', enabled: true, schedule: 'weekly', mode: 'apply', rules: { unusedFor: '720h' } },
+        lastRun: { at: -2 * 3_600_000, outcome: 'applied', bytes: 1_200_000_000, images: 4 },
+        nextRun: 3 * 3_600_000,
+      },
+    ],
+  },
 });
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

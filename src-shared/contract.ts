@@ -20,6 +20,7 @@ import type {
 import type { DiskLevels } from './disk-levels';
 import type { DiskSettings } from './disk-settings';
 import type { RestoreReport, TrashListing, TrashSettings } from './trash';
+import type { Policy, PolicyStatus } from './policy';
 
 export interface ContainerIdArgs {
   id: string;
@@ -86,6 +87,15 @@ export interface Contract {
   setTrashSettings: { args: Partial<TrashSettings>; result: TrashSettings };
   /** Writes the history to a file the user picks; null when they cancel. */
   exportHistory: { args: { format: 'json' | 'csv' }; result: { path: string | null } };
+  /** The cleanup policies with each one's last and next run (main's own state). */
+  policies: { args: Record<string, never>; result: PolicyStatus[] };
+  /**
+   * Saves a policy (under `previousName` when renamed). Saving removes nothing: what a
+   * policy would remove is a plan, previewed with previewPlan and run with executePlan.
+   */
+  savePolicy: { args: { policy: Policy; previousName?: string }; result: PolicyStatus[] };
+  /** Forgets a policy; nothing on the engine changes. */
+  removePolicy: { args: { name: string }; result: PolicyStatus[] };
 }
 
 export type Channel = keyof Contract;
@@ -116,6 +126,9 @@ export const channels = [
   'trash',
   'restoreFromTrash',
   'setTrashSettings',
+  'policies',
+  'savePolicy',
+  'removePolicy',
 ] as const satisfies readonly Channel[];
 
 /** Events main pushes to the renderer. */
@@ -127,10 +140,12 @@ export interface EventMap {
   showPlan: Plan;
   /** The tray asked the window to open a screen (its "… — Review…" line for volumes, containers, build cache). */
   showScreen: { screen: ReviewScreen };
+  /** The policies changed: saved, removed, or one ran (its last and next run). */
+  policiesChanged: PolicyStatus[];
 }
 
 /** The screens the tray may open. */
-export type ReviewScreen = 'volumes' | 'containers' | 'build-cache' | 'trash';
+export type ReviewScreen = 'volumes' | 'containers' | 'build-cache' | 'trash' | 'policies';
 export type EventName = keyof EventMap;
 export const eventNames = [
   'inventoryChanged',
@@ -138,6 +153,7 @@ export const eventNames = [
   'planProgress',
   'showPlan',
   'showScreen',
+  'policiesChanged',
 ] as const satisfies readonly EventName[];
 
 /** IPC channel strings; the prefix keeps ours apart from anything Electron adds. */

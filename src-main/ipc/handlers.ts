@@ -174,5 +174,9 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
       restoreFromTrash(docker, core.trashDir, args.id),
     ),
     setTrashSettings: local('setTrashSettings', async (args) => core.trashSettings.update(args)),
+    // Policies are a file in the data folder: editing one plans nothing and removes nothing.
+    policies: local('policies', async () => core.policies.list()),
+    savePolicy: local('savePolicy', async (args) => core.policies.save(args.policy, args.previousName)),
+    removePolicy: local('removePolicy', async (args) => core.policies.remove(args.name)),
   };
 }

@@ -18,7 +18,9 @@ import {
   imageRefSchema,
   planDigestSchema,
   planIdSchema,
+  policyNameSchema,
 } from '../planning/intent-schema';
+import { policySchema } from '../policies/policy-schema';
 
 /** A DNS name, an IPv4 address or a bracketed IPv6 address; never something that reads as an option. */
 const hostName = /^(?:\[[0-9a-fA-F:.]+\]|[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?)$/;
@@ -80,6 +82,9 @@ export const schemas = {
     maxBytes: count.optional(),
     maxAgeDays: count.optional(),
   }),
+  policies: noArgs,
+  savePolicy: payload({ policy: policySchema, previousName: policyNameSchema.optional() }),
+  removePolicy: payload({ name: policyNameSchema }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type Schemas = typeof schemas;

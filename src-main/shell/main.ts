@@ -82,6 +82,7 @@ async function start(): Promise<void> {
   core.session.onHealth((health) => sendEvent(contents, 'engineHealth', health));
   core.inventory.onChange((snapshot) => sendEvent(contents, 'inventoryChanged', snapshot));
   core.onPlanProgress((progress) => sendEvent(contents, 'planProgress', progress));
+  core.policies.onChange((statuses) => sendEvent(contents, 'policiesChanged', statuses));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

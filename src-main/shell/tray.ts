@@ -111,6 +111,9 @@ export function installTray(options: TrayShellOptions): TrayShell {
       case 'review-largest':
         controller.reviewLargest();
         return;
+      case 'policies':
+        controller.reviewPolicies();
+        return;
       case 'open':
         options.showWindow();
         return;

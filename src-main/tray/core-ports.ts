@@ -13,7 +13,7 @@ import { phrase } from '../../src-shared/phrase';
 
 export type TrayCorePorts = Pick<
   TrayControllerDeps,
-  'session' | 'inventory' | 'previewPlan' | 'estimatePlan' | 'executePlan'
+  'session' | 'inventory' | 'previewPlan' | 'estimatePlan' | 'executePlan' | 'policies'
 >;
 
 export function trayPortsFor(core: BarnacleCore): TrayCorePorts {
@@ -25,6 +25,7 @@ export function trayPortsFor(core: BarnacleCore): TrayCorePorts {
   return {
     session: core.session,
     inventory: core.inventory,
+    policies: core.policies,
     previewPlan: (intent: CleanupIntent) => core.plans.preview(connection(), intent),
     estimatePlan: async (intent: CleanupIntent) => {
       const c = connection();

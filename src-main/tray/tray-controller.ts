@@ -7,6 +7,7 @@
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import type { CleanupIntent, ExecutionReport, Plan, PlanProgress } from '../../src-shared/plan';
 import type { ReviewScreen } from '../../src-shared/contract';
+import type { PolicyStatus } from '../../src-shared/policy';
 import type { ReclaimablePart } from './tray-labels';
 import { quickPruneProblems, refusalPhrase } from './quick-prune-guard';
 import { trayLabels, traySize, type TrayLocale } from './tray-labels';
@@ -61,6 +62,10 @@ export interface TrayControllerDeps {
   onModel(model: TrayMenuModel): void;
   locale(): TrayLocale;
   settings?(): TraySettingsView;
+  /** The policies (core.policies): the menu's line for the next one to run and its last result. */
+  policies?: { list(): PolicyStatus[]; onChange(listener: (statuses: PolicyStatus[]) => void): () => void };
+  /** The clock the policy line counts from; Date.now by default. */
+  now?: () => number;
   /** Engine events come in bursts (a prune deletes many layers): wait this long for quiet. */
   debounceMs?: number;
 }
@@ -87,6 +92,13 @@ export class TrayController {
   start(): void {
     this.unsubscribe.push(this.deps.session.onHealth(() => this.schedule()));
     this.unsubscribe.push(this.deps.inventory.onChange(() => this.schedule()));
+    if (this.deps.policies) {
+      this.unsubscribe.push(this.deps.policies.onChange(() => this.publish()));
+      // "next in 3 h" ages: redraw each minute so the line stays true while the menu sits there.
+      const minute = setInterval(() => this.publish(), 60_000);
+      minute.unref?.();
+      this.unsubscribe.push(() => clearInterval(minute));
+    }
     this.schedule();
   }
 
@@ -178,6 +190,11 @@ export class TrayController {
     }
   }
 
+  /** The policy line: opens the Policies screen. */
+  reviewPolicies(): void {
+    this.deps.showScreenInWindow('policies');
+  }
+
   /** Opens the screen where the largest reclaimable part is listed; the person decides there. */
   reviewLargest(): void {
     const largest = largestReclaimable(this.deps.inventory.snapshot);
@@ -194,6 +211,9 @@ export class TrayController {
       lastResult: this.lastResult,
       locale: this.deps.locale(),
       ...(settings ? { settings } : {}),
+      ...(this.deps.policies
+        ? { policies: { statuses: this.deps.policies.list(), now: (this.deps.now ?? Date.now)() } }
+        : {}),
     };
   }
 

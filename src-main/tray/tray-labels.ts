@@ -5,6 +5,7 @@
 import { formatBytes } from '../../src-shared/format';
 import type { EngineHealth } from '../../src-shared/model';
 import type { Phrase } from '../../src-shared/phrase';
+import type { PolicyRunOutcome } from '../../src-shared/policy';
 import { translate, type MessageParams } from '../../src-shared/messages/translate';
 
 export type TrayLocale = 'en' | 'zh';
@@ -42,6 +43,18 @@ export interface TrayLabels {
   quickPruneRefused(reasons: Phrase): string;
   planFailed(message: string): string;
   settingsUnreadable(file: string, keptAs: string): string;
+  /** "Policy “weekly”: next in 3 h · last freed 1.2 GB": the next policy to run and its last result. */
+  policyLine(name: string, untilNextMs: number, last: { outcome: PolicyRunOutcome; size: string } | null): string;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** A wait in the coarsest unit that still says something: minutes under an hour, hours under two days. */
+function waitIn(ms: number, t: (key: string, params?: MessageParams) => string): string {
+  if (ms < HOUR_MS) return t('in.minutes', { count: Math.max(1, Math.ceil(ms / MINUTE_MS)) });
+  if (ms < 48 * HOUR_MS) return t('in.hours', { count: Math.round(ms / HOUR_MS) });
+  return t('in.days', { count: Math.round(ms / (24 * HOUR_MS)) });
 }
 
 /** The tray's words from the shared catalogue (src-shared/messages/tray.ts). */
@@ -76,6 +89,13 @@ function labelsIn(locale: TrayLocale): TrayLabels {
     quickPruneRefused: (reasons) => t('quickPruneRefused', { reason: reasons }),
     planFailed: (message) => t('planFailed', { message }),
     settingsUnreadable: (file, keptAs) => t('settingsUnreadable', { file, keptAs }),
+    policyLine: (name, untilNextMs, last) =>
+      t('policy', {
+        name,
+        // Under a minute: the scheduler is about to run it (or is running it).
+        next: untilNextMs < MINUTE_MS ? t('policy.nextNow') : t('policy.next', { in: waitIn(untilNextMs, t) }),
+        last: last ? t(`policy.last.${last.outcome}`, { size: last.size }) : t('policy.last.none'),
+      }),
   };
 }
 

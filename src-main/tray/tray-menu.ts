@@ -4,11 +4,12 @@
 // directly. Pure: same state, same model.
 
 import type { EngineHealth, InventorySnapshot } from '../../src-shared/model';
+import type { PolicyStatus } from '../../src-shared/policy';
 import { engineName } from '../../src-shared/engine-name';
 import { trayLabels, traySize, type ReclaimablePart, type TrayLabels, type TrayLocale } from './tray-labels';
 
 export type TrayActionId =
-  'quick-prune' | 'prune-old' | 'review-largest' | 'open' | 'keep-in-tray' | 'start-at-login' | 'quit';
+  'quick-prune' | 'prune-old' | 'review-largest' | 'policies' | 'open' | 'keep-in-tray' | 'start-at-login' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'status'; id: string; label: string; enabled: false }
@@ -42,6 +43,18 @@ export interface TrayState {
   locale: TrayLocale;
   /** Shown as check items when given. */
   settings?: TraySettingsView;
+  /** The policies with their runs (src-main/policies), and the time to count their next run from. */
+  policies?: { statuses: PolicyStatus[]; now: number };
+}
+
+/** The enabled policy that runs next (the soonest next run); none when no policy is enabled. */
+export function nextPolicy(statuses: readonly PolicyStatus[]): PolicyStatus | null {
+  let next: PolicyStatus | null = null;
+  for (const status of statuses) {
+    if (!status.policy.enabled || status.nextRun === undefined) continue;
+    if (!next || status.nextRun < next.nextRun!) next = status;
+  }
+  return next;
 }
 
 /** Dangling images a quick prune may take (no container at all), and those containers keep. */
@@ -129,6 +142,12 @@ export function trayMenuModel(state: TrayState): TrayMenuModel {
   items.push(action('prune-old', t.pruneOld, connected && !state.pruning));
   const largest = connected ? largestReclaimable(state.inventory) : null;
   if (largest) items.push(action('review-largest', t.reviewPart(largest.part, size(largest.bytes))));
+  const policy = state.policies ? nextPolicy(state.policies.statuses) : null;
+  if (policy && state.policies) {
+    // Opens the Policies screen: the tray says when and what, the screen is where a policy changes.
+    const last = policy.lastRun ? { outcome: policy.lastRun.outcome, size: size(policy.lastRun.bytes) } : null;
+    items.push(action('policies', t.policyLine(policy.policy.name, policy.nextRun! - state.policies.now, last)));
+  }
   items.push(separator('sep-app'));
   items.push(action('open', t.open));
   if (state.settings) {

@@ -10,6 +10,7 @@ export const screens = [
   'volumes',
   'build-cache',
   'activity',
+  'policies',
   'trash',
   'settings',
 ] as const;

@@ -28,6 +28,7 @@ import settings from './settings';
 import disk from './disk';
 import trash from './trash';
 import policies from './policies';
+import policiesScreen from './policies-screen';
 
 type Table = Record<string, string | Record<string, string>>;
 const areas: { en: Table; zh: Table }[] = [
@@ -58,6 +59,7 @@ const areas: { en: Table; zh: Table }[] = [
   disk,
   trash,
   policies,
+  policiesScreen,
 ];
 
 export const messages = {

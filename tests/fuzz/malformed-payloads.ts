@@ -27,7 +27,8 @@ type Grammar =
   | 'host'
   | 'planId'
   | 'digest'
-  | 'trashEntry';
+  | 'trashEntry'
+  | 'policyName';
 
 type Field =
   | { kind: 'boolean' }
@@ -36,7 +37,8 @@ type Field =
   | { kind: 'array'; of: Field; max: number }
   /** A size or a number of days: a whole number, not negative, exact in a double. */
   | { kind: 'count' }
-  | { kind: 'intent' };
+  | { kind: 'intent' }
+  | { kind: 'policy' };
 
 interface ChannelShape<C extends Channel> {
   /** A valid payload: mutations change one thing in it, so each case is a near miss. */
@@ -49,6 +51,15 @@ const str = (grammar: Grammar): Field => ({ kind: 'string', grammar });
 const required = <F extends Field>(field: F): F & { required: true } => ({ ...field, required: true });
 
 const HEX64 = 'a'.repeat(64);
+
+/** A policy main accepts: weekly, unused for 30 days, the newest 3 tags of each repository kept, notify only. */
+const VALID_POLICY = {
+  name: 'weekly',
+  enabled: true,
+  schedule: 'weekly',
+  mode: 'notify',
+  rules: { unusedFor: '720h', keepNewest: { count: 3, by: 'created' } },
+} as const;
 
 /** Every channel's payload: adding a channel to the contract without adding it here fails typecheck. */
 export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
@@ -99,6 +110,12 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
       maxAgeDays: { kind: 'count' },
     },
   },
+  policies: { valid: {}, fields: {} },
+  savePolicy: {
+    valid: { policy: VALID_POLICY, previousName: 'weekly' },
+    fields: { policy: required({ kind: 'policy' }), previousName: str('policyName') },
+  },
+  removePolicy: { valid: { name: 'weekly' }, fields: { name: required(str('policyName')) } },
 };
 
 /** Whether a refusal's issue paths name one of the case's paths, or something inside one ("intent" covers "intent.refs.0"). */
@@ -258,6 +275,27 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
     '3b241101e2bb42558caf4136c566a962----/s1',
     '3b241101-e2bb-4255-8caf-4136c566a962/s1234567',
   ],
+  // Letters (any script), digits, spaces, ".", "_" and "-", starting with a letter or digit: never a path or an option.
+  policyName: [
+    ...NOT_STRINGS,
+    '',
+    MEGABYTE,
+    '../../etc/passwd',
+    '..',
+    '/images/x/json',
+    'a/b',
+    'a:b',
+    'a?force=1',
+    '; rm -rf /',
+    '$(reboot)',
+    ' leading-space',
+    '-starts-with-dash',
+    'name\nsecond-line',
+    'nul\u0000byte',
+    'tab\there',
+    'rtl\u202eoverride',
+    'p'.repeat(65),
+  ],
 };
 
 /** Not a whole, non-negative, exactly representable number. */
@@ -316,6 +354,49 @@ const INTENT_INVALID: unknown[] = [
   JSON.parse('{"type":"remove-images","refs":["fuzz/target:1"],"__proto__":{"force":true}}'),
   JSON.parse('{"type":"remove-images","refs":["fuzz/target:1"],"constructor":{"prototype":{"force":true}}}'),
   ...INTENT_FIELD_INVALID,
+];
+
+const rulesWith = (rules: Record<string, unknown>) => ({ ...VALID_POLICY, rules: { ...VALID_POLICY.rules, ...rules } });
+
+/** Policies main refuses: each one field or rule away from VALID_POLICY. */
+const POLICY_INVALID: unknown[] = [
+  ...NOT_STRINGS.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+  'weekly',
+  {},
+  ...GRAMMAR_INVALID.policyName.map((name) => ({ ...VALID_POLICY, name })),
+  { ...VALID_POLICY, enabled: 'true' },
+  { ...VALID_POLICY, schedule: 'monthly' },
+  { ...VALID_POLICY, schedule: 'WEEKLY' },
+  { ...VALID_POLICY, mode: 'delete' },
+  { ...VALID_POLICY, mode: 'force' },
+  { ...VALID_POLICY, rules: undefined },
+  { ...VALID_POLICY, rules: [] },
+  // No rule that limits what goes: every unused image, every time.
+  { ...VALID_POLICY, rules: {} },
+  { ...VALID_POLICY, rules: { keep: ['postgres:*'] } },
+  // Run "over the threshold" without one.
+  { ...VALID_POLICY, schedule: 'over-threshold' },
+  rulesWith({ force: true }),
+  rulesWith({ containers: true }),
+  rulesWith({ volumes: true }),
+  rulesWith({ unusedFor: '30d' }),
+  rulesWith({ olderThan: '-1h' }),
+  rulesWith({ untilClock: 'wall' }),
+  rulesWith({ keepNewest: { count: -1, by: 'created' } }),
+  rulesWith({ keepNewest: { count: 1.5, by: 'created' } }),
+  rulesWith({ keepNewest: { count: 3, by: 'size' } }),
+  rulesWith({ keep: 'postgres:*' }),
+  rulesWith({ threshold: { measure: 'images-bytes', trigger: -1, target: 0 } }),
+  rulesWith({ threshold: { measure: 'inodes', trigger: 10, target: 5 } }),
+  ...GRAMMAR_INVALID.until.map((unusedFor) => rulesWith({ unusedFor })),
+  ...GRAMMAR_INVALID.keepPattern.map((pattern) => rulesWith({ keep: [pattern] })),
+  ...GRAMMAR_INVALID.labelFilter.map((label) => rulesWith({ keepLabels: [label] })),
+  JSON.parse(
+    `{"name":"weekly","enabled":true,"schedule":"weekly","mode":"notify","rules":{"unusedFor":"720h"},"__proto__":{"mode":"apply"}}`,
+  ),
+  JSON.parse(
+    `{"name":"weekly","enabled":true,"schedule":"weekly","mode":"notify","rules":{"unusedFor":"720h","__proto__":{"force":true}}}`,
+  ),
 ];
 
 /** Things that are not a plain object at all (all survive structured clone, except undefined which IPC sends as-is). */
@@ -439,6 +520,8 @@ function invalidValues(name: string, field: Field): { value: unknown; path: stri
         .map((value) => ({ value, path: name }));
     case 'intent':
       return INTENT_INVALID.map((value) => ({ value, path: name }));
+    case 'policy':
+      return POLICY_INVALID.map((value) => ({ value, path: name }));
     case 'count':
       return NOT_COUNTS.map((value) => ({ value, path: name }));
     case 'array': {
@@ -494,7 +577,7 @@ export function malformedPayloads(channel: Channel, count = 300, seed = 20240611
     for (const { value, path } of invalidValues(name, field)) {
       cases.push({ payload: { ...valid, [name]: value }, why: `${name} = ${show(value)}`, paths: [path] });
     }
-    if (field.kind !== 'intent') {
+    if (field.kind !== 'intent' && field.kind !== 'policy') {
       for (const value of wrappings(valid[name] ?? validExample(field.kind === 'array' ? field.of : field))) {
         cases.push({
           payload: { ...valid, [name]: value },

@@ -52,6 +52,10 @@ const allowed: Record<string, string> = {
   restoreFromTrash:
     'loads a kept archive and tags its images where the tag is free, re-creates its containers where the name is free; removes nothing',
   setTrashSettings: 'saves the trash’s default, size cap and age limit; changes nothing on the engine',
+  policies: 'main’s own state: the policies file and each one’s last run',
+  savePolicy:
+    'saves a policy to the data folder; removes nothing (what it would remove is a plan, previewed with previewPlan and run with executePlan)',
+  removePolicy: 'forgets a policy from the data folder; changes nothing on the engine',
 };
 
 /** Removed by issue 13: unused by any screen, and each bypassed the plan, its re-checks and the history. */

@@ -82,6 +82,7 @@ export const test = base.extend<AppFixtures & AppOptions>({
       core.inventory.onChange((snapshot) => void bound.emit('inventoryChanged', snapshot).catch(() => undefined)),
       core.session.onHealth((health) => void bound.emit('engineHealth', health).catch(() => undefined)),
       core.onPlanProgress((progress) => void bound.emit('planProgress', progress).catch(() => undefined)),
+      core.policies.onChange((statuses) => void bound.emit('policiesChanged', statuses).catch(() => undefined)),
     ];
     const server = await serveRenderer();
     const open = async () => {

@@ -22,6 +22,7 @@ export const FLOW_SPECS = [
   'browser/volumes.spec.ts',
   'browser/build-containers.spec.ts',
   'browser/trash.spec.ts',
+  'browser/policies.spec.ts',
 ];
 
 const ENV = 'BARNACLE_TEST_ENGINES';

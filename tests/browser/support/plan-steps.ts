@@ -18,7 +18,8 @@ export function flowsDir(): string {
 /** Opens a screen through the sidebar link, as a person would (any language). */
 export async function goTo(
   page: Page,
-  screen: 'overview' | 'images' | 'containers' | 'volumes' | 'build-cache' | 'activity' | 'trash' | 'settings',
+  screen:
+    'overview' | 'images' | 'containers' | 'volumes' | 'build-cache' | 'activity' | 'policies' | 'trash' | 'settings',
 ) {
   await page.getByRole('navigation').locator(`a[href="#/${screen}"]`).click();
 }
