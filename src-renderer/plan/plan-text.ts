@@ -31,6 +31,8 @@ export const actionOrder: StepAction[] = [
 ];
 
 export function intentTitle(intent: CleanupIntent | null): string {
+  // A policy's plan is named for the policy: the person made it under that name.
+  if (intent?.type === 'prune-images' && intent.policy) return t('plan.title.policy', { name: intent.policy });
   return t(`plan.title.${intent?.type ?? 'remove-images'}`);
 }
 

@@ -9,6 +9,7 @@ export default {
     'skip.keepNewestUsed': 'among the {count} most recently used tags of {repo}',
     'plan.skipped.kind.kept-by-rule': 'kept by a rule',
 
+    'plan.title.policy': 'Policy “{name}”',
     'policy.note.policy': 'Policy “{name}”.',
     'policy.note.unusedFor':
       'Only images with no use seen for {age} (last use as Barnacle recorded it; with none seen, the image’s own date).',
@@ -36,6 +37,7 @@ export default {
     'skip.keepNewestUsed': '属于 {repo} 最近使用的 {count} 个标签',
     'plan.skipped.kind.kept-by-rule': '被规则保留',
 
+    'plan.title.policy': '策略“{name}”',
     'policy.note.policy': '策略“{name}”。',
     'policy.note.unusedFor':
       '只包括 {age} 内未见使用的镜像（按 Barnacle 记录的最后使用时间；未见使用时按镜像自身的日期）。',
