@@ -20,6 +20,10 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
       return Promise.resolve(EXIT_OK);
     case 'engines':
       return listEngines(global, io);
+    case 'engines-add':
+      return import('./commands/engines-edit').then(({ addEngine }) => addEngine(command, global.json, io));
+    case 'engines-rm':
+      return import('./commands/engines-edit').then(({ removeEngine }) => removeEngine(command, global.json, io));
     case 'ls':
       return listImages(command.all, global, io);
     case 'ps':
