@@ -71,6 +71,8 @@ const title = skipReason ? `tcp:// engines with TLS: skipped — ${skipReason}` 
   /** No DOCKER_HOST: the engine is chosen by --context. */
   let env: Record<string, string>;
   let address: string;
+  /** The same listener on another loopback address, which the engine's certificate does not list. */
+  let unlisted: string;
   let baseImageId: string;
   let appId: string;
 
@@ -80,10 +82,12 @@ const title = skipReason ? `tcp:// engines with TLS: skipped — ${skipReason}` 
     stranger = makeCa(dir.path, 'stranger');
     const port = await freePort();
     address = `tcp://127.0.0.1:${port}`;
+    unlisted = `tcp://127.0.0.2:${port}`;
     // Its unix socket stays (plain) for the harness to build fixtures through.
     engine = await startEngine('docker20', undefined, {
       dockerdArgs: [
         `-H=${address}`,
+        `-H=${unlisted}`,
         '--tlsverify',
         `--tlscacert=${good.ca}`,
         `--tlscert=${good.serverCert}`,
@@ -194,6 +198,18 @@ const title = skipReason ? `tcp:// engines with TLS: skipped — ${skipReason}` 
     expect(images.map((i) => i.id)).toContain(baseImageId);
     const version = await dockerCli(['--context', 'tls-skip', 'version', '--format', '{{.Server.Version}}'], env);
     expect(version.out.trim(), version.err).toMatch(/^20\.10\./);
+  });
+
+  it('an address the engine certificate does not list is refused, naming the mismatch', async () => {
+    const ran = await barnacle(
+      ['engines', 'add', 'tls-alias', '--host', unlisted, '--tls-ca', good.ca, ...goodClient(), '--json'],
+      env,
+    );
+    expect(ran.code).toBe(1);
+    const error = errorOf(ran.stderr);
+    expect(problemKey(error), ran.stderr).toBe('health.tls.hostMismatch');
+    expect(error.message).toContain('is not made out for that address');
+    expect(error.message).toContain('127.0.0.2');
   });
 
   it('missing certificate files: named before connecting, or refused by the engine when the key is gone', async () => {
