@@ -10,6 +10,7 @@ import { listBuildCache } from './commands/build-cache';
 import { renderError } from './format/error-text';
 import { drain, nodeIo, type CliIo } from './io';
 import { usage } from './usage';
+import { quietModemUrlWarning } from './quiet-warnings';
 import { cliLocale } from './locale';
 import { translate } from '../../src-shared/messages/translate';
 
@@ -66,6 +67,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  quietModemUrlWarning();
   const code = await run(process.argv.slice(2), nodeIo());
   await Promise.all([drain(process.stdout), drain(process.stderr)]);
   // Exit now rather than when the event loop empties: a ping to a silent tcp:// engine
