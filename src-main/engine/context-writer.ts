@@ -62,7 +62,9 @@ export function writeDockerContext(configDir: string, context: NewContext): stri
     if (files.some(([, data]) => data)) {
       const tlsDir = contextTlsDir(configDir, context.name);
       // The CLI keeps TLS files private to the user: the key must never be readable by others.
-      mkdirSync(dirname(tlsRoot), { recursive: true, mode: 0o755 });
+      // Modes as the docker CLI leaves them: contexts/ 0755, everything under contexts/tls/ 0700.
+      mkdirSync(join(configDir, 'contexts'), { recursive: true, mode: 0o755 });
+      mkdirSync(dirname(tlsRoot), { recursive: true, mode: 0o700 });
       mkdirSync(tlsRoot, { mode: 0o700 });
       created.push(tlsRoot);
       mkdirSync(tlsDir, { mode: 0o700 });
@@ -77,7 +79,10 @@ export function writeDockerContext(configDir: string, context: NewContext): stri
   } catch (err) {
     // Only what this call made: a folder another process made meanwhile stays.
     for (const dir of created) rmSync(dir, { recursive: true, force: true });
-    throw err;
+    const { code, path } = err as NodeJS.ErrnoException;
+    if (code === 'EEXIST' && path === metaDir)
+      throw new PhraseError(phrase('contexts.exists', { name: context.name, file: metaDir }));
+    throw new PhraseError(phrase('contexts.writeFailed', { dir: configDir, said: (err as Error).message }));
   }
   return metaPath;
 }

@@ -24,6 +24,8 @@ export default {
     'contexts.keyMismatch': '--tls-key: {key} is not the private key of the certificate {cert}.',
     'contexts.testFailed':
       'Nothing was written: testing "{name}" at {host} failed. {problem} Fix that, or add it anyway with --no-test.',
+    'contexts.writeFailed':
+      'Cannot write the context into {dir} ({said}). Check that this folder (DOCKER_CONFIG, default ~/.docker) is yours and writable.',
     'contexts.added': 'Added context "{name}" for {host} ({file}).',
     'contexts.addedTested': 'It answered: {engine}.',
     'contexts.addedUntested': 'Not tested (--no-test).',
@@ -49,6 +51,8 @@ export default {
     'contexts.keyMismatch': '--tls-key：{key} 不是证书 {cert} 的私钥。',
     'contexts.testFailed':
       '没有写入任何内容：测试 {host} 上的 "{name}" 失败。{problem} 请先解决这个问题，或者用 --no-test 照样添加。',
+    'contexts.writeFailed':
+      '无法把上下文写入 {dir}（{said}）。请确认这个文件夹（DOCKER_CONFIG，默认 ~/.docker）属于你且可写。',
     'contexts.added': '已为 {host} 添加上下文 "{name}"（{file}）。',
     'contexts.addedTested': '它的应答：{engine}。',
     'contexts.addedUntested': '未测试（--no-test）。',

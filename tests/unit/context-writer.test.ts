@@ -59,7 +59,11 @@ describe('writing a context', () => {
     expect(readdirSync(tlsDir).sort()).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
     expect(readFileSync(join(tlsDir, 'key.pem'), 'utf8')).toBe(TEST_KEY);
     expect(statSync(join(tlsDir, 'key.pem')).mode & 0o777).toBe(0o600);
+    // The modes `docker context create` leaves (seen with docker 20.10 on this machine).
     expect(statSync(join(config, 'contexts', 'tls', hash)).mode & 0o777).toBe(0o700);
+    expect(statSync(join(config, 'contexts', 'tls')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(config, 'contexts')).mode & 0o777).toBe(0o755);
+    expect(statSync(metaPath).mode & 0o777).toBe(0o644);
 
     expect(readStoredContext(config, 'remote', nodeFileView)).toEqual({
       name: 'remote',
@@ -101,6 +105,17 @@ describe('writing a context', () => {
     const stale = () => writeDockerContext(config, { name: 'stale', host: 'tcp://b:2', skipTlsVerify: false, tls: {} });
     expect(keyOf(stale)).toBe('contexts.exists');
     expect(readStoredContext(config, 'stale', nodeFileView)).toBeUndefined();
+  });
+
+  it('a config folder that cannot be written: said so, and nothing half-made is left', () => {
+    mkdirSync(dir.path, { recursive: true });
+    // A file where the contexts folder should be: mkdir fails whoever runs the test (root too).
+    mkdirSync(config);
+    writeFileSync(join(config, 'contexts'), 'not a folder');
+    const tls = { ca: Buffer.from(TEST_CERT) };
+    const write = () => writeDockerContext(config, { name: 'remote', host: 'tcp://a:1', skipTlsVerify: false, tls });
+    expect(keyOf(write)).toBe('contexts.writeFailed');
+    expect(readFileSync(join(config, 'contexts'), 'utf8')).toBe('not a folder');
   });
 
   it('checks names as the docker CLI does', () => {
