@@ -22,6 +22,8 @@ export default {
       "WARNING: the SSH host key of {where} has changed. Someone may be intercepting the connection (a man-in-the-middle attack), or the host was reinstalled. It now offers the {keyType} key {fingerprint}; {file} line {line} holds a different {keyType} key. Barnacle will not connect. Only if the host's administrator confirms the new key: {forget}, then {trust}.",
     'health.hostKey.revoked':
       "The SSH host {where} offered the {keyType} key {fingerprint}, which {file} line {line} marks @revoked: Barnacle will not connect. Ask the host's administrator for its new key.",
+    'health.noAnswerWithin':
+      'No answer from {where} within {seconds} s: is the engine running there, and is the address right?',
     'health.tls.unknownCa':
       "The engine at {where} showed a TLS certificate that the CA Barnacle has for it did not sign ({said}). Check that ca.pem (the context's, or the one in DOCKER_CERT_PATH) is the CA that signed the engine's certificate. Only on a network you trust: skip the check (barnacle engines add NAME --host {where} --tls-skip-verify).",
     'health.tls.hostMismatch':
@@ -58,6 +60,7 @@ export default {
       '警告：{where} 的 SSH 主机密钥已改变。可能有人在拦截这个连接（中间人攻击），也可能是该主机重装过。它现在提供的是 {keyType} 密钥 {fingerprint}；{file} 第 {line} 行记录的是另一个 {keyType} 密钥。Barnacle 不会连接。只有在主机管理员确认了新密钥之后，才运行：{forget}，然后运行 {trust}。',
     'health.hostKey.revoked':
       'SSH 主机 {where} 提供的 {keyType} 密钥 {fingerprint} 已在 {file} 第 {line} 行被标记为 @revoked：Barnacle 不会连接。请向该主机的管理员索取新的密钥。',
+    'health.noAnswerWithin': '{where} 在 {seconds} 秒内没有应答：引擎在那里运行吗？地址正确吗？',
     'health.tls.unknownCa':
       '{where} 上的引擎出示的 TLS 证书不是由 Barnacle 为它保存的 CA 签发的（{said}）。请确认 ca.pem（上下文中的，或 DOCKER_CERT_PATH 中的）就是签发该引擎证书的 CA。只有在你信任的网络中，才可以跳过这项检查（barnacle engines add NAME --host {where} --tls-skip-verify）。',
     'health.tls.hostMismatch':

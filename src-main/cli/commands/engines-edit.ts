@@ -16,7 +16,7 @@ import type { EnginesAddCommand, EnginesRmCommand } from '../engines-args';
 import { CliError, EXIT_OK, saying } from '../cli-error';
 import { printResult, type CliIo } from '../io';
 import { cliLocale } from '../locale';
-import { testConnection } from './engines';
+import { testConnection } from '../../engine/test-connection';
 import { existsSync } from 'node:fs';
 
 export interface AddedContext {

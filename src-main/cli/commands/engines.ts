@@ -3,8 +3,7 @@
 // bounded, so one silent tcp:// or ssh:// address cannot hold up the list.
 
 import type { Endpoint } from '../../../src-shared/model';
-import type { Phrase } from '../../../src-shared/phrase';
-import { connect, ConnectionFailure } from '../../engine/connection';
+import { testConnection } from '../../engine/test-connection';
 import { discoverEndpoints, listContexts } from '../../engine/discovery';
 import type { GlobalOptions } from '../args';
 import { EXIT_OK } from '../cli-error';
@@ -12,30 +11,6 @@ import { renderEngines } from '../format/engines-text';
 import { printResult, type CliIo } from '../io';
 import { resolveTarget } from '../target';
 import type { EngineReport } from '../json-output';
-
-const PING_TIMEOUT_MS = 5000;
-
-/** Connects with a bound on the wait; also the test `engines add` runs before writing. */
-export async function testConnection(
-  endpoint: Endpoint,
-): Promise<Pick<EngineReport, 'state' | 'engine' | 'message'> & { says?: Phrase }> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS / 1000} s`)), PING_TIMEOUT_MS);
-  });
-  try {
-    const connection = await Promise.race([connect(endpoint), timeout]);
-    return { state: 'connected', engine: connection.engine };
-  } catch (err) {
-    if (err instanceof ConnectionFailure) {
-      const { state, message } = err.health;
-      return { state, message, ...('says' in err.health && err.health.says ? { says: err.health.says } : {}) };
-    }
-    return { state: 'unreachable', message: (err as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function ping(endpoint: Endpoint): Promise<Pick<EngineReport, 'state' | 'engine' | 'message'>> {
   // The list's --json keeps its English message only.
