@@ -3,11 +3,13 @@
 // (support/test-certs.ts). Reached only the ways a person would: a docker context
 // that `barnacle engines add` writes (and the real docker CLI then uses), and
 // DOCKER_HOST + DOCKER_TLS_VERIFY + DOCKER_CERT_PATH. Listed, cleaned by a plan,
-// and refused, in words that say what to do, when a certificate is wrong.
+// and refused, in words that say what to do, when a certificate is wrong (the client's,
+// the CA, the address it is for, a missing file; an expired one on a bare TLS server).
 
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BarnacleError } from '../../src-shared/errors';
@@ -25,7 +27,7 @@ import {
 import { barnacle, barnacleJson, cliShell, type CliShell } from '../fixtures/barnacle-cli';
 import { tempDir } from '../fixtures/docker-config';
 import { DOCKER_CLI } from './support/docker-cli';
-import { makeCa, opensslAvailability, type CaFiles } from './support/test-certs';
+import { makeCa, opensslAvailability, signServer, type CaFiles } from './support/test-certs';
 
 const availability = engineAvailability('docker20');
 const openssl = opensslAvailability();
@@ -210,6 +212,31 @@ const title = skipReason ? `tcp:// engines with TLS: skipped — ${skipReason}` 
     expect(problemKey(error), ran.stderr).toBe('health.tls.hostMismatch');
     expect(error.message).toContain('is not made out for that address');
     expect(error.message).toContain('127.0.0.2');
+  });
+
+  it('an engine certificate that has expired is refused, saying so', async () => {
+    // Refused by Barnacle's side of the handshake, before any HTTP: a bare TLS server
+    // with that certificate is all the engine there is to see, so no second dockerd.
+    const expired = signServer(dir.path, good, 'expired', -1);
+    const server = createTlsServer({ cert: readFileSync(expired.cert), key: readFileSync(expired.key) }, (socket) =>
+      socket.end(),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const host = `tcp://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const ran = await barnacle(
+        ['engines', 'add', 'tls-expired', '--host', host, '--tls-ca', good.ca, ...goodClient(), '--json'],
+        env,
+      );
+      expect(ran.code).toBe(1);
+      const error = errorOf(ran.stderr);
+      expect(problemKey(error), ran.stderr).toBe('health.tls.expired');
+      expect(error.message).toContain(
+        "has expired or is not valid yet (certificate has expired). Renew the engine's certificate",
+      );
+    } finally {
+      server.close();
+    }
   });
 
   it('missing certificate files: named before connecting, or refused by the engine when the key is gone', async () => {

@@ -15,6 +15,8 @@ export function opensslAvailability(): { ok: true } | { ok: false; reason: strin
 export interface CaFiles {
   /** The CA's certificate. */
   ca: string;
+  /** Its key, to sign more certificates with (signServer). */
+  caKey: string;
   serverCert: string;
   serverKey: string;
   /** A folder holding ca.pem, cert.pem (a client certificate) and key.pem: a DOCKER_CERT_PATH. */
@@ -23,6 +25,10 @@ export interface CaFiles {
   clientKey: string;
 }
 
+/** A fresh P-256 key, unencrypted: quick to make, and every TLS stack here takes it. */
+const NEW_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+const SERVER_EXT = 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth';
+
 const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
 
 function signed(
@@ -30,30 +36,16 @@ function signed(
   name: string,
   ca: { cert: string; key: string },
   ext: string,
+  days = 2,
 ): { cert: string; key: string } {
   const key = join(dir, `${name}-key.pem`);
   const csr = join(dir, `${name}.csr`);
   const cert = join(dir, `${name}-cert.pem`);
   const extFile = join(dir, `${name}.ext`);
   writeFileSync(extFile, `${ext}\n`);
-  openssl(
-    ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'].concat([
-      '-keyout',
-      key,
-      '-out',
-      csr,
-      '-subj',
-      `/CN=${name}`,
-    ]),
-  );
-  openssl(
-    ['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-days', '2'].concat([
-      '-out',
-      cert,
-      '-extfile',
-      extFile,
-    ]),
-  );
+  openssl(['req', '-new', ...NEW_KEY, '-keyout', key, '-out', csr, '-subj', `/CN=${name}`]);
+  const signBy = ['-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial'];
+  openssl(['x509', '-req', '-in', csr, ...signBy, '-days', String(days), '-out', cert, '-extfile', extFile]);
   return { cert, key };
 }
 
@@ -62,17 +54,9 @@ export function makeCa(root: string, name: string): CaFiles {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
   const ca = { cert: join(dir, 'ca-cert.pem'), key: join(dir, 'ca-key.pem') };
-  openssl(
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2'].concat([
-      '-keyout',
-      ca.key,
-      '-out',
-      ca.cert,
-      '-subj',
-      `/CN=${name} test CA`,
-    ]),
-  );
-  const server = signed(dir, 'server', ca, 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth');
+  const subject = `/CN=${name} test CA`;
+  openssl(['req', '-x509', ...NEW_KEY, '-days', '2', '-keyout', ca.key, '-out', ca.cert, '-subj', subject]);
+  const server = signed(dir, 'server', ca, SERVER_EXT);
   const client = signed(dir, 'client', ca, 'extendedKeyUsage=clientAuth');
   const clientDir = join(dir, 'client-dir');
   mkdirSync(clientDir);
@@ -81,10 +65,16 @@ export function makeCa(root: string, name: string): CaFiles {
   copyFileSync(client.key, join(clientDir, 'key.pem'));
   return {
     ca: ca.cert,
+    caKey: ca.key,
     serverCert: server.cert,
     serverKey: server.key,
     clientDir,
     clientCert: client.cert,
     clientKey: client.key,
   };
+}
+
+/** One more server certificate for 127.0.0.1 from `ca`; days -1 makes one that has expired (notAfter a day before notBefore). */
+export function signServer(root: string, ca: CaFiles, name: string, days: number): { cert: string; key: string } {
+  return signed(root, name, { cert: ca.ca, key: ca.caKey }, SERVER_EXT, days);
 }
