@@ -12,6 +12,13 @@ import { parseArgsPhrase } from './parse-args-error';
 import { phrase } from '../../src-shared/phrase';
 import { saysOf } from '../../src-shared/phrase-error';
 import { fixFlagNames, planIntent, type PlanFlags } from './plan-args';
+import {
+  enginesAdd,
+  enginesAddOptions,
+  enginesRm,
+  type EnginesAddCommand,
+  type EnginesRmCommand,
+} from './engines-args';
 
 export interface GlobalOptions {
   json: boolean;
@@ -24,6 +31,9 @@ export interface GlobalOptions {
 export type Command =
   | { name: 'help' }
   | { name: 'engines' }
+  /** Writes a docker context (engines-args.ts). */
+  | EnginesAddCommand
+  | EnginesRmCommand
   | { name: 'ls'; all: boolean }
   | { name: 'ps' }
   | {
@@ -77,6 +87,11 @@ const options = {
   trash: { type: 'boolean' },
   'no-trash': { type: 'boolean' },
   expired: { type: 'boolean' },
+  'tls-ca': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'tls-skip-verify': { type: 'boolean' },
+  'no-test': { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -87,6 +102,8 @@ const globalNames: OptionName[] = ['json', 'host', 'context', 'help'];
 /** Options each command admits besides the global ones. */
 const commandOptions: Record<string, OptionName[]> = {
   engines: [],
+  'engines add': [...enginesAddOptions],
+  'engines rm': [],
   ls: ['all'],
   ps: [],
   df: ['helper', 'no-walk'],
@@ -123,6 +140,7 @@ function commandKey(positionals: string[]): { key: string; rest: string[] } {
     }
     return { key: `plan ${second}`, rest };
   }
+  if (first === 'engines' && (second === 'add' || second === 'rm')) return { key: `engines ${second}`, rest };
   if (!(first in commandOptions)) {
     throw usageError(phrase('cli.usage.unknownCommand', { command: first }));
   }
@@ -173,6 +191,10 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
   checkAdmitted(key, values);
   const global = globalOptions(values, platform);
   switch (key) {
+    case 'engines add':
+      return { global: { json: global.json }, command: enginesAdd(rest, { ...values, ...global }) };
+    case 'engines rm':
+      return { global: { json: global.json }, command: enginesRm(rest, { ...values, ...global }) };
     case 'df':
       noPositionals(key, rest);
       return { global, command: { name: 'df', helper: values.helper ?? false, walk: !(values['no-walk'] ?? false) } };

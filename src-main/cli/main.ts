@@ -10,6 +10,7 @@ import { listBuildCache } from './commands/build-cache';
 import { renderError } from './format/error-text';
 import { drain, nodeIo, type CliIo } from './io';
 import { usage } from './usage';
+import { quietModemUrlWarning } from './quiet-warnings';
 import { cliLocale } from './locale';
 import { translate } from '../../src-shared/messages/translate';
 
@@ -20,6 +21,10 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
       return Promise.resolve(EXIT_OK);
     case 'engines':
       return listEngines(global, io);
+    case 'engines-add':
+      return import('./commands/engines-edit').then(({ addEngine }) => addEngine(command, global.json, io));
+    case 'engines-rm':
+      return import('./commands/engines-edit').then(({ removeEngine }) => removeEngine(command, global.json, io));
     case 'ls':
       return listImages(command.all, global, io);
     case 'ps':
@@ -62,6 +67,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  quietModemUrlWarning();
   const code = await run(process.argv.slice(2), nodeIo());
   await Promise.all([drain(process.stdout), drain(process.stderr)]);
   // Exit now rather than when the event loop empties: a ping to a silent tcp:// engine

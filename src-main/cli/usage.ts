@@ -7,6 +7,12 @@ is deleted, and deletes exactly the plan you confirmed.
 
 Commands:
   engines                    Engines on this computer; which one is used and why
+  engines add NAME --host tcp://HOST:PORT|ssh://USER@HOST[:PORT]
+                             [--tls-ca FILE] [--tls-cert FILE --tls-key FILE] [--tls-skip-verify]
+                             [--no-test]
+                             Add a remote engine as a docker context (the docker CLI sees it
+                             too): connects first, and writes nothing if that fails
+  engines rm NAME            Remove that context (never the one config.json uses)
   ls [-a]                    Images, with the containers using them and their children
   ps                         Containers in every state, with image, project and size
   df [--helper] [--no-walk]  Disk usage by type, and what is reclaimable; then three levels

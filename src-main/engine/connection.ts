@@ -16,6 +16,8 @@ import { createDockerode } from './dockerode-options';
 import { parseHost } from './parsed-host';
 import { readEngineFailure, type EngineFailure } from './engine-error';
 import { hostKeyPhrase } from './ssh/host-key-guide';
+import { tlsFailurePhrase } from './tls-failure';
+import { saysOf } from '../../src-shared/phrase-error';
 import { sshDial, sshSetupFromEnvironment, sshTarget, type SshDial, type SshSetup } from './ssh/ssh-dial';
 
 /** Newest API we speak. Docker 29 refuses anything below 1.44, so this must stay above that. */
@@ -78,6 +80,8 @@ function down(state: DownState, endpoint: Endpoint, says: Phrase): ConnectionFai
 export function healthFromFailure(endpoint: Endpoint, failure: EngineFailure): ConnectionFailure['health'] {
   const scheme = safeScheme(endpoint.host);
   const where = endpoint.host;
+  const tls = scheme === 'tcp' ? tlsFailurePhrase(failure, where) : undefined;
+  if (tls) return down('unreachable', endpoint, tls);
   switch (failure.code) {
     case 'ENOENT':
       return down('socket-not-found', endpoint, phrase('health.noSocket', { where }));
@@ -142,7 +146,8 @@ export async function connect(endpoint: Endpoint, ssh?: SshSetup): Promise<Engin
     if (parsed.scheme === 'ssh') dial = sshDial(sshTarget(parsed), ssh ?? sshSetupFromEnvironment());
     probe = createDockerode(endpoint, undefined, dial);
   } catch (err) {
-    throw new ConnectionFailure({ state: 'unreachable', endpoint, message: (err as Error).message });
+    // A bad address or an unreadable TLS file: its phrase, when it has one, travels along.
+    throw new ConnectionFailure({ state: 'unreachable', endpoint, ...saysOf(err) });
   }
   // Unversioned /version answers on every engine, whatever API it speaks. /info is asked
   // at the same time, unversioned too (the fields read from it are the same in every API

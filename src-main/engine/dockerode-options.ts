@@ -11,6 +11,8 @@ import { Agent as HttpsAgent } from 'node:https';
 import Docker from 'dockerode';
 import type { Endpoint } from '../../src-shared/model';
 import { parseHost } from './parsed-host';
+import { PhraseError } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
 
 import type { SshDial } from './ssh/ssh-dial';
 
@@ -23,6 +25,15 @@ function withoutDockerEnv<T>(build: () => T): T {
     return build();
   } finally {
     for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+  }
+}
+
+/** A context's or DOCKER_CERT_PATH's file that has gone: which one, in words, not a bare ENOENT. */
+function readTlsFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new PhraseError(phrase('health.tls.fileMissing', { file: path, said: (err as Error).message }));
   }
 }
 
@@ -57,7 +68,7 @@ export function dockerodeOptions(endpoint: Endpoint, apiVersion?: string, ssh?: 
     case 'tcp': {
       const tls = endpoint.tls;
       if (!tls) return { ...blank, host: parsed.host, port: parsed.port, protocol: 'http' };
-      const read = (p: string | undefined) => (p ? readFileSync(p) : undefined);
+      const read = (p: string | undefined) => (p ? readTlsFile(p) : undefined);
       const material = { ca: read(tls.caPath), cert: read(tls.certPath), key: read(tls.keyPath) };
       return {
         ...blank,

@@ -11,6 +11,7 @@ import cli from './cli';
 import cliUsage from './cli-usage';
 import input from './input';
 import address from './address';
+import contexts from './contexts';
 import space from './space';
 import failures from './failures';
 import outcomes from './outcomes';
@@ -49,6 +50,7 @@ const areas: { en: Table; zh: Table }[] = [
   cliUsage,
   input,
   address,
+  contexts,
   space,
   failures,
   outcomes,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { connect, readMarker, writeMarker } from './guard.js';
 import { cmdlineOf, isAlive, logTail, removeEngineDir, sleep, spawnLogged, terminate } from './proc.js';
 import { matrixEntry, type EngineName, type ImageStore } from './matrix.js';
-import { recipes, type EngineKind, type Step } from './recipes.js';
+import { recipes, type EngineKind, type RecipeOptions, type Step } from './recipes.js';
 import { removeAllContainers } from './fixtures.js';
 
 export type { EngineKind } from './recipes.js';
@@ -71,9 +71,9 @@ async function waitReady(step: Step, pid: number, otherLogs: string[]): Promise<
  * the dir's marker, not in memory, so a test worker can stop()/start() the engine
  * global-setup started and global-setup's destroy() still finds the new processes.
  */
-export function attachEngine(name: EngineName, dir: string): StartedEngine {
+export function attachEngine(name: EngineName, dir: string, options?: RecipeOptions): StartedEngine {
   const { family: kind, store } = matrixEntry(name);
-  const recipe = recipes[name](dir);
+  const recipe = recipes[name](dir, options);
   const api = recipe.steps[recipe.steps.length - 1];
   if (!api) throw new Error(`no steps for ${name}`);
   for (const step of recipe.steps) {
@@ -148,12 +148,12 @@ export function attachEngine(name: EngineName, dir: string): StartedEngine {
 
 /**
  * Starts a private engine in `dir` (default: a fresh /tmp/bnh-XXXXXX) and waits
- * until its API answers /_ping.
+ * until its API answers /_ping on its unix socket. `options`: extra engine arguments.
  */
-export async function startEngine(name: EngineName, dir?: string): Promise<StartedEngine> {
+export async function startEngine(name: EngineName, dir?: string, options?: RecipeOptions): Promise<StartedEngine> {
   const root = dir ?? mkdtempSync('/tmp/bnh-');
   mkdirSync(root, { recursive: true });
-  const engine = attachEngine(name, root);
+  const engine = attachEngine(name, root, options);
   try {
     await engine.start();
   } catch (err) {

@@ -34,7 +34,12 @@ interface DockerBuild {
   containerdStore: boolean;
 }
 
-function docker(dir: string, build: DockerBuild): Recipe {
+/** What a test adds to an engine's own command line (a tcp:// listener with TLS); Docker only. */
+export interface RecipeOptions {
+  dockerdArgs?: string[];
+}
+
+function docker(dir: string, build: DockerBuild, options: RecipeOptions = {}): Recipe {
   const ctrSock = join(dir, 'containerd.sock');
   const bin = (name: string, sub = 'usr/bin') => (build.root ? join(build.root, sub, name) : name);
   // Docker 26's dockerd finds its containerd shim, docker-init and docker-proxy on PATH;
@@ -91,6 +96,7 @@ function docker(dir: string, build: DockerBuild): Recipe {
           '--bridge=none',
           '--userland-proxy=false',
           ...(build.root ? ['--containerd-namespace=barnacle', '--containerd-plugins-namespace=barnacle-plugins'] : []),
+          ...(options.dockerdArgs ?? []),
         ],
         ...(env ? { env } : {}),
         log: join(dir, 'engine.log'),
@@ -221,10 +227,10 @@ export function podmanCli(
   return { argv: ['nsenter', `--target=${servicePid}`, '--mount', '--root', '--wd=/', ...base], env };
 }
 
-export const recipes: Record<EngineName, (dir: string) => Recipe> = {
-  docker20: (dir) => docker(dir, { containerdStore: false }),
-  'docker26-containerd': (dir) => docker(dir, { root: docker26Dir(), containerdStore: true }),
-  'docker26-classic': (dir) => docker(dir, { root: docker26Dir(), containerdStore: false }),
+export const recipes: Record<EngineName, (dir: string, options?: RecipeOptions) => Recipe> = {
+  docker20: (dir, options) => docker(dir, { containerdStore: false }, options),
+  'docker26-containerd': (dir, options) => docker(dir, { root: docker26Dir(), containerdStore: true }, options),
+  'docker26-classic': (dir, options) => docker(dir, { root: docker26Dir(), containerdStore: false }, options),
   podman43: (dir) => podman(dir, false),
   podman54: (dir) => podman(dir, true),
 };

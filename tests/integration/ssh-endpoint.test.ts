@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
 import { BarnacleCore } from '../../src-main/core/barnacle-core';
 import { connect } from '../../src-main/engine/connection';
+import { contextMetaPath } from '../../src-main/engine/context-store';
 import type { SshSetup } from '../../src-main/engine/ssh/ssh-dial';
 import { firstEngine } from '../engines/use-engines';
 import { barnacle } from '../fixtures/barnacle-cli';
@@ -101,6 +102,32 @@ const title = skipReason
     const ids = (JSON.parse(ran.stdout) as { id: string }[]).map((i) => i.id);
     expect(ids).toContain(engine!.baseImageId);
     expect(server.commands()).toContain('docker system dial-stdio');
+  });
+
+  it('barnacle engines add NAME --host ssh://… tests the host first, then writes a context barnacle --context uses', async () => {
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, DOCKER_CONFIG: join(dir.path, 'ctx-config') };
+    // Not in known_hosts yet: refused with the host-key guide, nothing written.
+    const unknown = await barnacle(['engines', 'add', 'ssh-test', '--host', address(), '--json'], env);
+    expect(unknown.code).toBe(1);
+    const refused = JSON.parse(unknown.stderr) as { says?: { key: string; params?: { problem?: { key?: string } } } };
+    expect(refused.says?.key).toBe('contexts.testFailed');
+    expect(refused.says?.params?.problem?.key).toMatch(/^health\.hostKey\.unknown/);
+    expect(server.commands()).toEqual([]);
+
+    writeFileSync(knownHosts, listed());
+    const added = await barnacle(['engines', 'add', 'ssh-test', '--host', address()], env);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/It answered: docker \d/);
+    const meta = JSON.parse(readFileSync(contextMetaPath(env.DOCKER_CONFIG, 'ssh-test'), 'utf8')) as unknown;
+    expect(meta).toEqual({
+      Name: 'ssh-test',
+      Metadata: {},
+      Endpoints: { docker: { Host: address(), SkipTLSVerify: false } },
+    });
+    const ran = await barnacle(['--context', 'ssh-test', 'ls', '--all', '--json'], env);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect((JSON.parse(ran.stdout) as { id: string }[]).map((i) => i.id)).toContain(engine!.baseImageId);
+    expect((await barnacle(['engines', 'rm', 'ssh-test'], env)).code).toBe(0);
   });
 
   it('barnacle df over ssh://: storage unknown (remote-engine); with --helper measured by a helper container there', async () => {

@@ -25,6 +25,9 @@ mkdirSync(join(config, 'contexts', 'meta', contextDirName('torn')), { recursive:
 writeFileSync(join(config, 'contexts', 'meta', contextDirName('torn'), 'meta.json'), '{not json');
 const current = join(dir.path, 'current');
 writeCurrentContext(current, 'gone');
+const inUse = join(dir.path, 'in-use');
+writeContext(inUse, { name: 'remote', host: 'tcp://a:1' });
+writeCurrentContext(inUse, 'remote');
 
 const long = 'a'.repeat(600);
 
@@ -85,6 +88,21 @@ const cases: Case[] = [
   ['context without a docker endpoint', ['ls', '-c', 'k8s-only']],
   ['context with an unusable address', ['ls', '-c', 'odd']],
   ['context whose meta.json is not JSON', ['ls', '-c', 'torn']],
+  ['engines add without --host', ['engines', 'add', 'remote']],
+  ['engines add of two names', ['engines', 'add', 'a1', 'a2', '-H', 'tcp://a:1']],
+  ['engines add of a reserved name', ['engines', 'add', 'default', '-H', 'tcp://a:1']],
+  ['engines add of an invalid name', ['engines', 'add', 'a b', '-H', 'tcp://a:1']],
+  ['engines add with TLS for ssh://', ['engines', 'add', 'remote', '-H', 'ssh://me@h', '--tls-skip-verify']],
+  [
+    'engines add with a CA and skip-verify',
+    ['engines', 'add', 'remote', '-H', 'tcp://a:1', '--tls-ca', 'ca.pem', '--tls-skip-verify'],
+  ],
+  ['engines add with a certificate alone', ['engines', 'add', 'remote', '-H', 'tcp://a:1', '--tls-cert', 'c.pem']],
+  ['engines add of a name that exists', ['engines', 'add', 'odd', '-H', 'tcp://a:1', '--no-test']],
+  // Nothing listens on port 1: refused at once.
+  ['engines add whose test fails', ['engines', 'add', 'remote', '-H', 'tcp://127.0.0.1:1']],
+  ['engines rm of a missing context', ['engines', 'rm', 'ghost']],
+  ['engines rm of the current context', ['engines', 'rm', 'remote'], { DOCKER_CONFIG: inUse }],
 ];
 
 function captureIo(env: Record<string, string>): CapturedIo {
@@ -252,4 +270,26 @@ const english: Record<string, string> = {
     'barnacle: context "odd" has an unusable engine address: invalid engine address "foo://somewhere": use unix://, npipe://, tcp:// or ssh://\n  (engine-unreachable)\n',
   'context whose meta.json is not JSON':
     "barnacle: parsing <tmp>/docker/contexts/meta/00cc10cc5ab0a89fbf4d84a229bf234e739ba6294a832d2c042ce8d9a1949cf7/meta.json: Expected property name or '}' in JSON at position 1\n  (engine-unreachable)\n",
+  'engines add without --host':
+    'barnacle: "barnacle engines add NAME" needs --host tcp://HOST:PORT or --host ssh://USER@HOST[:PORT].\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'engines add of two names':
+    'barnacle: "barnacle engines add" takes exactly one context name.\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'engines add of a reserved name':
+    'barnacle: "default" is a reserved context name\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'engines add of an invalid name':
+    'barnacle: context name "a b" is invalid: use letters, digits and _ . + - (at least two characters, starting with a letter or digit)\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'engines add with TLS for ssh://':
+    'barnacle: --tls-skip-verify is for tcp:// engines only: ssh://me@h does not use TLS.\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'engines add with a CA and skip-verify':
+    'barnacle: --tls-ca and --tls-skip-verify contradict each other: the CA would never be checked. Pick one.\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'engines add with a certificate alone':
+    'barnacle: --tls-cert and --tls-key go together: give both or neither.\n  (validation)\nRun "barnacle --help" for usage.\n',
+  'engines add of a name that exists':
+    'barnacle: context "odd" already exists (<tmp>/docker/contexts/meta/990cb8ebd0afb7150da453a213036a92f2c05e091df0d803e62d257ea7796c27). Remove it first with "barnacle engines rm odd".\n  (validation)\n',
+  'engines add whose test fails':
+    'barnacle: Nothing was written: testing "remote" at tcp://127.0.0.1:1 failed. Nothing answers at tcp://127.0.0.1:1: is the engine running there? Fix that, or add it anyway with --no-test.\n  (engine-unreachable)\n',
+  'engines rm of a missing context':
+    'barnacle: context "ghost" does not exist (no <tmp>/docker/contexts/meta/ead6ef03d61ee60c533d6d450c50a1e559a8a37f6b796a4094cd0dac6b744428/meta.json). Run "barnacle engines" to see the engines there are.\n  (validation)\n',
+  'engines rm of the current context':
+    'barnacle: context "remote" is the current context (currentContext in <tmp>/in-use/config.json): the docker CLI would lose its engine. Switch first ("docker context use default"), then remove it.\n  (validation)\n',
 };

@@ -3,7 +3,7 @@
 // bounded, so one silent tcp:// or ssh:// address cannot hold up the list.
 
 import type { Endpoint } from '../../../src-shared/model';
-import { connect, ConnectionFailure } from '../../engine/connection';
+import { testConnection } from '../../engine/test-connection';
 import { discoverEndpoints, listContexts } from '../../engine/discovery';
 import type { GlobalOptions } from '../args';
 import { EXIT_OK } from '../cli-error';
@@ -12,22 +12,10 @@ import { printResult, type CliIo } from '../io';
 import { resolveTarget } from '../target';
 import type { EngineReport } from '../json-output';
 
-const PING_TIMEOUT_MS = 5000;
-
 async function ping(endpoint: Endpoint): Promise<Pick<EngineReport, 'state' | 'engine' | 'message'>> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS / 1000} s`)), PING_TIMEOUT_MS);
-  });
-  try {
-    const connection = await Promise.race([connect(endpoint), timeout]);
-    return { state: 'connected', engine: connection.engine };
-  } catch (err) {
-    if (err instanceof ConnectionFailure) return { state: err.health.state, message: err.health.message };
-    return { state: 'unreachable', message: (err as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
+  // The list's --json keeps its English message only.
+  const { state, engine, message } = await testConnection(endpoint);
+  return { state, ...(engine ? { engine } : {}), ...(message !== undefined ? { message } : {}) };
 }
 
 export async function listEngines(global: GlobalOptions, io: CliIo): Promise<number> {
