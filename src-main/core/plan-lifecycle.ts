@@ -143,6 +143,11 @@ export class PlanLifecycle {
     }
   }
 
+  /** Whether a plan is running now (a policy's schedule waits for the person's plans to finish). */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Stops a running plan between steps; false when it is not running. */
   cancel(planId: string): boolean {
     const cancellation = this.running.get(planId);

@@ -26,6 +26,29 @@ export default {
     'policy.note.short': 'Every unused image the rules allow goes, and the target is still not met.',
     'policy.note.automatic':
       'Run by its schedule: it never stops or removes containers, never forces and never touches volumes.',
+    'policy.error.nameTaken': 'A policy named “{name}” exists already: choose another name.',
+    'policy.error.unknown': 'There is no policy named “{name}”.',
+
+    'policy.refused': 'Not run by itself: {reasons}. Review the plan in the window.',
+    'policy.refused.notPrune': 'the plan is not a prune of unused images',
+    'policy.refused.running': '{step} is used by a running container',
+    'policy.failed.notConnected': 'no engine connected',
+    'policy.failed.error': '{message}',
+
+    'policy.notify.wouldFree': {
+      one: 'Policy “{name}” would free {size} ({count} image)',
+      other: 'Policy “{name}” would free {size} ({count} images)',
+    },
+    'policy.notify.freed': {
+      one: 'Policy “{name}” freed {size} ({count} image)',
+      other: 'Policy “{name}” freed {size} ({count} images)',
+    },
+    'policy.notify.freedPartly': 'Policy “{name}” freed {size}; {reason}',
+    'policy.run.unfinished': { one: '{count} step did not finish', other: '{count} steps did not finish' },
+    'policy.notify.nothing': 'Policy “{name}”: nothing to remove',
+    'policy.notify.failed': 'Policy “{name}” did not run: {reason}',
+    'policy.notify.review': 'Review',
+    'policy.notify.showActivity': 'Show in Activity',
   },
   zh: {
     'plan.reason.notUsedFor': '超过策略允许的时间未见使用',
@@ -50,5 +73,20 @@ export default {
     'policy.error.nameTaken': '已存在名为“{name}”的策略：请换一个名称。',
     'policy.error.unknown': '没有名为“{name}”的策略。',
     'policy.note.automatic': '按计划自动运行：从不停止或删除容器，从不强制删除，从不触碰卷。',
+
+    'policy.refused': '未自动运行：{reasons}。请在窗口中查看计划。',
+    'policy.refused.notPrune': '该计划不是清理未使用镜像',
+    'policy.refused.running': '{step} 正被运行中的容器使用',
+    'policy.failed.notConnected': '未连接引擎',
+    'policy.failed.error': '{message}',
+
+    'policy.notify.wouldFree': '策略“{name}”可释放 {size}（{count} 个镜像）',
+    'policy.notify.freed': '策略“{name}”已释放 {size}（{count} 个镜像）',
+    'policy.notify.freedPartly': '策略“{name}”已释放 {size}；{reason}',
+    'policy.run.unfinished': '{count} 个步骤未完成',
+    'policy.notify.nothing': '策略“{name}”：没有需要删除的内容',
+    'policy.notify.failed': '策略“{name}”未运行：{reason}',
+    'policy.notify.review': '查看',
+    'policy.notify.showActivity': '在活动中查看',
   },
 };
