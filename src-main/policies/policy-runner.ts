@@ -27,6 +27,11 @@ export interface PolicyRunOptions {
   automatic?: boolean;
   /** The mode to run in instead of the policy's (the CLI's `policy apply` applies a notify-only policy). */
   mode?: PolicyMode;
+  /**
+   * Asked before an apply runs, with the plan previewed (the CLI's prompt): a throw
+   * stops the run unrecorded, as a "no" to `barnacle apply` leaves no trace either.
+   */
+  beforeExecute?: (plan: Plan) => Promise<void>;
 }
 
 export interface PolicyRunResult {
@@ -83,6 +88,7 @@ export async function runPolicy(
   }
   if (images === 0) return record({ at, outcome: 'nothing', ...counted }, { plan });
   if (mode === 'notify') return record({ at, outcome: 'notified', ...counted }, { plan });
+  await options.beforeExecute?.(plan);
   let report: ExecutionReport;
   try {
     report = await ports.plans.execute(connection, plan.id, plan.digest);
