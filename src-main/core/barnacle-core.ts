@@ -21,7 +21,7 @@ import { LastUsedStores } from '../inventory/last-used-store';
 import { PolicyService } from '../policies/policy-service';
 import { PolicyScheduler, type PolicySchedulerDeps } from '../policies/policy-scheduler';
 import { runPolicy, type PolicyRunResult } from '../policies/policy-runner';
-import type { Policy } from '../../src-shared/policy';
+import type { Policy, PolicyRun } from '../../src-shared/policy';
 import { withStoredLastUses } from '../inventory/last-used-of';
 import { engineKeyOf } from '../inventory/layer-facts-cache';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
@@ -166,7 +166,8 @@ export class BarnacleCore {
    */
   startPolicies(
     options: {
-      onRun?: (result: PolicyRunResult) => void;
+      /** Each run, with the policy's run before it (policyNotice stays quiet when it would repeat it). */
+      onRun?: (result: PolicyRunResult, previous: PolicyRun | undefined) => void;
       onError?: PolicySchedulerDeps['onError'];
     } & Pick<PolicySchedulerDeps, 'timer' | 'tickMs' | 'debounceMs' | 'eventGapMs'> = {},
   ): PolicyScheduler {
@@ -178,8 +179,9 @@ export class BarnacleCore {
       now: this.now,
       ready: () => this.session.current() !== null && !this.plans.busy,
       run: async (policy) => {
+        const previous = this.policies.list().find((s) => s.policy.name === policy.name)?.lastRun;
         const result = await this.runPolicy(policy, { automatic: true });
-        onRun?.(result);
+        onRun?.(result, previous);
       },
       onInventoryChange: (listener) => this.inventory.onChange(() => listener()),
     });

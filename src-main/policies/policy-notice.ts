@@ -4,7 +4,6 @@
 // changes anything itself: its action only opens a screen (the plan to review,
 // or Activity at the run), where the person decides.
 
-import type { Plan } from '../../src-shared/plan';
 import type { Policy, PolicyRun } from '../../src-shared/policy';
 import { formatBytes } from '../../src-shared/format';
 import { say, translate, intlLocaleOf, type Locale } from '../../src-shared/messages/translate';
@@ -21,24 +20,28 @@ export interface PolicyNotice {
 
 /**
  * The notification for one run, or null when there is nothing worth saying: a
- * run that found nothing to remove stays quiet (a threshold checked every
- * quarter hour would otherwise speak four times an hour).
+ * run that found nothing to remove stays quiet, and so does a notify-only run
+ * that would free what the previous one already said (a threshold checked every
+ * quarter hour would otherwise repeat itself four times an hour).
  */
 export function policyNotice(
   policy: Pick<Policy, 'name'>,
   run: PolicyRun,
   locale: Locale,
-  plan?: Pick<Plan, 'id'>,
+  previous?: PolicyRun,
 ): PolicyNotice | null {
   const t = (key: string, params = {}) => translate(locale, key, params);
   const title = t('app.name');
   const name = policy.name;
   const size = formatBytes(run.bytes, intlLocaleOf(locale));
-  const planId = run.planId ?? plan?.id;
+  const planId = run.planId;
+  const saidAlready =
+    previous?.outcome === 'notified' && previous.bytes === run.bytes && previous.images === run.images;
   switch (run.outcome) {
     case 'nothing':
       return null;
     case 'notified':
+      if (saidAlready) return null;
       return {
         title,
         body: t('policy.notify.wouldFree', { name, size, count: run.images }),

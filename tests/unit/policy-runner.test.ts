@@ -171,6 +171,12 @@ describe('policyNotice', () => {
     expect(policyNotice(policy, run({}), 'zh')!.body).toBe('策略“weekly”可释放 4.2 GB（3 个镜像）');
   });
 
+  it('notify: quiet when the previous run said the same, speaks again when it changed', () => {
+    expect(policyNotice(policy, run({}), 'en', run({ at: 0 }))).toBeNull();
+    expect(policyNotice(policy, run({}), 'en', run({ at: 0, images: 2 }))).not.toBeNull();
+    expect(policyNotice(policy, run({}), 'en', run({ at: 0, outcome: 'applied' }))).not.toBeNull();
+  });
+
   it('apply: what it freed, with a link to the run in Activity; nothing found stays quiet', () => {
     expect(policyNotice(policy, run({ outcome: 'applied', images: 1 }), 'en')).toEqual({
       title: 'Barnacle',
