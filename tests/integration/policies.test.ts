@@ -59,7 +59,10 @@ describeEachEngine('policies', (engine) => {
 
   const imageIds = async () => (await docker.listImages({ all: true })).map((i) => i.Id).sort();
   const imageList = async () =>
-    (await docker.listImages({ all: true })).map((i) => ({ id: i.Id, tags: [...(i.RepoTags ?? [])].sort() }));
+    (await docker.listImages({ all: true }))
+      .map((i) => ({ id: i.Id, tags: [...(i.RepoTags ?? [])].sort() }))
+      // The containerd store lists images built in the same second in either order, run to run.
+      .sort((x, y) => x.id.localeCompare(y.id));
   const policy = (name: string, extra: Partial<Policy>): Policy => ({
     name,
     enabled: true,
