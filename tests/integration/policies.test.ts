@@ -225,6 +225,45 @@ describeEachEngine('policies', (engine) => {
     expect((await core.runPolicy(two)).run.outcome).toBe('nothing');
   });
 
+  it('the scheduler started by the core runs a due policy, and a threshold policy after engine events', async () => {
+    const heard: { name: string; outcome: string; previous?: string }[] = [];
+    const full = policy('full', {
+      schedule: 'over-threshold',
+      mode: 'apply',
+      rules: { threshold: { measure: 'images-bytes', trigger: 1, target: 0 }, keep: KEEP_BASE },
+    });
+    const daily = policy('daily', { rules: { unusedFor: '1h', keep: KEEP_BASE } });
+    core.policies.save(daily);
+    // Ran a minute ago: not due by its quarter-hour timer, only by events.
+    core.policies.save(full);
+    core.policies.recordRun('full', { at: Date.now() - 60_000, outcome: 'nothing', bytes: 0, images: 0 });
+    core.startPolicies({
+      tickMs: 200,
+      debounceMs: 300,
+      eventGapMs: 0,
+      onRun: (result, previous) =>
+        heard.push({
+          name: result.policy.name,
+          outcome: result.run.outcome,
+          ...(previous ? { previous: previous.outcome } : {}),
+        }),
+    });
+    // The daily policy never ran: due at once; nothing is an hour unused.
+    await until(() => heard.some((h) => h.name === 'daily'), 15_000, 'the daily policy run');
+    expect(heard.filter((h) => h.name === 'daily')).toEqual([{ name: 'daily', outcome: 'nothing' }]);
+    // A build is an engine event: after a quiet spell the threshold policy is checked, and applies.
+    const made = await buildImage(docker, { tag: 'sched/x:1', runs: ['head -c 100000 /dev/urandom > /x'] });
+    // (An inventory change before the build, if the engine sends one, checks it too: finding nothing.)
+    const applied = () => heard.find((h) => h.name === 'full' && h.outcome === 'applied');
+    await until(() => applied() !== undefined, 20_000, 'the threshold policy run after the build');
+    expect(applied()).toEqual({ name: 'full', outcome: 'applied', previous: 'nothing' });
+    expect(heard.filter((h) => h.name === 'daily')).toHaveLength(1);
+    expect(await imageIds()).not.toContain(made);
+    const history = await core.plans.readHistory();
+    expect(history[0]!.intent).toMatchObject({ policy: 'full', automatic: true });
+    core.stopPolicies();
+  });
+
   it('the CLI: policy add, ls, plan and apply over the same file', async () => {
     const cli = cliShell(engine.host);
     try {
