@@ -70,8 +70,14 @@ export default {
     'cli.policy.rule.join': '; ',
     'cli.policy.rule.unusedFor': 'not used for {age}',
     'cli.policy.rule.olderThan': 'older than {age}',
-    'cli.policy.rule.keepNewest.created': 'keep the newest {count} tags per repository',
-    'cli.policy.rule.keepNewest.last-used': 'keep the {count} most recently used tags per repository',
+    'cli.policy.rule.keepNewest.created': {
+      one: 'keep the newest tag per repository',
+      other: 'keep the newest {count} tags per repository',
+    },
+    'cli.policy.rule.keepNewest.last-used': {
+      one: 'keep the most recently used tag per repository',
+      other: 'keep the {count} most recently used tags per repository',
+    },
     'cli.policy.rule.keep': 'keep {patterns}',
     'cli.policy.rule.keepLabels': 'keep labelled {labels}',
     'cli.policy.rule.threshold.images-bytes': 'when images take over {trigger}, down to {target}',

@@ -293,7 +293,7 @@ describeEachEngine('policies', (engine) => {
         },
       ]);
       const text = await barnacle(['policy', 'ls'], cli.env);
-      expect(text.stdout).toMatch(/newest\s+yes\s+weekly\s+notify only\s+keep the newest 1 tags per repository/);
+      expect(text.stdout).toMatch(/newest\s+yes\s+weekly\s+notify only\s+keep the newest tag per repository/);
 
       const planned = await barnacleJson<Plan>(['policy', 'plan', 'newest'], cli.env);
       expect(planned.steps.filter((s) => s.action === 'remove-image').map((s) => s.target)).toEqual([old]);
