@@ -13,10 +13,13 @@
 // images that cannot be pulled back all the same (every image here is built, so
 // every image removed gets a copy first).
 //
-// What differs by engine (seen live): Docker's classic store keeps each build step
-// as an untagged parent, removed with its child (alsoRemoves); the containerd store
-// and Podman list no parents. Podman names the repositories docker.io/…, which the
-// keep pattern "*busybox*" and the per-repository count read the same way.
+// What differs by engine: the untagged images of build steps go with their image by
+// each store's own rule (README, "Untagged parents"), so what the engine loses is
+// compared with the plan's steps and their alsoRemoves, which hold on every store.
+// The containerd store lists images built in the same second in either order from
+// one list to the next (seen live): lists are compared sorted. Podman names the
+// repositories docker.io/…, which the keep pattern "*busybox*" and the count per
+// repository read the same way. Every test passes on all five engines as written.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
