@@ -16,7 +16,7 @@ import { automaticProblems, automaticRefusal } from './automatic-guard';
 export interface PolicyRunnerPorts {
   /** The engine connected now; null when none is. */
   connection(): EngineConnection | null;
-  plans: Pick<PlanLifecycle, 'preview' | 'execute'>;
+  plans: Pick<PlanLifecycle, 'preview' | 'execute' | 'forget'>;
   trashSettings(): TrashSettings;
   recordRun(name: string, run: PolicyRun): unknown;
   now(): number;
@@ -86,7 +86,11 @@ export async function runPolicy(
   if (problems.length > 0) {
     return record({ at, outcome: 'failed', ...counted, reason: automaticRefusal(problems) }, { plan });
   }
-  if (images === 0) return record({ at, outcome: 'nothing', ...counted }, { plan });
+  if (images === 0) {
+    // Nothing to review or run: kept, it would only crowd the person's own previews out.
+    ports.plans.forget(plan.id);
+    return record({ at, outcome: 'nothing', ...counted }, { plan });
+  }
   if (mode === 'notify') return record({ at, outcome: 'notified', ...counted }, { plan });
   await options.beforeExecute?.(plan);
   let report: ExecutionReport;

@@ -42,12 +42,14 @@ function ports(previewed: Plan | Error, trash: TrashSettings = DEFAULT_TRASH_SET
   const recorded: PolicyRun[] = [];
   const intents: CleanupIntent[] = [];
   const executed: string[] = [];
+  const forgotten: string[] = [];
   const p: PolicyRunnerPorts = {
     connection: () => ({}) as EngineConnection,
     trashSettings: () => trash,
     now: () => 1_000,
     recordRun: (_name, run) => recorded.push(run),
     plans: {
+      forget: (id) => forgotten.push(id),
       preview: async (_c, intent) => {
         intents.push(intent);
         if (previewed instanceof Error) throw previewed;
@@ -70,7 +72,7 @@ function ports(previewed: Plan | Error, trash: TrashSettings = DEFAULT_TRASH_SET
       },
     },
   };
-  return { p, recorded, intents, executed };
+  return { p, recorded, intents, executed, forgotten };
 }
 
 const removal = (id: string, bytes = 100) => planStep('remove-image', id, { bytes });
@@ -116,6 +118,7 @@ describe('runPolicy', () => {
     expect(h.intents[0]).toMatchObject({ type: 'prune-images', all: true, unusedFor: '720h', policy: 'weekly' });
     expect(h.intents[0]).toMatchObject({ automatic: true, trash: 'not-pullable' });
     expect(h.executed).toEqual([]);
+    expect(h.forgotten).toEqual([]); // kept for Review
     expect(h.recorded).toEqual([{ at: 1_000, outcome: 'notified', bytes: 500, images: 2, planId: 'plan-1' }]);
     expect(result.run).toBe(h.recorded[0]);
   });
@@ -137,6 +140,7 @@ describe('runPolicy', () => {
   it('records nothing-to-do, and a plan the guard refuses as failed without running it', async () => {
     const none = ports(plan([]));
     expect((await runPolicy(none.p, { ...policy, mode: 'apply' })).run.outcome).toBe('nothing');
+    expect(none.forgotten).toEqual(['plan-1']); // a check that found nothing leaves no plan behind
     const refused = ports(plan([planStep('stop-container', 'c')]));
     const run = (await runPolicy(refused.p, { ...policy, mode: 'apply' })).run;
     expect(run.outcome).toBe('failed');
