@@ -145,7 +145,7 @@ export interface EventMap {
 }
 
 /** The screens the tray may open. */
-export type ReviewScreen = 'volumes' | 'containers' | 'build-cache' | 'trash' | 'policies';
+export type ReviewScreen = 'volumes' | 'containers' | 'build-cache' | 'trash' | 'policies' | 'activity';
 export type EventName = keyof EventMap;
 export const eventNames = [
   'inventoryChanged',

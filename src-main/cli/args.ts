@@ -19,6 +19,8 @@ import {
   type EnginesAddCommand,
   type EnginesRmCommand,
 } from './engines-args';
+import { policyFrom, policyNameArg } from './policy-args';
+import type { Policy } from '../../src-shared/policy';
 
 export interface GlobalOptions {
   json: boolean;
@@ -48,6 +50,12 @@ export type Command =
   /** The trash: list it, or load an entry back (`trash restore PLAN/STEP`); removing from it is a plan. */
   | { name: 'trash'; restore?: string }
   | { name: 'plan'; intent: CleanupIntent; out?: string }
+  /** `barnacle policy …`: the policies the app runs, in the same file (src-main/policies). */
+  | { name: 'policy'; verb: 'ls' }
+  | { name: 'policy'; verb: 'plan'; policy: string; out?: string }
+  | { name: 'policy'; verb: 'apply'; policy: string; yes: boolean }
+  | { name: 'policy'; verb: 'add'; policy: Policy }
+  | { name: 'policy'; verb: 'rm'; policy: string }
   | {
       name: 'apply';
       file: string;
@@ -92,6 +100,17 @@ const options = {
   'tls-key': { type: 'string' },
   'tls-skip-verify': { type: 'boolean' },
   'no-test': { type: 'boolean' },
+  'unused-for': { type: 'string' },
+  'older-than': { type: 'string' },
+  'keep-newest': { type: 'string' },
+  'keep-label': { type: 'string', multiple: true },
+  over: { type: 'string' },
+  'down-to': { type: 'string' },
+  'free-below': { type: 'string' },
+  'free-target': { type: 'string' },
+  schedule: { type: 'string' },
+  mode: { type: 'string' },
+  disabled: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -108,7 +127,19 @@ const commandOptions: Record<string, OptionName[]> = {
   ps: [],
   df: ['helper', 'no-walk'],
   'plan rmi': ['out', 'trash', 'no-trash', ...fixFlagNames],
-  'plan prune': ['out', 'all', 'until', 'until-clock', 'filter', 'keep', 'remove-containers', 'trash', 'no-trash'],
+  'plan prune': [
+    'out',
+    'all',
+    'until',
+    'until-clock',
+    'filter',
+    'keep',
+    'remove-containers',
+    'trash',
+    'no-trash',
+    'unused-for',
+    'keep-newest',
+  ],
   'plan empty-trash': ['out', 'expired'],
   'plan rm-stopped': ['out', 'filter'],
   'plan rm-volumes': ['out'],
@@ -118,7 +149,28 @@ const commandOptions: Record<string, OptionName[]> = {
   volumes: [],
   trash: ['out', 'expired'],
   apply: ['yes', 'max-age'],
+  'policy ls': [],
+  'policy plan': ['out'],
+  'policy apply': ['yes'],
+  'policy add': [
+    'unused-for',
+    'older-than',
+    'until-clock',
+    'keep-newest',
+    'keep',
+    'keep-label',
+    'over',
+    'down-to',
+    'free-below',
+    'free-target',
+    'schedule',
+    'mode',
+    'disabled',
+  ],
+  'policy rm': [],
 };
+
+const policyVerbs = ['ls', 'plan', 'apply', 'add', 'rm'];
 
 const planKinds = ['rmi', 'prune', 'rm-stopped', 'rm-volumes', 'prune-volumes', 'prune-cache', 'empty-trash'];
 
@@ -141,6 +193,12 @@ function commandKey(positionals: string[]): { key: string; rest: string[] } {
     return { key: `plan ${second}`, rest };
   }
   if (first === 'engines' && (second === 'add' || second === 'rm')) return { key: `engines ${second}`, rest };
+  if (first === 'policy') {
+    // `barnacle policy` alone lists them, as `barnacle trash` does.
+    const verb = second ?? 'ls';
+    if (!policyVerbs.includes(verb)) throw usageError(phrase('cli.usage.policyVerb'));
+    return { key: `policy ${verb}`, rest };
+  }
   if (!(first in commandOptions)) {
     throw usageError(phrase('cli.usage.unknownCommand', { command: first }));
   }
@@ -236,6 +294,12 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
       const maxAgeMs = seconds * 1000;
       return { global, command: { name: 'apply', file: rest[0]!, yes: values.yes ?? false, maxAgeMs } };
     }
+    case 'policy ls':
+    case 'policy plan':
+    case 'policy apply':
+    case 'policy add':
+    case 'policy rm':
+      return { global, command: policyCommand(key, rest, values) };
     default:
       return planCommand(global, values, {
         ...values,
@@ -252,4 +316,25 @@ function planCommand(global: GlobalOptions, values: Values, flags: PlanFlags): I
     command.out = values.out;
   }
   return { global, command };
+}
+
+function policyCommand(key: string, rest: string[], values: Values): Command {
+  if (key === 'policy ls') {
+    noPositionals(key, rest);
+    return { name: 'policy', verb: 'ls' };
+  }
+  if (rest.length !== 1) throw usageError(phrase('cli.usage.policyVerb'));
+  const name = policyNameArg(rest[0]);
+  switch (key) {
+    case 'policy plan': {
+      if (values.out !== undefined && values.out.trim() === '') throw usageError(phrase('cli.usage.outEmpty'));
+      return { name: 'policy', verb: 'plan', policy: name, ...(values.out !== undefined ? { out: values.out } : {}) };
+    }
+    case 'policy apply':
+      return { name: 'policy', verb: 'apply', policy: name, yes: values.yes ?? false };
+    case 'policy add':
+      return { name: 'policy', verb: 'add', policy: policyFrom(name, values) };
+    default:
+      return { name: 'policy', verb: 'rm', policy: name };
+  }
 }

@@ -41,6 +41,8 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
     // for these two, so `ls` and friends start without evaluating them.
     case 'plan':
       return import('./commands/plan').then(({ makePlan }) => makePlan(command, global, io));
+    case 'policy':
+      return import('./commands/policy').then(({ policyCommand }) => policyCommand(command, global, io));
     case 'apply':
       return import('./commands/apply').then(({ applyPlanFile }) => applyPlanFile(command, global, io));
   }

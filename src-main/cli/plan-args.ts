@@ -15,6 +15,10 @@ import {
 import { usageError } from './cli-error';
 import { TRASH_ENTRY_ID } from '../../src-shared/trash';
 import { phrase } from '../../src-shared/phrase';
+import { durationFlag, keepNewestFlag } from './policy-args';
+import { parseByteSize } from './byte-size';
+
+export { parseByteSize };
 
 export const fixFlagNames = ['stop-running', 'remove-containers', 'force-delete', 'all-tags', 'with-children'] as const;
 type FixFlag = (typeof fixFlagNames)[number];
@@ -36,6 +40,10 @@ export interface PlanFlags extends Partial<Record<FixFlag, boolean>> {
   'no-trash'?: boolean;
   /** empty-trash: only the entries past the age limit. */
   expired?: boolean;
+  /** prune: only images with no use seen for this long (a policy's rule, asked once). */
+  'unused-for'?: string;
+  /** prune: keep the newest N tags of each repository ("3", "3:last-used"). */
+  'keep-newest'?: string;
 }
 
 /** --trash / --no-trash → the intent's choice; neither leaves it to the trash settings (not pullable, by default). */
@@ -154,6 +162,8 @@ function pruneIntent(flags: PlanFlags): CleanupIntent {
   // Stopped containers are what keeps most unused-looking images in use: the flag that
   // removes them for `rmi` removes them here too, before the images are chosen.
   if (flags['remove-containers']) intent.withStoppedContainers = true;
+  if (flags['unused-for'] !== undefined) intent.unusedFor = durationFlag('--unused-for', flags['unused-for']);
+  if (flags['keep-newest'] !== undefined) intent.keepNewest = keepNewestFlag(flags['keep-newest']);
   Object.assign(intent, trashChoice(flags));
   return intent;
 }
@@ -163,16 +173,6 @@ function rmStoppedIntent(flags: PlanFlags): CleanupIntent {
   return filters.ancestor !== undefined
     ? { type: 'remove-stopped-containers', ancestor: filters.ancestor }
     : { type: 'remove-stopped-containers' };
-}
-
-/** `--keep-storage 10GB`, as `docker builder prune` reads it: B, KB, MB, GB, TB (powers of 1000) or KiB…TiB. */
-export function parseByteSize(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]i?b?|b)?$/i.exec(text.trim());
-  if (!m) return null;
-  const unit = (m[2] ?? 'b').toLowerCase();
-  const power = 'bkmgt'.indexOf(unit[0]!);
-  const base = unit.includes('i') ? 1024 : 1000;
-  return Math.round(Number(m[1]) * base ** power);
 }
 
 function pruneCacheIntent(flags: PlanFlags): CleanupIntent {

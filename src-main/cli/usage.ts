@@ -31,8 +31,11 @@ Commands:
                              of images that cannot be pulled back unless Settings say other-
                              wise; --trash: of every image; --no-trash: of none
   plan prune [--all] [--until 24h [--until-clock engine|build]] [--filter label=k=v] [--filter label!=k] [--keep PATTERN]
+             [--unused-for 720h] [--keep-newest N[:last-used]]
                              Plan removing dangling (or, with --all, unused) images
-                             (--trash / --no-trash as for rmi)
+                             (--trash / --no-trash as for rmi); --unused-for: only those
+                             with no use seen for that long; --keep-newest: keep each
+                             repository's newest N tags (by build date, or by last use)
   plan rm-stopped [--filter ancestor=IMAGE]
                              Plan removing stopped containers
   plan rm-volumes NAME...    Plan removing volumes by name (a mounted one is never removed)
@@ -47,6 +50,13 @@ Commands:
   apply PLANFILE [--yes] [--max-age 24h]
                              Run a saved plan's steps (only those a plan made now would
                              also take), and record them in the history
+  policy [ls]                Cleanup policies (the app's): schedule, mode, rules, last and next run
+  policy add NAME [rules] [--schedule hourly|daily|weekly|over-threshold] [--mode notify|apply] [--disabled]
+                             Save a policy (daily and notify-only unless said)
+  policy plan NAME [--out FILE]
+                             Plan what the policy would remove now (nothing changes)
+  policy apply NAME [--yes]  Plan and run the policy now, recorded as the app records its runs
+  policy rm NAME             Remove a policy
 
 Options for every command:
   -H, --host URL             Engine address (unix://, tcp://, ssh://, npipe://), as docker -H
@@ -75,8 +85,24 @@ Df options:
       --no-walk              Do not measure the engine's storage (neither the walk, which takes
                              up to 30 s, nor a helper)
 
-Apply options:
+Apply options (apply, policy apply):
   -y, --yes                  Apply without asking (required when not on a terminal)
+
+Policy rules (policy add; at least one of the first three or a threshold):
+      --unused-for 720h      Only images with no use seen for that long
+      --older-than 720h      Only images older than that (--until-clock as for plan prune)
+      --keep-newest N[:last-used]
+                             Keep each repository's newest N tags (by build date, or last use)
+      --keep PATTERN         Keep images whose name matches ("postgres:*"); repeatable
+      --keep-label LABEL     Keep images with this label ("key" or "key=value"); repeatable
+      --over 20GB --down-to 15GB
+                             Only while images take more than --over: the least recently
+                             used go first, until they take --down-to or less
+      --free-below 10GB --free-target 20GB
+                             Only while the engine's disk has less than --free-below free,
+                             until --free-target is free
+  Runs never stop or remove containers, never force, never touch volumes, and keep a
+  trash copy of each image that cannot be pulled back.
 
 Exit status: 0 done, 1 engine or conflict error, 2 usage error.
 `;

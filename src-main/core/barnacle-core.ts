@@ -20,6 +20,9 @@ import { LayerFactsCaches } from '../inventory/layer-facts-cache';
 import { LastUsedStores } from '../inventory/last-used-store';
 import { PolicyService } from '../policies/policy-service';
 import { lastUseAtIn, upToDateOnce } from '../inventory/last-used-of';
+import { PolicyScheduler, type PolicySchedulerDeps } from '../policies/policy-scheduler';
+import { runPolicy, type PolicyRunResult } from '../policies/policy-runner';
+import type { Policy, PolicyRun } from '../../src-shared/policy';
 import { engineKeyOf } from '../inventory/layer-facts-cache';
 import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
@@ -60,6 +63,9 @@ export class BarnacleCore {
   /** Named cleanup rules with a schedule (src-main/policies): the Policies screen, the tray and the scheduler. */
   readonly policies: PolicyService;
   private liveUpdates: LiveUpdates | null = null;
+  /** Runs policies by their schedule once the shell asks (startPolicies); tests and the CLI leave it off. */
+  private scheduler: PolicyScheduler | null = null;
+  private readonly now: () => number;
   /** The connection the inventory was last read and followed for. */
   private followed: EngineConnection | null = null;
   /** Where VM products keep their disk files for this user (the Overview's third level). */
@@ -85,6 +91,7 @@ export class BarnacleCore {
     this.trashDir = trashDirIn(dataDir);
     this.hostName = options.hostName;
     const now = options.now ?? Date.now;
+    this.now = now;
     this.lastUsed = new LastUsedStores(dataDir, now);
     this.policies = new PolicyService(dataDir, now);
     this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts, { stores: this.lastUsed, now });
@@ -133,6 +140,59 @@ export class BarnacleCore {
     return this.plans.onProgress(listener);
   }
 
+  /**
+   * Runs one policy now against the connected engine, recorded with the policy
+   * (policy-runner.ts). `automatic`: the schedule ran it (the history marks it).
+   */
+  runPolicy(policy: Policy, options: { automatic?: boolean; mode?: Policy['mode'] } = {}): Promise<PolicyRunResult> {
+    return runPolicy(
+      {
+        connection: () => this.session.current(),
+        plans: this.plans,
+        trashSettings: () => this.trashSettings.get(),
+        recordRun: (name, run) => this.policies.recordRun(name, run),
+        now: this.now,
+      },
+      policy,
+      options,
+    );
+  }
+
+  /**
+   * Starts running enabled policies by their schedule while this core lives (the
+   * shell calls it; tests construct cores without it). `onRun` hears each run, to
+   * notify (policy-notice.ts builds the words). Calling it again replaces nothing.
+   */
+  startPolicies(
+    options: {
+      /** Each run, with the policy's run before it (policyNotice stays quiet when it would repeat it). */
+      onRun?: (result: PolicyRunResult, previous: PolicyRun | undefined) => void;
+      onError?: PolicySchedulerDeps['onError'];
+    } & Pick<PolicySchedulerDeps, 'timer' | 'tickMs' | 'debounceMs' | 'eventGapMs'> = {},
+  ): PolicyScheduler {
+    if (this.scheduler) return this.scheduler;
+    const { onRun, ...tuning } = options;
+    this.scheduler = new PolicyScheduler({
+      ...tuning,
+      list: () => this.policies.list(),
+      now: this.now,
+      ready: () => this.session.current() !== null && !this.plans.busy,
+      run: async (policy) => {
+        const previous = this.policies.list().find((s) => s.policy.name === policy.name)?.lastRun;
+        const result = await this.runPolicy(policy, { automatic: true });
+        onRun?.(result, previous);
+      },
+      onInventoryChange: (listener) => this.inventory.onChange(() => listener()),
+    });
+    this.scheduler.start();
+    return this.scheduler;
+  }
+
+  stopPolicies(): void {
+    this.scheduler?.stop();
+    this.scheduler = null;
+  }
+
   start(): Promise<EngineHealth> {
     // A copy whose writer died mid-save (the app killed, the machine off) is never finished: cleared here.
     inBackground(sweepHalfWritten(this.trashDir), 'clearing half-written trash copies');
@@ -155,6 +215,7 @@ export class BarnacleCore {
   }
 
   close(): void {
+    this.stopPolicies();
     this.stopLiveUpdates();
     this.session.stop();
   }

@@ -143,6 +143,19 @@ export class PlanLifecycle {
     }
   }
 
+  /**
+   * Forgets a previewed plan that will not run: the scheduler's checks that find nothing
+   * would otherwise push the person's own previews out of the registry's twenty.
+   */
+  forget(planId: string): void {
+    this.registry.forget(planId);
+  }
+
+  /** Whether a plan is running now (a policy's schedule waits for the person's plans to finish). */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Stops a running plan between steps; false when it is not running. */
   cancel(planId: string): boolean {
     const cancellation = this.running.get(planId);

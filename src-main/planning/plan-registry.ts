@@ -53,6 +53,11 @@ export class PlanRegistry {
     return entry.plan;
   }
 
+  /** Drops a previewed plan nobody will run (a policy's check that found nothing); a running one stays. */
+  forget(id: string): void {
+    if (this.plans.get(id)?.state !== 'running') this.plans.delete(id);
+  }
+
   finished(id: string): void {
     const entry = this.plans.get(id);
     if (entry) entry.state = 'executed';

@@ -1,7 +1,10 @@
 // The Electron shell: app lifecycle, the window, IPC registration. Everything it
 // calls is plain TypeScript elsewhere in src-main, testable without Electron.
 
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, type BrowserWindow } from 'electron';
+import type { ReviewScreen } from '../../src-shared/contract';
+import type { Plan } from '../../src-shared/plan';
+import { policyNotice } from '../policies/policy-notice';
 import { BarnacleCore } from '../core/barnacle-core';
 import { discoverEndpoints } from '../engine/discovery';
 import { resolveEndpoint } from '../engine/endpoint-resolution';
@@ -86,21 +89,43 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  const tray = installTray({
-    core,
-    showWindow: showMainWindow,
-    showPlan: (plan) => {
-      showMainWindow();
-      if (mainWindow) sendEvent(mainWindow.webContents, 'showPlan', plan);
-    },
-    showScreen: (screen) => {
-      showMainWindow();
-      if (mainWindow) sendEvent(mainWindow.webContents, 'showScreen', { screen });
-    },
-  });
+  const showPlan = (plan: Plan) => {
+    showMainWindow();
+    if (mainWindow) sendEvent(mainWindow.webContents, 'showPlan', plan);
+  };
+  const showScreen = (screen: ReviewScreen) => {
+    showMainWindow();
+    if (mainWindow) sendEvent(mainWindow.webContents, 'showScreen', { screen });
+  };
+  const tray = installTray({ core, showWindow: showMainWindow, showPlan, showScreen });
   tray.attachWindow(mainWindow);
   // A failed start shows as the engine's health in the window and the tray; logged here too.
   inBackground(core.start(), 'connecting to the engine');
+  // Policies run while the app or its tray runs; each run that has something to say is a notification.
+  core.startPolicies({
+    onRun: (result, previous) => {
+      const notice = policyNotice(
+        result.policy,
+        result.run,
+        trayLocaleFor(app.getPreferredSystemLanguages()),
+        previous,
+      );
+      if (!notice || !Notification.isSupported()) return;
+      const action = notice.action;
+      const note = new Notification({
+        title: notice.title,
+        body: notice.body,
+        ...(action ? { actions: [{ type: 'button' as const, text: action.label }] } : {}),
+      });
+      if (action) {
+        // A notify-only run opens its previewed plan (runnable as shown); an applied one, Activity.
+        const open = () => (action.open === 'plan' && result.plan ? showPlan(result.plan) : showScreen('activity'));
+        note.on('action', open);
+        note.on('click', open);
+      }
+      note.show();
+    },
+  });
 
   // Reached when the window closes with keepInTray off (with it on, closing only hides it).
   app.on('window-all-closed', () => {

@@ -51,6 +51,26 @@ export default {
     'cli.usage.rmVolumesNeedsName': '"barnacle plan rm-volumes" needs at least one volume name.',
     'cli.usage.pruneVolumesNoNames':
       '"barnacle plan prune-volumes" takes no names: it plans the anonymous volumes no container mounts. To remove named volumes, use "barnacle plan rm-volumes NAME...".',
+    'cli.usage.policyVerb': '"barnacle policy" needs one of: ls, plan NAME, apply NAME, add NAME, rm NAME.',
+    'cli.usage.policyName':
+      '"{name}" is not a policy name: up to 64 letters, digits, spaces, ".", "_" and "-", starting with a letter or digit.',
+    'cli.usage.policyDuration': '{flag} takes a duration such as 720h or 90m, not "{value}".',
+    'cli.usage.policyBytes': '{flag} {value} is not a size: give a number with B, KB, MB, GB or TB (such as 20GB).',
+    'cli.usage.keepNewest':
+      '--keep-newest takes a count from 1 to 1000, optionally with ":created" or ":last-used" (such as 3:last-used), not "{value}".',
+    'cli.usage.twoThresholds': '--over/--down-to and --free-below/--free-target are two thresholds: pick one.',
+    'cli.usage.thresholdPair': '{first} and {second} go together: give both.',
+    'cli.usage.downToOverOver': '--down-to must be at most --over: the plan removes images until they take that much.',
+    'cli.usage.freeTargetUnderBelow':
+      '--free-target must be at least --free-below: the plan removes images until that much is free.',
+    'cli.usage.untilClockOlderThan': '--until-clock says what --older-than compares: give --older-than too.',
+    'cli.usage.policySchedule': '--schedule takes one of {schedules}, not "{value}".',
+    'cli.usage.policyMode': '--mode takes "notify" (say what it would free) or "apply" (run the plan), not "{value}".',
+    'cli.usage.policyNeedsRule':
+      'a policy needs a rule that limits what goes: --unused-for, --older-than, --keep-newest, or a threshold (--over/--down-to or --free-below/--free-target).',
+    'cli.usage.policyNeedsThreshold':
+      '--schedule over-threshold needs a threshold: --over/--down-to or --free-below/--free-target.',
+    'cli.usage.policyInvalid': 'the policy is not valid: {field}: {problem}',
   },
   zh: {
     'cli.usage.unknownOption':
@@ -97,5 +117,24 @@ export default {
     'cli.usage.minFreeSpace': '--min-free-space {value} 不是大小：请写数字加 B、KB、MB、GB 或 TB（例如 20GB）。',
     'cli.usage.pruneVolumesNoNames':
       '"barnacle plan prune-volumes" 不接受名字：它计划删除没有容器挂载的匿名卷。要删除命名卷，请使用 "barnacle plan rm-volumes NAME..."。',
+    'cli.usage.policyVerb': '"barnacle policy" 后面需要以下之一：ls、plan NAME、apply NAME、add NAME、rm NAME。',
+    'cli.usage.policyName':
+      '"{name}" 不是策略名称：最多 64 个字符，可用字母、数字、空格、"."、"_" 和 "-"，须以字母或数字开头。',
+    'cli.usage.policyDuration': '{flag} 需要一个时长，例如 720h 或 90m，而不是 "{value}"。',
+    'cli.usage.policyBytes': '{flag} {value} 不是大小：请写数字加 B、KB、MB、GB 或 TB（例如 20GB）。',
+    'cli.usage.keepNewest':
+      '--keep-newest 需要 1 到 1000 之间的数量，可加 ":created" 或 ":last-used"（例如 3:last-used），而不是 "{value}"。',
+    'cli.usage.twoThresholds': '--over/--down-to 与 --free-below/--free-target 是两种阈值：请只选一种。',
+    'cli.usage.thresholdPair': '{first} 和 {second} 必须同时给出。',
+    'cli.usage.downToOverOver': '--down-to 不能大于 --over：计划会删除镜像，直到占用不超过该值。',
+    'cli.usage.freeTargetUnderBelow': '--free-target 不能小于 --free-below：计划会删除镜像，直到剩余空间达到该值。',
+    'cli.usage.untilClockOlderThan': '--until-clock 指定 --older-than 比较的时间：请同时给出 --older-than。',
+    'cli.usage.policySchedule': '--schedule 只接受 {schedules} 之一，而不是 "{value}"。',
+    'cli.usage.policyMode': '--mode 只接受 "notify"（只通知可释放多少）或 "apply"（执行计划），而不是 "{value}"。',
+    'cli.usage.policyNeedsRule':
+      '策略需要一条限制删除范围的规则：--unused-for、--older-than、--keep-newest，或一个阈值（--over/--down-to 或 --free-below/--free-target）。',
+    'cli.usage.policyNeedsThreshold':
+      '--schedule over-threshold 需要一个阈值：--over/--down-to 或 --free-below/--free-target。',
+    'cli.usage.policyInvalid': '策略无效：{field}：{problem}',
   },
 };

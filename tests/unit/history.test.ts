@@ -220,3 +220,24 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir('win32', {}, 'C:\\Users\\ann')).toBe('C:\\Users\\ann\\AppData\\Roaming\\barnacle');
   });
 });
+
+describe('policy runs in the history', () => {
+  it('reads back a line whose intent names the policy and says the schedule ran it', async () => {
+    const store = new HistoryStore(dir);
+    const intent = {
+      type: 'prune-images' as const,
+      all: true,
+      policy: 'weekly',
+      automatic: true,
+      unusedFor: '720h',
+      keepNewest: { count: 2, by: 'created' as const },
+      threshold: { measure: 'images-bytes' as const, trigger: 2_000, target: 1_000 },
+      trash: 'not-pullable' as const,
+    };
+    await store.append(entry(1, { intent }));
+    await store.append(entry(2, { intent: { ...intent, policy: 'not/a policy name' } }));
+    const { entries, skipped } = await store.read();
+    expect(entries).toEqual([entry(1, { intent })]);
+    expect(skipped).toBe(1);
+  });
+});

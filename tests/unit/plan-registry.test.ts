@@ -24,6 +24,19 @@ describe('PlanRegistry', () => {
     expect(() => registry.claim(plan.id, plan.digest)).toThrow(/already run/);
   });
 
+  it('forgets a previewed plan, never a running one', () => {
+    const registry = new PlanRegistry();
+    const idle = preview();
+    const running = preview();
+    registry.remember(idle);
+    registry.remember(running);
+    registry.claim(running.id, running.digest);
+    registry.forget(idle.id);
+    registry.forget(running.id);
+    expect(registry.get(idle.id)).toBeUndefined();
+    expect(registry.isRunning(running.id)).toBe(true);
+  });
+
   it('refuses an unknown id or another digest', () => {
     const registry = new PlanRegistry();
     const plan = preview();
