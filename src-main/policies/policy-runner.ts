@@ -10,13 +10,17 @@ import type { TrashSettings } from '../../src-shared/trash';
 import { phrase } from '../../src-shared/phrase';
 import { PhraseError, saysOf } from '../../src-shared/phrase-error';
 import type { EngineConnection } from '../engine/connection';
-import type { PlanLifecycle } from '../core/plan-lifecycle';
 import { automaticProblems, automaticRefusal } from './automatic-guard';
 
 export interface PolicyRunnerPorts {
   /** The engine connected now; null when none is. */
   connection(): EngineConnection | null;
-  plans: Pick<PlanLifecycle, 'preview' | 'execute' | 'forget'>;
+  /** The app's plan lifecycle (core/plan-lifecycle.ts), as far as a run uses it: core hands it in. */
+  plans: {
+    preview(connection: EngineConnection, intent: CleanupIntent, options: { now: number }): Promise<Plan>;
+    execute(connection: EngineConnection, planId: string, digest: string): Promise<ExecutionReport>;
+    forget(planId: string): void;
+  };
   trashSettings(): TrashSettings;
   recordRun(name: string, run: PolicyRun): unknown;
   now(): number;
