@@ -30,7 +30,7 @@ export default {
     'policy.note.automatic':
       'Run by its schedule: it never stops or removes containers, never forces and never touches volumes.',
 
-    'policy.refused': 'Not run by itself: {reasons}. Review the plan in the window.',
+    'policy.refused': '{reasons}. Review the plan in the window.',
     'policy.refused.notPrune': 'the plan is not a prune of unused images',
     'policy.refused.running': '{step} is used by a running container',
     'policy.failed.notConnected': 'no engine connected',
@@ -120,7 +120,7 @@ export default {
     'policy.error.unknown': '没有名为“{name}”的策略。',
     'policy.note.automatic': '按计划自动运行：从不停止或删除容器，从不强制删除，从不触碰卷。',
 
-    'policy.refused': '未自动运行：{reasons}。请在窗口中查看计划。',
+    'policy.refused': '{reasons}。请在窗口中查看计划。',
     'policy.refused.notPrune': '该计划不是清理未使用镜像',
     'policy.refused.running': '{step} 正被运行中的容器使用',
     'policy.failed.notConnected': '未连接引擎',
