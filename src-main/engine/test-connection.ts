@@ -1,11 +1,11 @@
 // One bounded connection attempt, for lists and checks that must not wait on a
 // silent tcp:// or ssh:// address (`barnacle engines`, `barnacle engines add`'s
-// test before writing, and a Settings "Test" button when there is one).
+// test before writing, Settings' "Test", and each engine of a fleet).
 
 import { phrase, type Phrase } from '../../src-shared/phrase';
 import { say } from '../../src-shared/messages/translate';
 import type { Endpoint, EngineHealth, EngineInfo } from '../../src-shared/model';
-import { connect, ConnectionFailure } from './connection';
+import { connect, ConnectionFailure, type EngineConnection } from './connection';
 
 export const TEST_TIMEOUT_MS = 5000;
 
@@ -19,7 +19,14 @@ export interface ConnectionTest {
   says?: Phrase;
 }
 
-export async function testConnection(endpoint: Endpoint, timeoutMs = TEST_TIMEOUT_MS): Promise<ConnectionTest> {
+/** A connection within `timeoutMs`, or what stood in the way (never a throw). */
+export async function connectWithin(
+  endpoint: Endpoint,
+  timeoutMs = TEST_TIMEOUT_MS,
+): Promise<
+  | { connection: EngineConnection }
+  | { failure: ConnectionTest & { state: Exclude<EngineHealth['state'], 'connected'> } }
+> {
   let timer: NodeJS.Timeout | undefined;
   const silent = phrase('health.noAnswerWithin', { where: endpoint.host, seconds: timeoutMs / 1000 });
   const timedOut = new Error('timeout');
@@ -27,16 +34,22 @@ export async function testConnection(endpoint: Endpoint, timeoutMs = TEST_TIMEOU
     timer = setTimeout(() => reject(timedOut), timeoutMs);
   });
   try {
-    const connection = await Promise.race([connect(endpoint), timeout]);
-    return { state: 'connected', engine: connection.engine };
+    return { connection: await Promise.race([connect(endpoint), timeout]) };
   } catch (err) {
     if (err instanceof ConnectionFailure) {
       const { state, message } = err.health;
-      return { state, message, ...('says' in err.health && err.health.says ? { says: err.health.says } : {}) };
+      return {
+        failure: { state, message, ...('says' in err.health && err.health.says ? { says: err.health.says } : {}) },
+      };
     }
-    if (err === timedOut) return { state: 'unreachable', message: say('en', silent), says: silent };
-    return { state: 'unreachable', message: (err as Error).message };
+    if (err === timedOut) return { failure: { state: 'unreachable', message: say('en', silent), says: silent } };
+    return { failure: { state: 'unreachable', message: (err as Error).message } };
   } finally {
     clearTimeout(timer);
   }
+}
+
+export async function testConnection(endpoint: Endpoint, timeoutMs = TEST_TIMEOUT_MS): Promise<ConnectionTest> {
+  const reached = await connectWithin(endpoint, timeoutMs);
+  return 'connection' in reached ? { state: 'connected', engine: reached.connection.engine } : reached.failure;
 }
