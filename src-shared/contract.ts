@@ -21,6 +21,7 @@ import type { DiskLevels } from './disk-levels';
 import type { DiskSettings } from './disk-settings';
 import type { RestoreReport, TrashListing, TrashSettings } from './trash';
 import type { Policy, PolicyStatus } from './policy';
+import type { FleetOverview, FleetPlan, FleetRunReport } from './fleet';
 
 export interface ContainerIdArgs {
   id: string;
@@ -33,7 +34,8 @@ export interface SelectEngineArgs {
 /**
  * Channel name → argument and result. Only what the screens use: nothing here
  * removes an image, tag, container or volume except executePlan, which runs a
- * previewed plan's steps with their re-checks and records them in the history
+ * previewed plan's steps with their re-checks and records them in the history,
+ * and executeFleetPlan, which runs such previewed plans on several engines
  * (tests/unit/ipc-surface.test.ts holds the allow-list).
  */
 export interface Contract {
@@ -96,6 +98,24 @@ export interface Contract {
   savePolicy: { args: { policy: Policy; previousName?: string }; result: PolicyStatus[] };
   /** Forgets a policy; nothing on the engine changes. */
   removePolicy: { args: { name: string }; result: PolicyStatus[] };
+  /**
+   * The engines watched side by side (the Fleet screen): each one's state, lists, disk
+   * usage and last cleanups, with totals. The current engine is always one of them.
+   */
+  fleet: { args: Record<string, never>; result: FleetOverview };
+  /** Which engines to watch besides the current one (saved in the data folder); removes nothing. */
+  setFleet: { args: { hosts: string[] }; result: FleetOverview };
+  /**
+   * One plan per engine named, each previewed on that engine's own connection and pinned
+   * like previewPlan's; nothing changes on any engine.
+   */
+  previewFleetPlan: { args: { hosts: string[]; intent: CleanupIntent }; result: FleetPlan };
+  /**
+   * Runs a plan across engines that main made and still holds, once: each engine's part
+   * as executePlan runs a previewed plan (id and digest, re-checks, main's confirmation,
+   * the history). An id main does not hold is refused and changes nothing.
+   */
+  executeFleetPlan: { args: { fleetPlanId: string }; result: FleetRunReport };
 }
 
 export type Channel = keyof Contract;
@@ -129,6 +149,10 @@ export const channels = [
   'policies',
   'savePolicy',
   'removePolicy',
+  'fleet',
+  'setFleet',
+  'previewFleetPlan',
+  'executeFleetPlan',
 ] as const satisfies readonly Channel[];
 
 /** Events main pushes to the renderer. */
@@ -142,6 +166,8 @@ export interface EventMap {
   showScreen: { screen: ReviewScreen };
   /** The policies changed: saved, removed, or one ran (its last and next run). */
   policiesChanged: PolicyStatus[];
+  /** A watched engine's state, lists or disk usage changed (coalesced), or the engines watched did. */
+  fleetChanged: FleetOverview;
 }
 
 /** The screens the tray may open. */
@@ -154,6 +180,7 @@ export const eventNames = [
   'showPlan',
   'showScreen',
   'policiesChanged',
+  'fleetChanged',
 ] as const satisfies readonly EventName[];
 
 /** IPC channel strings; the prefix keeps ours apart from anything Electron adds. */

@@ -8,6 +8,9 @@ import type { DiskUsage, Endpoint, EngineHealth, EngineInfo } from './model';
 import type { CleanupIntent, ExecutionReport, Plan } from './plan';
 import { shellWord } from './shell-word';
 
+/** At most this many engines watched at once (the app): each is a connection and an event stream. */
+export const MOST_FLEET_ENGINES = 32;
+
 /** What one engine holds, from its two lists (cheap on every store, unlike /system/df). */
 export interface FleetLists {
   images: number;
@@ -41,6 +44,8 @@ export interface FleetEngine {
   /** Why it is not connected, in English; `says` is what people read. */
   message?: string;
   says?: BarnacleError['says'];
+  /** When the next reconnect attempt happens (ms since epoch), while it is not connected and one is scheduled. */
+  retryAt?: number;
   lists: FleetLists | null;
   /** Disk usage by type with what is reclaimable; slow on the containerd store, so it may come later or not at all. */
   usage: DiskUsage | null;

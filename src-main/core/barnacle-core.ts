@@ -12,10 +12,8 @@ import { homedir } from 'node:os';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
 import type { PlanProgress } from '../../src-shared/plan';
 import { parseHost } from '../engine/parsed-host';
-import type { EngineConnection } from '../engine/connection';
-import { EngineSession, type SessionOptions } from '../engine/session';
-import { eventsOfPlan } from '../inventory/engine-events';
-import { InventoryStore } from '../inventory/inventory-store';
+import type { EngineSession, SessionOptions } from '../engine/session';
+import type { InventoryStore } from '../inventory/inventory-store';
 import { LayerFactsCaches } from '../inventory/layer-facts-cache';
 import { LastUsedStores } from '../inventory/last-used-store';
 import { PolicyService } from '../policies/policy-service';
@@ -24,10 +22,12 @@ import { PolicyScheduler, type PolicySchedulerDeps } from '../policies/policy-sc
 import { runPolicy, type PolicyRunResult } from '../policies/policy-runner';
 import type { Policy, PolicyRun } from '../../src-shared/policy';
 import { engineKeyOf } from '../inventory/layer-facts-cache';
-import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
+import type { LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
 import { PlanLifecycle, type PlanLifecycleOptions } from './plan-lifecycle';
 import { inBackground } from '../runtime/background';
+import { FollowedEngine } from './followed-engine';
+import { FleetService, type FleetServiceOptions } from '../fleet/fleet-service';
 
 export interface CoreOptions extends SessionOptions {
   /** Endpoints found on this computer (discovery); the current one is added if missing. */
@@ -50,11 +50,17 @@ export interface CoreOptions extends SessionOptions {
   hostName?: string;
   /** The clock last uses are dated by (watching since, the end of a backfill): tests inject one. */
   now?: () => number;
+  /** The fleet's tuning (how long an engine may take to answer, the change coalescing), for tests. */
+  fleet?: Pick<FleetServiceOptions, 'connectTimeoutMs' | 'coalesceMs' | 'backoffMs'>;
 }
 
 export class BarnacleCore {
+  /** The engine the screens show: its session, inventory and live updates. */
+  readonly followed: FollowedEngine;
   readonly session: EngineSession;
   readonly inventory: InventoryStore;
+  /** The engines watched side by side with the current one (the Fleet screen), each followed on its own. */
+  readonly fleet: FleetService;
   readonly plans: PlanLifecycle;
   /** Layer facts by engine, remembered in the data folder: shared by the inventory, plans and the tray. */
   readonly layerFacts: LayerFactsCaches;
@@ -62,12 +68,9 @@ export class BarnacleCore {
   readonly lastUsed: LastUsedStores;
   /** Named cleanup rules with a schedule (src-main/policies): the Policies screen, the tray and the scheduler. */
   readonly policies: PolicyService;
-  private liveUpdates: LiveUpdates | null = null;
   /** Runs policies by their schedule once the shell asks (startPolicies); tests and the CLI leave it off. */
   private scheduler: PolicyScheduler | null = null;
   private readonly now: () => number;
-  /** The connection the inventory was last read and followed for. */
-  private followed: EngineConnection | null = null;
   /** Where VM products keep their disk files for this user (the Overview's third level). */
   readonly vmDiskSearch: VmDiskSearch;
   /** Whether a helper container may measure an engine that is not here (Settings), kept in the data folder. */
@@ -79,11 +82,8 @@ export class BarnacleCore {
   /** This machine's name as the storage level compares it with the engine's (os.hostname() unless given). */
   readonly hostName: string | undefined;
   private readonly discover: () => Promise<Endpoint[]>;
-  private readonly live: boolean;
-  private readonly liveTuning: LiveUpdatesTuning;
 
   constructor(endpoint: Endpoint, options: CoreOptions = {}) {
-    this.session = new EngineSession(endpoint, options);
     const dataDir = options.dataDir ?? defaultDataDir(process.platform, process.env, homedir());
     this.layerFacts = new LayerFactsCaches(dataDir);
     this.diskSettings = new DiskSettingsStore(diskSettingsFileIn(dataDir));
@@ -94,21 +94,24 @@ export class BarnacleCore {
     this.now = now;
     this.lastUsed = new LastUsedStores(dataDir, now);
     this.policies = new PolicyService(dataDir, now);
-    this.inventory = new InventoryStore(() => this.session.current(), this.layerFacts, { stores: this.lastUsed, now });
+    const live = options.live ?? true;
+    this.followed = new FollowedEngine(endpoint, {
+      ...pickFollowOptions(options),
+      layerFacts: this.layerFacts,
+      lastUsed: { stores: this.lastUsed, now },
+      live,
+    });
+    this.session = this.followed.session;
+    this.inventory = this.followed.inventory;
     this.discover = options.discover ?? (async () => []);
     this.vmDiskSearch = options.vmDiskSearch ?? vmDiskSearchOf(homedir(), process.platform, process.env);
-    this.live = options.live ?? true;
-    // The session's stableMs applies to the stream too, unless tuned apart.
-    this.liveTuning = {
-      ...(options.stableMs !== undefined ? { stableMs: options.stableMs } : {}),
-      ...options.liveUpdates,
-    };
-    this.session.onHealth((health) => this.onHealth(health));
     const lifecycle: PlanLifecycleOptions = {
       dataDir,
       trashSettings: () => this.trashSettings.get(),
       layerFacts: this.layerFacts,
-      followedLists: (connection) => this.inventory.followedLists(connection),
+      // The lists of whichever followed engine the plan is for: the current one or a fleet engine.
+      followedLists: async (connection) =>
+        (await this.followerOf(connection.endpoint.host)?.inventory.followedLists(connection)) ?? null,
       // The store the inventory keeps from the engine's events: a policy's "last used" is the Images screen's.
       lastUses: async (connection, lists) =>
         lastUseAtIn(
@@ -118,21 +121,32 @@ export class BarnacleCore {
           ),
         ),
       // Engine events bring the lists up to date; without them (CLI, polling) they would lag the plan.
-      // Followed lists take the plan's own steps at once (eventsOfPlan); without events
-      // (CLI, polling) the lists are read again in the background.
-      // A step that met a conflict met something the lists may not show yet (a container
-      // started elsewhere seconds ago): those are read in full, and the fix flow that follows
-      // names what it found.
+      // The engine the plan ran on updates its own lists (FollowedEngine.afterExecute), whichever it is.
       afterExecute: async (plan, report) => {
-        const conflicted = Object.values(report.outcomes).some((o) => o.state === 'conflict');
-        if (this.inventory.following && !conflicted) await this.inventory.applyEvents(eventsOfPlan(plan, report));
-        else void this.inventory.refresh().catch(() => undefined);
+        await this.followerOf(plan.engine.host)?.afterExecute(plan, report);
       },
     };
     if (options.chooseSavePath) lifecycle.chooseSavePath = options.chooseSavePath;
     if (options.planExecution) lifecycle.execute = options.planExecution;
     if (options.confirmInMain) lifecycle.confirmInMain = options.confirmInMain;
     this.plans = new PlanLifecycle(lifecycle);
+    this.fleet = new FleetService(this, {
+      dataDir,
+      now,
+      followOptions: {
+        ...pickFollowOptions(options),
+        layerFacts: this.layerFacts,
+        lastUsed: { stores: this.lastUsed, now },
+        live,
+      },
+      ...options.fleet,
+    });
+  }
+
+  /** The followed engine at this address: the current one, or one the fleet watches; null when none is. */
+  followerOf(host: string): FollowedEngine | null {
+    if (this.session.endpoint.host === host) return this.followed;
+    return this.fleet.followerOf(host);
   }
 
   /** Progress of running plans, step by step (the shell forwards it as the planProgress event). */
@@ -209,62 +223,26 @@ export class BarnacleCore {
     parseHost(host); // throws on nonsense before anything is dropped
     const known = (await this.listEndpoints()).find((e) => e.host === host);
     const endpoint: Endpoint = known ?? { host, label: host, source: 'user' };
-    this.stopLiveUpdates();
-    this.inventory.reset();
-    return this.session.switchTo(endpoint);
+    // An engine the fleet follows already is handed over, not connected to twice.
+    this.fleet.releasing(host);
+    const health = this.followed.switchTo(endpoint);
+    this.fleet.currentChanged();
+    return health;
   }
 
   close(): void {
     this.stopPolicies();
-    this.stopLiveUpdates();
-    this.session.stop();
+    this.fleet.close();
+    this.followed.close();
   }
+}
 
-  private onHealth(health: EngineHealth): void {
-    if (health.state !== 'connected') {
-      this.stopLiveUpdates();
-      return;
-    }
-    const connection = this.session.current();
-    // The same connection's health again (live updates turned to polling or back): nothing new to read.
-    if (!connection || connection === this.followed) return;
-    this.stopLiveUpdates();
-    this.followed = connection;
-    // The stream replays from here: a change made while the lists are read is not missed.
-    const since = Math.floor(Date.now() / 1000) - 1;
-    // Failures show as the engine's health and the lists' own state; logged here too.
-    inBackground(this.inventory.refresh(), 'reading the lists after connecting');
-    inBackground(this.inventory.refreshDiskUsage(), 'reading disk usage after connecting');
-    if (this.live) this.startLiveUpdates(connection, since);
-  }
-
-  /**
-   * Follows the event stream; when the engine refuses it, polls instead and says
-   * so in the health. Only an engine that stops answering drops the connection:
-   * reconnecting cannot bring back a stream the engine refuses.
-   */
-  private startLiveUpdates(connection: EngineConnection, since: number): void {
-    const current = () => this.session.current() === connection;
-    this.liveUpdates = keepFollowingEvents(connection.docker, {
-      ...this.liveTuning,
-      since,
-      refresh: () => this.inventory.refresh(),
-      onEvents: (events) => this.inventory.applyEvents(events),
-      onMode: (mode) => {
-        if (!current()) return;
-        this.inventory.setFollowed(mode === 'live');
-        this.session.setLiveUpdates(mode);
-      },
-      onEngineGone: () => {
-        if (current()) this.session.lost();
-      },
-    });
-  }
-
-  private stopLiveUpdates(): void {
-    this.inventory.setFollowed(false);
-    this.liveUpdates?.close();
-    this.liveUpdates = null;
-    this.followed = null;
-  }
+/** The session and live-update settings of CoreOptions, which every followed engine shares. */
+function pickFollowOptions(options: CoreOptions): SessionOptions & { liveUpdates?: LiveUpdatesTuning } {
+  const picked: SessionOptions & { liveUpdates?: LiveUpdatesTuning } = {};
+  if (options.backoffMs) picked.backoffMs = options.backoffMs;
+  if (options.stableMs !== undefined) picked.stableMs = options.stableMs;
+  if (options.connect) picked.connect = options.connect;
+  if (options.liveUpdates) picked.liveUpdates = options.liveUpdates;
+  return picked;
 }

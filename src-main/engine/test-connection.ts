@@ -19,6 +19,27 @@ export interface ConnectionTest {
   says?: Phrase;
 }
 
+/**
+ * A connection within `timeoutMs`, or a ConnectionFailure saying what stood in the
+ * way: the engine's own (its state, an SSH host key's details), or that it gave no
+ * answer in time. A followed fleet engine connects through this on every retry.
+ */
+export async function connectBounded(endpoint: Endpoint, timeoutMs = TEST_TIMEOUT_MS): Promise<EngineConnection> {
+  let timer: NodeJS.Timeout | undefined;
+  const silent = phrase('health.noAnswerWithin', { where: endpoint.host, seconds: timeoutMs / 1000 });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ConnectionFailure({ state: 'unreachable', endpoint, message: say('en', silent), says: silent })),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([connect(endpoint), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A connection within `timeoutMs`, or what stood in the way (never a throw). */
 export async function connectWithin(
   endpoint: Endpoint,
@@ -27,14 +48,8 @@ export async function connectWithin(
   | { connection: EngineConnection }
   | { failure: ConnectionTest & { state: Exclude<EngineHealth['state'], 'connected'> } }
 > {
-  let timer: NodeJS.Timeout | undefined;
-  const silent = phrase('health.noAnswerWithin', { where: endpoint.host, seconds: timeoutMs / 1000 });
-  const timedOut = new Error('timeout');
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut), timeoutMs);
-  });
   try {
-    return { connection: await Promise.race([connect(endpoint), timeout]) };
+    return { connection: await connectBounded(endpoint, timeoutMs) };
   } catch (err) {
     if (err instanceof ConnectionFailure) {
       const { state, message } = err.health;
@@ -42,10 +57,7 @@ export async function connectWithin(
         failure: { state, message, ...('says' in err.health && err.health.says ? { says: err.health.says } : {}) },
       };
     }
-    if (err === timedOut) return { failure: { state: 'unreachable', message: say('en', silent), says: silent } };
     return { failure: { state: 'unreachable', message: (err as Error).message } };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -81,5 +81,6 @@ export function fleetEngineOf(known: EngineKnown, history: readonly HistoryEntry
   if ('engine' in health) line.engine = health.engine;
   if ('message' in health && health.message !== undefined) line.message = health.message;
   if ('says' in health && health.says) line.says = health.says;
+  if ('retryAt' in health && health.retryAt !== undefined) line.retryAt = health.retryAt;
   return line;
 }

@@ -178,5 +178,11 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     policies: local('policies', async () => core.policies.list()),
     savePolicy: local('savePolicy', async (args) => core.policies.save(args.policy, args.previousName)),
     removePolicy: local('removePolicy', async (args) => core.policies.remove(args.name)),
+    // The fleet: each engine on its own connection, so none of these waits on the current engine.
+    fleet: local('fleet', () => core.fleet.overview()),
+    setFleet: local('setFleet', (args) => core.fleet.setFleet(args.hosts)),
+    previewFleetPlan: local('previewFleetPlan', (args) => core.fleet.preview(args.hosts, args.intent)),
+    // Only a fleet plan main made and holds; each part runs through core.plans.execute with its id and digest.
+    executeFleetPlan: local('executeFleetPlan', (args) => core.fleet.execute(args.fleetPlanId)),
   };
 }

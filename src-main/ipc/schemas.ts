@@ -21,6 +21,7 @@ import {
   policyNameSchema,
 } from '../planning/intent-schema';
 import { policySchema } from '../policies/policy-schema';
+import { MOST_FLEET_ENGINES } from '../../src-shared/fleet';
 
 /** A DNS name, an IPv4 address or a bracketed IPv6 address; never something that reads as an option. */
 const hostName = /^(?:\[[0-9a-fA-F:.]+\]|[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?)$/;
@@ -85,6 +86,13 @@ export const schemas = {
   policies: noArgs,
   savePolicy: payload({ policy: policySchema, previousName: policyNameSchema.optional() }),
   removePolicy: payload({ name: policyNameSchema }),
+  fleet: noArgs,
+  setFleet: payload({ hosts: z.array(hostSchema).max(MOST_FLEET_ENGINES) }),
+  previewFleetPlan: payload({
+    hosts: z.array(hostSchema).min(1).max(MOST_FLEET_ENGINES),
+    intent: cleanupIntentSchema,
+  }),
+  executeFleetPlan: payload({ fleetPlanId: planIdSchema }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type Schemas = typeof schemas;

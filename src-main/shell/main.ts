@@ -86,6 +86,7 @@ async function start(): Promise<void> {
   core.inventory.onChange((snapshot) => sendEvent(contents, 'inventoryChanged', snapshot));
   core.onPlanProgress((progress) => sendEvent(contents, 'planProgress', progress));
   core.policies.onChange((statuses) => sendEvent(contents, 'policiesChanged', statuses));
+  core.fleet.onChange((overview) => sendEvent(contents, 'fleetChanged', overview));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -101,6 +102,8 @@ async function start(): Promise<void> {
   tray.attachWindow(mainWindow);
   // A failed start shows as the engine's health in the window and the tray; logged here too.
   inBackground(core.start(), 'connecting to the engine');
+  // The other engines watched (fleet.json), each on its own connection and backoff.
+  inBackground(core.fleet.start(), 'watching the fleet');
   // Policies run while the app or its tray runs; each run that has something to say is a notification.
   core.startPolicies({
     onRun: (result, previous) => {

@@ -16,6 +16,10 @@ export default {
     'request.resumeFinished': 'That plan finished every step: there is nothing to resume.',
     'request.resumeOtherEngine':
       'That plan ran on {host}, not the engine now selected. Select that engine to resume it.',
+    'request.fleetPlanUnknown':
+      'This plan across engines is no longer known (too old, already run, or Barnacle restarted). Preview it again.',
+    'request.fleetNotWatched': '{host} is not one of the engines watched. Tick it on the Fleet screen first.',
+    'request.fleetEngineGone': '{host} is not connected now, so its part did not run. Nothing was changed there.',
   },
   zh: {
     'request.malformed': 'Barnacle 拒绝了一个格式不正确的请求：{issues}',
@@ -30,5 +34,8 @@ export default {
     'request.resumeUnknown': '这里没有运行过此 ID 的计划，因此没有可继续的内容。',
     'request.resumeFinished': '该计划的每一步都已完成，没有可继续的内容。',
     'request.resumeOtherEngine': '该计划是在 {host} 上运行的，不是当前选中的引擎。请先选择那个引擎再继续。',
+    'request.fleetPlanUnknown': '找不到这个跨引擎计划了（已过期、已运行过，或 Barnacle 重启过）。请重新预览。',
+    'request.fleetNotWatched': '{host} 不在关注的引擎之中。请先在“多引擎”页面勾选它。',
+    'request.fleetEngineGone': '{host} 现在没有连接，它的部分没有运行。那里没有做任何更改。',
   },
 };

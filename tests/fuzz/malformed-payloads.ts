@@ -116,6 +116,19 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
     fields: { policy: required({ kind: 'policy' }), previousName: str('policyName') },
   },
   removePolicy: { valid: { name: 'weekly' }, fields: { name: required(str('policyName')) } },
+  fleet: { valid: {}, fields: {} },
+  setFleet: {
+    valid: { hosts: ['unix:///var/run/docker.sock', 'tcp://127.0.0.1:2375'] },
+    fields: { hosts: required({ kind: 'array', of: str('host'), max: 32 }) },
+  },
+  previewFleetPlan: {
+    valid: { hosts: ['unix:///var/run/docker.sock'], intent: { type: 'prune-images', all: false } },
+    fields: { hosts: required({ kind: 'array', of: str('host'), max: 32 }), intent: required({ kind: 'intent' }) },
+  },
+  executeFleetPlan: {
+    valid: { fleetPlanId: '3b241101-e2bb-4255-8caf-4136c566a962' },
+    fields: { fleetPlanId: required(str('planId')) },
+  },
 };
 
 /** Whether a refusal's issue paths name one of the case's paths, or something inside one ("intent" covers "intent.refs.0"). */
@@ -538,6 +551,7 @@ function invalidValues(name: string, field: Field): { value: unknown; path: stri
 }
 
 function validExample(field: Field): unknown {
+  if (field.kind === 'string' && field.grammar === 'host') return 'unix:///var/run/docker.sock';
   if (field.kind === 'string') return field.grammar === 'labelFilter' ? 'fuzz=1' : 'fuzz-volume';
   if (field.kind === 'boolean') return true;
   if (field.kind === 'enum') return field.values[0];

@@ -1,7 +1,8 @@
 // The renderer gets the channels its screens use and no more (issue 13):
 // nothing it can call removes an image, a tag, a container or a volume except
 // executePlan, which runs a previewed plan's steps with their re-checks and
-// records them in the history. A channel taken out of the contract is gone
+// records them in the history, and executeFleetPlan, which runs such previewed
+// (pinned) plans on several engines, each through executePlan's own path. A channel taken out of the contract is gone
 // everywhere: no schema, no handler, nothing registered with ipcMain, nothing
 // on window.barnacle.
 import { readFileSync } from 'node:fs';
@@ -56,6 +57,11 @@ const allowed: Record<string, string> = {
   savePolicy:
     'saves a policy to the data folder; removes nothing (what it would remove is a plan, previewed with previewPlan and run with executePlan)',
   removePolicy: 'forgets a policy from the data folder; changes nothing on the engine',
+  fleet: 'main’s own state: each watched engine’s health, followed lists, disk usage and the history',
+  setFleet: 'saves which engines to watch and connects to them; changes nothing on any engine',
+  previewFleetPlan: 'plans on each engine named; changes nothing',
+  executeFleetPlan:
+    'removes only through plans: each engine’s previewed, pinned plan run as executePlan runs it (id and digest, re-checks, main’s confirmation, the history), and only for a fleet plan main made and still holds',
 };
 
 /** Removed by issue 13: unused by any screen, and each bypassed the plan, its re-checks and the history. */

@@ -83,6 +83,7 @@ export const test = base.extend<AppFixtures & AppOptions>({
       core.session.onHealth((health) => void bound.emit('engineHealth', health).catch(() => undefined)),
       core.onPlanProgress((progress) => void bound.emit('planProgress', progress).catch(() => undefined)),
       core.policies.onChange((statuses) => void bound.emit('policiesChanged', statuses).catch(() => undefined)),
+      core.fleet.onChange((overview) => void bound.emit('fleetChanged', overview).catch(() => undefined)),
     ];
     const server = await serveRenderer();
     const open = async () => {
