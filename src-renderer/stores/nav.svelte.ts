@@ -5,6 +5,7 @@ import { api } from '../lib/api';
 
 export const screens = [
   'overview',
+  'fleet',
   'images',
   'containers',
   'volumes',
