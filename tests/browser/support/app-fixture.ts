@@ -68,6 +68,8 @@ export const test = base.extend<AppFixtures & AppOptions>({
       { host, label: `Test ${engine.family === 'podman' ? 'Podman' : 'Docker'}`, source: 'env-docker-host' },
       {
         backoffMs: [200],
+        // Watched engines that do not answer try again after 2 s, then every 30 s: a steady screen.
+        fleet: { backoffMs: [2000, 30_000], connectTimeoutMs: 2000 },
         dataDir,
         chooseSavePath: async (name) => testInfo.outputPath(name),
         // Never this machine's own home: what the Overview finds there would differ per machine.

@@ -19,7 +19,16 @@ export function flowsDir(): string {
 export async function goTo(
   page: Page,
   screen:
-    'overview' | 'images' | 'containers' | 'volumes' | 'build-cache' | 'activity' | 'policies' | 'trash' | 'settings',
+    | 'overview'
+    | 'fleet'
+    | 'images'
+    | 'containers'
+    | 'volumes'
+    | 'build-cache'
+    | 'activity'
+    | 'policies'
+    | 'trash'
+    | 'settings',
 ) {
   await page.getByRole('navigation').locator(`a[href="#/${screen}"]`).click();
 }
