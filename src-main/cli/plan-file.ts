@@ -55,7 +55,8 @@ export function planShapeProblem(value: unknown): Phrase | null {
   return null;
 }
 
-export async function readPlanFile(path: string): Promise<Plan> {
+/** A file's text as JSON, or a usage error naming the file. */
+export async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -65,19 +66,26 @@ export async function readPlanFile(path: string): Promise<Plan> {
       EXIT_USAGE,
     );
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw new CliError(saying('validation', phrase('cli.planFile.notJson', { file: path })), EXIT_USAGE);
   }
+}
+
+/** A parsed value as a plan the executor can run, its digest unchanged; `file` names it in refusals. */
+export function checkedPlan(parsed: unknown, file: string): Plan {
   const problem = planShapeProblem(parsed);
   if (problem) {
-    throw new CliError(saying('validation', phrase('cli.planFile.notAPlan', { file: path, problem })), EXIT_USAGE);
+    throw new CliError(saying('validation', phrase('cli.planFile.notAPlan', { file, problem })), EXIT_USAGE);
   }
   const { digest, ...rest } = parsed as Plan;
   if (planDigest(rest) !== digest) {
-    throw new CliError(saying('plan-stale', phrase('cli.planFile.edited', { file: path })));
+    throw new CliError(saying('plan-stale', phrase('cli.planFile.edited', { file })));
   }
   return parsed as Plan;
+}
+
+export async function readPlanFile(path: string): Promise<Plan> {
+  return checkedPlan(await readJsonFile(path), path);
 }

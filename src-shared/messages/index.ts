@@ -12,6 +12,7 @@ import cliUsage from './cli-usage';
 import input from './input';
 import address from './address';
 import contexts from './contexts';
+import fleetCli from './fleet-cli';
 import space from './space';
 import failures from './failures';
 import outcomes from './outcomes';
@@ -51,6 +52,7 @@ const areas: { en: Table; zh: Table }[] = [
   input,
   address,
   contexts,
+  fleetCli,
   space,
   failures,
   outcomes,
