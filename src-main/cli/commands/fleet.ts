@@ -5,22 +5,18 @@
 // plan (src-main/fleet/fleet-plans.ts), run through the app's plan lifecycle and
 // recorded in the same history with their engine.
 
-import type { FleetOverview, FleetPlan, FleetPlanPart } from '../../../src-shared/fleet';
-import { fleetTotals, commandsOnEngine } from '../../../src-shared/fleet';
+import type { FleetPlan, FleetPlanPart } from '../../../src-shared/fleet';
+import { commandsOnEngine } from '../../../src-shared/fleet';
 import { phrase } from '../../../src-shared/phrase';
 import { translate } from '../../../src-shared/messages/translate';
 import type { Endpoint } from '../../../src-shared/model';
 import type { Plan } from '../../../src-shared/plan';
-import type { BarnacleError } from '../../../src-shared/errors';
 import { listContexts } from '../../engine/discovery';
 import { resolveEndpoint } from '../../engine/endpoint-resolution';
-import { connectWithin, TEST_TIMEOUT_MS } from '../../engine/test-connection';
 import type { EngineConnection } from '../../engine/connection';
-import { fleetEngineOf, fleetListsOf } from '../../fleet/fleet-engine';
-import { planAcross, runAcross, type ReachedEngine } from '../../fleet/fleet-plans';
+import { readFleetOverview, reachAll } from '../../fleet/fleet-read';
+import { planAcross, runAcross } from '../../fleet/fleet-plans';
 import { defaultDataDir, HistoryStore } from '../../history/history-store';
-import { readDiskUsage } from '../../inventory/disk-usage';
-import { readLists } from '../../inventory/read-lists';
 import { PolicyService } from '../../policies/policy-service';
 import { policyRunIntent } from '../../policies/policy-runner';
 import { readTrashSettings } from '../../trash/trash-settings-store';
@@ -56,64 +52,14 @@ export function fleetEndpoints(names: readonly string[] | undefined, io: CliIo):
   return endpoints;
 }
 
-function unreachable(failure: { state: string; message?: string; says?: BarnacleError['says'] }): BarnacleError {
-  return {
-    kind: failure.state === 'permission-denied' ? 'permission-denied' : 'engine-unreachable',
-    message: failure.message ?? failure.state,
-    ...(failure.says ? { says: failure.says } : {}),
-  };
-}
-
-/** Every engine at once, each within its own timeout. */
-function reachAll(endpoints: readonly Endpoint[], timeoutMs = TEST_TIMEOUT_MS): Promise<ReachedEngine[]> {
-  return Promise.all(
-    endpoints.map(async (endpoint): Promise<ReachedEngine> => {
-      const reached = await connectWithin(endpoint, timeoutMs);
-      return 'connection' in reached
-        ? { endpoint, connection: reached.connection }
-        : { endpoint, error: unreachable(reached.failure) };
-    }),
-  );
-}
-
-/** Resolves after `ms` with null, so a slow answer is left behind rather than waited for. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  return Promise.race([promise.catch(() => null), late]).finally(() => clearTimeout(timer));
-}
-
 async function fleetDf(command: Extract<FleetCommand, { verb: 'df' }>, json: boolean, io: CliIo): Promise<number> {
   const endpoints = fleetEndpoints(command.contexts, io);
-  const history =
-    (await new HistoryStore(defaultDataDir(io.platform, io.env, io.homeDir)).read().catch(() => null))?.entries ?? [];
-  const engines = await Promise.all(
-    (await reachAll(endpoints)).map(async (reached) => {
-      if ('error' in reached) {
-        const { kind, message, says } = reached.error;
-        const state = kind === 'permission-denied' ? 'permission-denied' : 'unreachable';
-        return fleetEngineOf(
-          {
-            endpoint: reached.endpoint,
-            health: { state, message, ...(says ? { says } : {}) },
-            lists: null,
-            usage: null,
-          },
-          history,
-        );
-      }
-      const { connection, endpoint } = reached;
-      const [lists, usage] = await Promise.all([
-        readLists(connection.docker).catch(() => null),
-        within(readDiskUsage(connection.docker, io.now), USAGE_WAIT_MS),
-      ]);
-      const health = { state: 'connected' as const, endpoint, engine: connection.engine };
-      return fleetEngineOf({ endpoint, health, lists: lists && fleetListsOf(lists, io.now()), usage }, history);
-    }),
-  );
-  const overview: FleetOverview = { engines, totals: fleetTotals(engines), at: io.now() };
+  const history = await new HistoryStore(defaultDataDir(io.platform, io.env, io.homeDir)).read().catch(() => null);
+  const overview = await readFleetOverview(endpoints, {
+    history: history?.entries ?? [],
+    now: io.now,
+    usageWaitMs: USAGE_WAIT_MS,
+  });
   printResult(io, json, overview, (o) => renderFleet(o, cliLocale(io.env), USAGE_WAIT_MS / 1000));
   return EXIT_OK;
 }
