@@ -116,6 +116,8 @@ export interface Contract {
    * nothing is written.
    */
   testEngine: { args: EngineAddress; result: EngineTestResult };
+  /** The same test for a stored context, with its own address and TLS files. */
+  testEngineContext: { args: { name: string }; result: EngineTestResult };
   /**
    * Writes a docker context exactly as `docker context create` does (TLS files copied in),
    * after the same test unless `test` is false: a failed test writes nothing. Answers the
@@ -163,6 +165,7 @@ export const channels = [
   'removePolicy',
   'engineContexts',
   'testEngine',
+  'testEngineContext',
   'addEngine',
   'removeEngine',
 ] as const satisfies readonly Channel[];

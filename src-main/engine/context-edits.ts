@@ -11,7 +11,13 @@ import { phrase, type PhraseParam } from '../../src-shared/phrase';
 import { PhraseError } from '../../src-shared/phrase-error';
 import type { AddedEngine, EngineContextEntry } from '../../src-shared/engine-contexts';
 import type { Endpoint } from '../../src-shared/model';
-import { DEFAULT_CONTEXT_NAME, contextMetaPath, readAllStoredContexts, readCurrentContextName } from './context-store';
+import {
+  DEFAULT_CONTEXT_NAME,
+  contextMetaPath,
+  readAllStoredContexts,
+  readCurrentContextName,
+  readStoredContext,
+} from './context-store';
 import { contextDirs, removeContextDirs, writeDockerContext } from './context-writer';
 import { nodeFileView } from './file-view';
 import { normalizeDockerHost } from './host-address';
@@ -72,6 +78,13 @@ export async function testEngineAddress(
     endpointToTest(address.name ?? host, host, address.tls, address.skipTlsVerify),
     address.timeoutMs,
   );
+}
+
+/** Tests a stored context with what it holds (its address, its TLS files). Refuses one that does not exist. */
+export async function testStoredContext(configDir: string, name: string, timeoutMs?: number): Promise<ConnectionTest> {
+  const context = readStoredContext(configDir, name, nodeFileView);
+  if (!context) throw new PhraseError(phrase('contexts.notFound', { name, file: contextMetaPath(configDir, name) }));
+  return testConnection(endpointToTest(name, context.host, context.tls, context.skipTlsVerify), timeoutMs);
 }
 
 /**

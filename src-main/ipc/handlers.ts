@@ -30,9 +30,11 @@ import {
   listEditableContexts,
   removeContext,
   testEngineAddress,
+  testStoredContext,
 } from '../engine/context-edits';
+import type { ConnectionTest } from '../engine/test-connection';
 import { PhraseError } from '../../src-shared/phrase-error';
-import type { EngineAddress } from '../../src-shared/engine-contexts';
+import type { EngineAddress, EngineTestResult } from '../../src-shared/engine-contexts';
 import type { TlsFilePaths, TlsOptionNames } from '../engine/tls-files';
 import type { Phrase } from '../../src-shared/phrase';
 
@@ -78,6 +80,16 @@ function tlsPaths(address: EngineAddress): TlsFilePaths {
 }
 
 /** Context edits' own refusals as typed data: a failed test writes nothing and says what to do in the form's words. */
+/** What a test found, as it crosses IPC. */
+function testResult(found: ConnectionTest): EngineTestResult {
+  return {
+    state: found.state,
+    ...(found.engine ? { engine: found.engine } : {}),
+    ...(found.message !== undefined ? { message: found.message } : {}),
+    ...(found.says ? { says: found.says } : {}),
+  };
+}
+
 function contextRefusal(err: unknown): unknown {
   if (err instanceof ConnectionTestFailed) {
     return new ContextRefusal(
@@ -246,20 +258,19 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     // Docker contexts are files in the docker config folder: nothing here touches an engine's
     // images, containers or volumes; removing a context removes only its own two folders.
     engineContexts: withContexts('engineContexts', async (_args, configDir) => listEditableContexts(configDir)),
-    testEngine: withContexts('testEngine', async (args) => {
-      const found = await testEngineAddress({
-        host: args.host,
-        tls: tlsPaths(args),
-        skipTlsVerify: args.skipTlsVerify ?? false,
-        options: FORM_FIELDS,
-      });
-      return {
-        state: found.state,
-        ...(found.engine ? { engine: found.engine } : {}),
-        ...(found.message !== undefined ? { message: found.message } : {}),
-        ...(found.says ? { says: found.says } : {}),
-      };
-    }),
+    testEngine: withContexts('testEngine', async (args) =>
+      testResult(
+        await testEngineAddress({
+          host: args.host,
+          tls: tlsPaths(args),
+          skipTlsVerify: args.skipTlsVerify ?? false,
+          options: FORM_FIELDS,
+        }),
+      ),
+    ),
+    testEngineContext: withContexts('testEngineContext', async (args, configDir) =>
+      testResult(await testStoredContext(configDir, args.name)),
+    ),
     addEngine: withContexts('addEngine', async (args, configDir) => {
       const added = await addContext({
         configDir,

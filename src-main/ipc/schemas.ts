@@ -114,6 +114,7 @@ export const schemas = {
   removePolicy: payload({ name: policyNameSchema }),
   engineContexts: noArgs,
   testEngine: payload(engineAddressShape),
+  testEngineContext: payload({ name: contextNameSchema }),
   addEngine: payload({ ...engineAddressShape, name: contextNameSchema, test: z.boolean().optional() }),
   removeEngine: payload({ name: contextNameSchema }),
 } satisfies Record<Channel, z.ZodType>;

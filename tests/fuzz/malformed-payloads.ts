@@ -138,6 +138,7 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
     },
     fields: ENGINE_ADDRESS_FIELDS,
   },
+  testEngineContext: { valid: { name: 'remote' }, fields: { name: required(str('contextName')) } },
   addEngine: {
     valid: { name: 'remote', host: 'ssh://me@builder:2222', test: false },
     fields: { ...ENGINE_ADDRESS_FIELDS, name: required(str('contextName')), test: bool },

@@ -39,6 +39,12 @@ describe('engine context channels', () => {
     const inUse = await handlers.removeEngine({ name: 'lab' });
     expect(inUse).toMatchObject({ ok: false, error: { kind: 'validation', says: { key: 'contexts.inUse' } } });
     writeFileSync(join(configDir, 'config.json'), '{}');
+    const stored = await handlers.testEngineContext({ name: 'lab' });
+    expect(stored).toMatchObject({ ok: true, value: { state: expect.not.stringMatching(/^connected$/) } });
+    expect(await handlers.testEngineContext({ name: 'gone' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', says: { key: 'contexts.notFound' } },
+    });
     const removed = await handlers.removeEngine({ name: 'lab' });
     expect(removed).toMatchObject({ ok: true, value: { contexts: [] } });
     expect(existsSync(contextMetaPath(configDir, 'lab'))).toBe(false);

@@ -58,6 +58,7 @@ const allowed: Record<string, string> = {
   removePolicy: 'forgets a policy from the data folder; changes nothing on the engine',
   engineContexts: 'reads the docker config folder’s contexts; changes nothing',
   testEngine: 'one bounded connection to an address (reads /version and /info); writes nothing, removes nothing',
+  testEngineContext: 'the same test with a stored context’s address and TLS files; writes nothing, removes nothing',
   addEngine:
     'writes one docker context (meta.json and copies of its TLS files) into the docker config folder; removes nothing',
   removeEngine:
