@@ -24,6 +24,19 @@ import { refusalOf, saysOf } from '../../src-shared/phrase-error';
 import { phrase } from '../../src-shared/phrase';
 import { say } from '../../src-shared/messages/translate';
 import { listTrash, restoreFromTrash } from '../trash/trash-store';
+import {
+  addContext,
+  ConnectionTestFailed,
+  listEditableContexts,
+  removeContext,
+  testEngineAddress,
+  testStoredContext,
+} from '../engine/context-edits';
+import type { ConnectionTest } from '../engine/test-connection';
+import { PhraseError } from '../../src-shared/phrase-error';
+import type { EngineAddress, EngineTestResult } from '../../src-shared/engine-contexts';
+import type { TlsFilePaths, TlsOptionNames } from '../engine/tls-files';
+import type { Phrase } from '../../src-shared/phrase';
 
 /** How long the Overview's storage figure may walk the data root before it shows what it has. */
 const DISK_WALK_BUDGET_MS = 10_000;
@@ -38,6 +51,54 @@ interface EngineContext {
   docker: Docker;
   engine: EngineKind;
   connection: EngineConnection;
+}
+
+/** A refusal about a context or its settings: typed, with its phrase, so local() answers it as such. */
+class ContextRefusal extends PhraseError {
+  constructor(
+    says: Phrase,
+    override readonly kind: BarnacleError['kind'],
+  ) {
+    super(says);
+  }
+}
+
+/** How refusals name the Settings form's fields (the CLI names its flags instead). */
+const FORM_FIELDS: TlsOptionNames = {
+  ca: phrase('settings.engines.ca'),
+  cert: phrase('settings.engines.cert'),
+  key: phrase('settings.engines.key'),
+  skip: phrase('settings.engines.skipVerify'),
+};
+
+function tlsPaths(address: EngineAddress): TlsFilePaths {
+  const tls: TlsFilePaths = {};
+  if (address.caPath !== undefined) tls.caPath = address.caPath;
+  if (address.certPath !== undefined) tls.certPath = address.certPath;
+  if (address.keyPath !== undefined) tls.keyPath = address.keyPath;
+  return tls;
+}
+
+/** Context edits' own refusals as typed data: a failed test writes nothing and says what to do in the form's words. */
+/** What a test found, as it crosses IPC. */
+function testResult(found: ConnectionTest): EngineTestResult {
+  return {
+    state: found.state,
+    ...(found.engine ? { engine: found.engine } : {}),
+    ...(found.message !== undefined ? { message: found.message } : {}),
+    ...(found.says ? { says: found.says } : {}),
+  };
+}
+
+function contextRefusal(err: unknown): unknown {
+  if (err instanceof ConnectionTestFailed) {
+    return new ContextRefusal(
+      phrase('settings.engines.testFailed', { host: err.host, name: err.context, problem: err.problem }),
+      'engine-unreachable',
+    );
+  }
+  if (err instanceof PhraseError && !err.kind) return new ContextRefusal(err.says, 'validation');
+  return err;
 }
 
 export function createHandlers(core: BarnacleCore): HandlerTable {
@@ -106,6 +167,22 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
         return fail(refusalOf(err) ?? { kind: 'unknown', ...saysOf(err) });
       }
     };
+  }
+
+  /** Validate, then edit or read the docker config folder's contexts; refused when this core has none. */
+  function withContexts<C extends Channel>(
+    channel: C,
+    run: (args: z.infer<Schemas[C]>, configDir: string) => Promise<ResultOf<C>>,
+  ) {
+    return local(channel, async (args) => {
+      const configDir = core.dockerConfigDir;
+      if (configDir === null) throw new ContextRefusal(phrase('settings.engines.noConfigDir'), 'validation');
+      try {
+        return await run(args, configDir);
+      } catch (err) {
+        throw contextRefusal(err);
+      }
+    });
   }
 
   return {
@@ -178,5 +255,37 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     policies: local('policies', async () => core.policies.list()),
     savePolicy: local('savePolicy', async (args) => core.policies.save(args.policy, args.previousName)),
     removePolicy: local('removePolicy', async (args) => core.policies.remove(args.name)),
+    // Docker contexts are files in the docker config folder: nothing here touches an engine's
+    // images, containers or volumes; removing a context removes only its own two folders.
+    engineContexts: withContexts('engineContexts', async (_args, configDir) => listEditableContexts(configDir)),
+    testEngine: withContexts('testEngine', async (args) =>
+      testResult(
+        await testEngineAddress({
+          host: args.host,
+          tls: tlsPaths(args),
+          skipTlsVerify: args.skipTlsVerify ?? false,
+          options: FORM_FIELDS,
+        }),
+      ),
+    ),
+    testEngineContext: withContexts('testEngineContext', async (args, configDir) =>
+      testResult(await testStoredContext(configDir, args.name)),
+    ),
+    addEngine: withContexts('addEngine', async (args, configDir) => {
+      const added = await addContext({
+        configDir,
+        name: args.name,
+        host: args.host,
+        tls: tlsPaths(args),
+        skipTlsVerify: args.skipTlsVerify ?? false,
+        test: args.test ?? true,
+        options: FORM_FIELDS,
+      });
+      return { added, contexts: listEditableContexts(configDir) };
+    }),
+    removeEngine: withContexts('removeEngine', async (args, configDir) => {
+      const removed = removeContext(configDir, args.name);
+      return { removed, contexts: listEditableContexts(configDir) };
+    }),
   };
 }

@@ -27,6 +27,7 @@ import containers from './containers';
 import volumes from './volumes';
 import buildCache from './build-cache';
 import settings from './settings';
+import settingsEngines from './settings-engines';
 import disk from './disk';
 import trash from './trash';
 import policies from './policies';
@@ -42,6 +43,7 @@ const areas: { en: Table; zh: Table }[] = [
   volumes,
   buildCache,
   settings,
+  settingsEngines,
   plan,
   fix,
   prune,

@@ -56,6 +56,13 @@ const allowed: Record<string, string> = {
   savePolicy:
     'saves a policy to the data folder; removes nothing (what it would remove is a plan, previewed with previewPlan and run with executePlan)',
   removePolicy: 'forgets a policy from the data folder; changes nothing on the engine',
+  engineContexts: 'reads the docker config folder’s contexts; changes nothing',
+  testEngine: 'one bounded connection to an address (reads /version and /info); writes nothing, removes nothing',
+  testEngineContext: 'the same test with a stored context’s address and TLS files; writes nothing, removes nothing',
+  addEngine:
+    'writes one docker context (meta.json and copies of its TLS files) into the docker config folder; removes nothing',
+  removeEngine:
+    'deletes one docker context’s own two folders (never the current one, never config.json); removes no image, container or volume, touches no engine',
 };
 
 /** Removed by issue 13: unused by any screen, and each bypassed the plan, its re-checks and the history. */
