@@ -28,6 +28,8 @@ const cliStart = read('cli-start');
 const trash = read('trash');
 const policy = read('policy-eval');
 const fleet = read('fleet-overview');
+/** The slowest engine's name, from its row's label ("docker26-containerd alone: …"). */
+const slowestEngine = (f) => f.ratios.slowest.replace(/ alone:.*$/, '');
 
 // ---- formatting ---------------------------------------------------------------
 
@@ -154,7 +156,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
   }
   if (fleet) {
     lines.push(
-      `- Fleet overview of ${fleet.engines.length} engines with ${num(fleet.images)} images each: ${x(fleet.ratios.fleetVsSlowestSingle)} the time of the slowest engine's own inventory read (${fleet.ratios.slowest}), ${x(fleet.ratios.fleetVsRaw)} of the raw list calls of all ${fleet.engines.length} at once.`,
+      `- Fleet overview of ${fleet.engines.length} engines with ${num(fleet.images)} images each: ${x(fleet.ratios.fleetVsSlowestSingle)} the time of the slowest engine's own inventory read (${slowestEngine(fleet)}), ${x(fleet.ratios.fleetVsRaw)} of the raw list calls of all ${fleet.engines.length} at once.`,
     );
   }
   if (lines.length > 2) sections.push(lines.join('\n'));
@@ -516,7 +518,7 @@ if (fleet) {
       '',
       table(fleet.measurements),
       '',
-      `The overview is ready in ${x(fleet.ratios.fleetVsSlowestSingle)} the time of the slowest engine's own inventory read (${fleet.ratios.slowest}), and ${x(fleet.ratios.fleetVsRaw)} of the raw lists of all three at once. Disk usage by type (\`/system/df\`) comes after, engine by engine, and never holds the overview: on the containerd store it takes longer than the lists (see "Docker's two image stores").`,
+      `The overview is ready in ${x(fleet.ratios.fleetVsSlowestSingle)} the time of the slowest engine's own inventory read (${slowestEngine(fleet)}), and ${x(fleet.ratios.fleetVsRaw)} of the raw lists of all three at once. Disk usage by type (\`/system/df\`) comes after, engine by engine, and never holds the overview: on the containerd store it takes longer than the lists (see "Docker's two image stores").`,
     ].join('\n'),
   );
 }
