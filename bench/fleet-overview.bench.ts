@@ -15,8 +15,8 @@ import { readLists } from '../src-main/inventory/read-lists';
 import type { Endpoint } from '../src-shared/model';
 import { connect, ensureBaseImage, startEngine, type StartedEngine } from '../tests/engines/harness';
 import type { EngineName } from '../tests/engines/matrix';
-import { imageArchive } from './lib/image-archive';
-import { codeState, inParallel, machineInfo, summarize, writeResults } from './lib/measure';
+import { createBenchContainers, loadBenchImages } from './lib/bench-images';
+import { codeState, machineInfo, summarize, writeResults } from './lib/measure';
 
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 1000);
 const CONTAINERS = Number(process.env.BENCH_CONTAINERS ?? 200);
@@ -25,33 +25,13 @@ const ENGINES = (process.env.BENCH_ENGINES ?? 'docker26-classic,docker26-contain
   ',',
 ) as EngineName[];
 
-/** The same images on every engine: half alone, half on ten shared 64 KiB bases (as image-stores.bench.ts). */
+/** The same images on every engine (bench-images.ts), containers on the first CONTAINERS of them. */
 async function populate(host: string): Promise<number> {
   const started = Date.now();
   const docker = connect(host);
   await ensureBaseImage(docker);
-  const archive = imageArchive(
-    Array.from({ length: IMAGES }, (_, i) => ({
-      tag: `bench/img-${i}:v1`,
-      content: `image ${i}`,
-      ...(i % 2 === 1 ? { base: `base ${i % 10}\n`.padEnd(64 << 10, '.') } : {}),
-    })),
-  );
-  const loading = await docker.loadImage(archive as unknown as NodeJS.ReadableStream);
-  await new Promise((resolve, reject) =>
-    docker.modem.followProgress(loading, (err) => (err ? reject(err) : resolve(null))),
-  );
-  await inParallel(
-    Array.from({ length: CONTAINERS }, (_, i) => i),
-    8,
-    async (i) => {
-      await docker.createContainer({
-        Image: `bench/img-${i}:v1`,
-        name: `bench-c-${i}`,
-        HostConfig: { NetworkMode: 'none' },
-      });
-    },
-  );
+  await loadBenchImages(docker, IMAGES);
+  await createBenchContainers(docker, CONTAINERS, (i) => i);
   return (Date.now() - started) / 1000;
 }
 

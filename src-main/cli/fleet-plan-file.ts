@@ -3,21 +3,10 @@
 // Reading checks every part as `barnacle apply` checks a plan file (shape and
 // digest); applying then holds each part against a plan made now, as apply does.
 
-import { writeAtomically } from '../files/atomic-file';
 import type { FleetPlan, FleetPlanPart } from '../../src-shared/fleet';
 import { phrase } from '../../src-shared/phrase';
 import { CliError, EXIT_USAGE, saying } from './cli-error';
 import { checkedPlan, readJsonFile } from './plan-file';
-
-export async function writeFleetPlanFile(path: string, fleetPlan: FleetPlan): Promise<void> {
-  try {
-    await writeAtomically(path, `${JSON.stringify(fleetPlan, null, 2)}\n`, { makeFolder: false });
-  } catch (err) {
-    throw new CliError(
-      saying('validation', phrase('cli.planFile.notSaved', { file: path, said: (err as Error).message })),
-    );
-  }
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

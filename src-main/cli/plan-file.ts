@@ -12,14 +12,27 @@ import { planDigest } from '../planning/planner';
 import { phrase, type Phrase } from '../../src-shared/phrase';
 import { CliError, EXIT_USAGE, saying } from './cli-error';
 
-export async function writePlanFile(path: string, plan: Plan): Promise<void> {
+/** A saved plan (or fleet plan) as shown, written whole, mode 0600; a refusal names the file. */
+export async function writeSavedJson(path: string, value: unknown): Promise<void> {
   try {
-    await writeAtomically(path, `${JSON.stringify(plan, null, 2)}\n`, { makeFolder: false });
+    await writeAtomically(path, `${JSON.stringify(value, null, 2)}\n`, { makeFolder: false });
   } catch (err) {
     throw new CliError(
       saying('validation', phrase('cli.planFile.notSaved', { file: path, said: (err as Error).message })),
     );
   }
+}
+
+export function writePlanFile(path: string, plan: Plan): Promise<void> {
+  return writeSavedJson(path, plan);
+}
+
+/** A saved plan made longer ago than --max-age is refused: the engine has moved on since. */
+export function refuseTooOld(createdAt: number, maxAgeMs: number, file: string, now: number): void {
+  const age = now - createdAt;
+  if (age <= maxAgeMs) return;
+  const hours = Math.round(age / 3_600_000);
+  throw new CliError(saying('plan-stale', phrase('cli.apply.tooOld', { file, hours })));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

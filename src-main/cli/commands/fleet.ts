@@ -27,7 +27,8 @@ import { renderFleet, renderFleetPlan, renderFleetRun } from '../format/fleet-te
 import { renderProgress } from '../format/apply-text';
 import { cliLocale } from '../locale';
 import { printResult, type CliIo } from '../io';
-import { readFleetPlanFile, writeFleetPlanFile } from '../fleet-plan-file';
+import { readFleetPlanFile } from '../fleet-plan-file';
+import { refuseTooOld, writeSavedJson } from '../plan-file';
 import { reconcile, recordedIntent } from '../plan-file-check';
 
 /** How long `fleet df` waits for an engine's /system/df (minutes on a big containerd store) before showing its lists alone. */
@@ -88,7 +89,7 @@ async function fleetPlan(command: Extract<FleetCommand, { verb: 'plan' }>, json:
     now: io.now(),
     preview: (connection, i) => lifecycle.preview(connection, i, { now: io.now() }),
   });
-  if (command.out !== undefined) await writeFleetPlanFile(command.out, plan);
+  if (command.out !== undefined) await writeSavedJson(command.out, plan);
   printResult(io, json, plan, (p) => renderFleetPlan(p, cliLocale(io.env), command.out));
   return EXIT_OK;
 }
@@ -114,12 +115,7 @@ async function fleetApply(
   io: CliIo,
 ): Promise<number> {
   const saved = await readFleetPlanFile(command.file);
-  const age = io.now() - saved.createdAt;
-  if (!(age <= command.maxAgeMs)) {
-    throw new CliError(
-      saying('plan-stale', phrase('cli.apply.tooOld', { file: command.file, hours: Math.round(age / 3_600_000) })),
-    );
-  }
+  refuseTooOld(saved.createdAt, command.maxAgeMs, command.file, io.now());
   if (!command.yes && !io.interactive)
     throw new CliError(saying('validation', phrase('cli.apply.noTerminal')), EXIT_USAGE);
   const dataDir = defaultDataDir(io.platform, io.env, io.homeDir);
