@@ -71,6 +71,24 @@ const FORM_FIELDS: TlsOptionNames = {
   skip: phrase('settings.engines.skipVerify'),
 };
 
+/**
+ * The CLI's refusals name its own commands ("remove it first with barnacle engines rm");
+ * the form says what to do in the window instead. Other refusals pass unchanged.
+ */
+const IN_THE_WINDOW: Record<string, string> = {
+  'contexts.exists': 'settings.engines.exists',
+  'contexts.notFound': 'settings.engines.notFound',
+};
+async function inFormWords<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof PhraseError)) throw err;
+    const key = IN_THE_WINDOW[err.says.key];
+    throw key ? new PhraseError(phrase(key, err.says.params)) : err;
+  }
+}
+
 function tlsPaths(address: EngineAddress): TlsFilePaths {
   const tls: TlsFilePaths = {};
   if (address.caPath !== undefined) tls.caPath = address.caPath;
@@ -269,22 +287,24 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
       ),
     ),
     testEngineContext: withContexts('testEngineContext', async (args, configDir) =>
-      testResult(await testStoredContext(configDir, args.name)),
+      testResult(await inFormWords(() => testStoredContext(configDir, args.name))),
     ),
     addEngine: withContexts('addEngine', async (args, configDir) => {
-      const added = await addContext({
-        configDir,
-        name: args.name,
-        host: args.host,
-        tls: tlsPaths(args),
-        skipTlsVerify: args.skipTlsVerify ?? false,
-        test: args.test ?? true,
-        options: FORM_FIELDS,
-      });
+      const added = await inFormWords(() =>
+        addContext({
+          configDir,
+          name: args.name,
+          host: args.host,
+          tls: tlsPaths(args),
+          skipTlsVerify: args.skipTlsVerify ?? false,
+          test: args.test ?? true,
+          options: FORM_FIELDS,
+        }),
+      );
       return { added, contexts: listEditableContexts(configDir) };
     }),
     removeEngine: withContexts('removeEngine', async (args, configDir) => {
-      const removed = removeContext(configDir, args.name);
+      const removed = await inFormWords(() => removeContext(configDir, args.name));
       return { removed, contexts: listEditableContexts(configDir) };
     }),
   };

@@ -4,6 +4,9 @@
 export default {
   en: {
     'settings.engines.title': 'Engines',
+    'settings.engines.exists':
+      'A context named "{name}" already exists ({file}). Choose another name, or remove that one in the list above first.',
+    'settings.engines.notFound': 'There is no context "{name}" any more (no {file}): another program removed it.',
     'settings.engines.description':
       'Remote engines are kept as docker contexts, so "docker --context NAME" reaches the same engine.',
     'settings.engines.none': 'No docker contexts yet: add a remote engine below.',
@@ -49,6 +52,8 @@ export default {
       'This Barnacle was started without a docker config folder, so it cannot add or remove contexts.',
   },
   zh: {
+    'settings.engines.exists': '名为 "{name}" 的上下文已存在（{file}）。请换一个名称，或先在上面的列表中删除它。',
+    'settings.engines.notFound': '上下文 "{name}" 已不存在（没有 {file}）：另一个程序删除了它。',
     'settings.engines.title': '引擎',
     'settings.engines.description':
       '远程引擎以 docker 上下文的形式保存，因此 "docker --context 名称" 连接的是同一个引擎。',

@@ -33,7 +33,9 @@ describe('engine context channels', () => {
       },
     });
     const again = await handlers.addEngine({ name: 'lab', host: 'tcp://10.0.0.6:2376', test: false });
-    expect(again).toMatchObject({ ok: false, error: { kind: 'validation', says: { key: 'contexts.exists' } } });
+    // In the window's words, not the CLI's ("remove it first with barnacle engines rm").
+    expect(again).toMatchObject({ ok: false, error: { kind: 'validation', says: { key: 'settings.engines.exists' } } });
+    expect(!again.ok && again.error.message).toMatch(/^A context named "lab" already exists .*list above/);
 
     writeFileSync(join(configDir, 'config.json'), JSON.stringify({ currentContext: 'lab' }));
     const inUse = await handlers.removeEngine({ name: 'lab' });
@@ -43,7 +45,7 @@ describe('engine context channels', () => {
     expect(stored).toMatchObject({ ok: true, value: { state: expect.not.stringMatching(/^connected$/) } });
     expect(await handlers.testEngineContext({ name: 'gone' })).toMatchObject({
       ok: false,
-      error: { kind: 'validation', says: { key: 'contexts.notFound' } },
+      error: { kind: 'validation', says: { key: 'settings.engines.notFound' } },
     });
     const removed = await handlers.removeEngine({ name: 'lab' });
     expect(removed).toMatchObject({ ok: true, value: { contexts: [] } });
