@@ -23,8 +23,8 @@ import { buildPlan } from '../src-main/planning/plan-service';
 import { connect, ensureBaseImage, startEngine } from '../tests/engines/harness';
 import type { EngineName } from '../tests/engines/matrix';
 import { removeEngineDir } from '../tests/engines/proc';
-import { imageArchive } from './lib/image-archive';
-import { codeState, execFileP, inParallel, machineInfo, summarize, writeResults } from './lib/measure';
+import { createBenchContainers, loadBenchImages } from './lib/bench-images';
+import { codeState, execFileP, machineInfo, summarize, writeResults } from './lib/measure';
 
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 1000);
 const CONTAINERS = Number(process.env.BENCH_CONTAINERS ?? 2000);
@@ -51,30 +51,8 @@ interface Call {
 async function populate(host: string) {
   const docker = connect(host);
   await ensureBaseImage(docker);
-  // Half the images stand alone; the other half sit on one of ten shared base layers
-  // (64 KiB each), as images built FROM the same few bases do.
-  const archive = imageArchive(
-    Array.from({ length: IMAGES + REMOVALS }, (_, i) => ({
-      tag: `bench/img-${i}:v1`,
-      content: `image ${i}`,
-      ...(i % 2 === 1 ? { base: `base ${i % 10}\n`.padEnd(64 << 10, '.') } : {}),
-    })),
-  );
-  const loading = await docker.loadImage(archive as unknown as NodeJS.ReadableStream);
-  await new Promise((resolve, reject) =>
-    docker.modem.followProgress(loading, (err) => (err ? reject(err) : resolve(null))),
-  );
-  await inParallel(
-    Array.from({ length: CONTAINERS }, (_, i) => i),
-    8,
-    async (i) => {
-      await docker.createContainer({
-        Image: `bench/img-${i % IN_USE}:v1`,
-        name: `bench-c-${i}`,
-        HostConfig: { NetworkMode: 'none' },
-      });
-    },
-  );
+  await loadBenchImages(docker, IMAGES + REMOVALS);
+  await createBenchContainers(docker, CONTAINERS, (i) => i % IN_USE);
   return docker;
 }
 

@@ -27,6 +27,9 @@ const stores = read('image-stores');
 const cliStart = read('cli-start');
 const trash = read('trash');
 const policy = read('policy-eval');
+const fleet = read('fleet-overview');
+/** The slowest engine's name, from its row's label ("docker26-containerd alone: …"). */
+const slowestEngine = (f) => f.ratios.slowest.replace(/ alone:.*$/, '');
 
 // ---- formatting ---------------------------------------------------------------
 
@@ -151,6 +154,11 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
       `- A policy over ${num(policy.images)} images with ${num(policy.events)} recorded events: its rules decide in ${ms(m['the rules alone'].medianMs)}, its whole plan takes ${ms(m['the policy’s whole plan'].medianMs)} (${x(policy.ratios.policyVsPrune)} of a plain \`prune --all\` plan of the same images); the last-used store takes ${bytes(policy.store.fileBytes)} on disk.`,
     );
   }
+  if (fleet) {
+    lines.push(
+      `- Fleet overview of ${fleet.engines.length} engines with ${num(fleet.images)} images each: ${x(fleet.ratios.fleetVsSlowestSingle)} the time of the slowest engine's own inventory read (${slowestEngine(fleet)}), ${x(fleet.ratios.fleetVsRaw)} of the raw list calls of all ${fleet.engines.length} at once.`,
+    );
+  }
   if (lines.length > 2) sections.push(lines.join('\n'));
 }
 
@@ -175,6 +183,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
     ...(stores?.engines ?? []).map((e) => `image stores, ${storeName(e.imageStore)} ${e.loadAverage1m}`),
     ...(trash?.engines ?? []).map((e) => `trash, ${trashEngineName(e)} ${e.loadAverage1m}`),
     policy?.machine && `policy evaluation ${policy.machine.loadAverage1m}`,
+    fleet?.machine && `fleet overview ${fleet.machine.loadAverage1m}`,
   ].filter(Boolean);
   const lines = ['## Machine', ''];
   if (m) {
@@ -189,6 +198,7 @@ Times are medians over the runs shown. Tests never assert on timing: these numbe
     .concat((stores?.engines ?? []).map((e) => e.loadAverage1m))
     .concat((trash?.engines ?? []).map((e) => e.loadAverage1m))
     .concat(policy?.machine ? [policy.machine.loadAverage1m] : [])
+    .concat(fleet?.machine ? [fleet.machine.loadAverage1m] : [])
     .filter((l) => typeof l === 'number');
   if (loads.length && m) {
     const busy = allLoads.some((l) => l > m.cores);
@@ -215,6 +225,7 @@ All benches need root (they start private engines, like the integration tests) a
 | the trash's cost: a copy of 4 images sharing a base layer, against \`docker save \\| gzip\` and the engine's export | \`npx tsx bench/trash.bench.ts\` (\`BENCH_ENGINES\`, \`BENCH_ROUNDS\`, \`BENCH_IMAGES\`, \`BENCH_BASE_MB\`, \`BENCH_OWN_MB\`, \`BENCH_OUT\`) | \`bench/results/trash.json\` |
 | main-process memory | \`node --expose-gc --import tsx bench/memory.bench.ts\` (\`BENCH_PLANS\`, \`BENCH_REFRESHES\`, \`BENCH_OUT\`) | \`bench/results/memory.json\` |
 | a policy over 10,000 images and 100,000 recorded events, in process: the last-used store's size and load, the rules, the whole plan | \`npx tsx bench/policy-eval.bench.ts\` (\`BENCH_IMAGES\`, \`BENCH_EVENTS\`, \`BENCH_ROUNDS\`, \`BENCH_OUT\`) | \`bench/results/policy-eval.json\` |
+| the fleet overview: 3 engines (Docker 26 classic and containerd stores, Podman 5.4), 1,000 images each, against each engine's own inventory read and the raw lists | \`npx tsx bench/fleet-overview.bench.ts\` (\`BENCH_ENGINES\`, \`BENCH_IMAGES\`, \`BENCH_CONTAINERS\`, \`BENCH_ROUNDS\`, \`BENCH_OUT\`) | \`bench/results/fleet-overview.json\` |
 | renderer, 5,000 images in Chromium, bundle size | \`npx electron-vite build && npx tsx bench/renderer-5000.bench.ts\` | \`bench/results/renderer.json\` |
 
 Then \`node scripts/bench-report.mjs\` rewrites this file.`);
@@ -490,6 +501,24 @@ if (policy) {
       table(policy.measurements),
       '',
       `"The rules alone" is what decides which images go (the prune's own filters, last use, keep-newest, the threshold's least-recently-used order and its bytes). "The whole plan" adds what every plan of those images does: the steps and their order, children, each step's bytes, the trash's copies, the docker commands and the digest. The policy's plan takes ${x(policy.ratios.policyVsPrune)} the time of the plain prune's, which plans ${num(p.pruneRemoves)} removals rather than ${num(p.removes)}.`,
+    ].join('\n'),
+  );
+}
+
+// Fleet: several engines at once
+if (fleet) {
+  const engines = fleet.engines
+    .map((e) => `${e.name} (${e.engine}, ${e.store} store; set up in ${e.setupS} s)`)
+    .join(', ');
+  sections.push(
+    [
+      `## Fleet overview: ${fleet.engines.length} engines, ${num(fleet.images)} images each`,
+      '',
+      `Measured ${day(fleet.measuredAt)}${fleet.code ? ` at ${fleet.code.commit}` : ''}. Engines: ${engines}; on each the same ${num(fleet.images)} images (half alone, half on ten shared 64 KiB bases) and ${num(fleet.containers)} containers. ${fleet.rounds} rounds, the contenders' order rotated each round. "Fleet overview" is \`readFleetOverview\` as \`barnacle fleet df\` runs it without waiting for disk usage: each engine connected on its own bounded connection (version, info, ping), its two lists read and turned into its overview line, all engines side by side, then the totals. Each "alone" row is one engine's inventory read by itself (its two lists and their relations, already connected). The raw row asks all three engines for both lists at once.`,
+      '',
+      table(fleet.measurements),
+      '',
+      `The overview is ready in ${x(fleet.ratios.fleetVsSlowestSingle)} the time of the slowest engine's own inventory read (${slowestEngine(fleet)}), and ${x(fleet.ratios.fleetVsRaw)} of the raw lists of all three at once. Disk usage by type (\`/system/df\`) comes after, engine by engine, and never holds the overview: on the containerd store it takes longer than the lists (see "Docker's two image stores").`,
     ].join('\n'),
   );
 }

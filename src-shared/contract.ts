@@ -22,6 +22,13 @@ import type { DiskSettings } from './disk-settings';
 import type { RestoreReport, TrashListing, TrashSettings } from './trash';
 import type { Policy, PolicyStatus } from './policy';
 import type { FleetOverview, FleetPlan, FleetRunReport } from './fleet';
+import type {
+  AddEngineArgs,
+  AddedEngine,
+  EngineAddress,
+  EngineContextEntry,
+  EngineTestResult,
+} from './engine-contexts';
 
 export interface ContainerIdArgs {
   id: string;
@@ -36,7 +43,8 @@ export interface SelectEngineArgs {
  * removes an image, tag, container or volume except executePlan, which runs a
  * previewed plan's steps with their re-checks and records them in the history,
  * and executeFleetPlan, which runs such previewed plans on several engines
- * (tests/unit/ipc-surface.test.ts holds the allow-list).
+ * (tests/unit/ipc-surface.test.ts holds the allow-list). removeEngine removes a
+ * docker context's own files in the docker config folder, nothing on any engine.
  */
 export interface Contract {
   /**
@@ -116,6 +124,32 @@ export interface Contract {
    * the history). An id main does not hold is refused and changes nothing.
    */
   executeFleetPlan: { args: { fleetPlanId: string }; result: FleetRunReport };
+  /**
+   * The docker contexts stored in $DOCKER_CONFIG (default ~/.docker), as `docker context ls`
+   * lists them without the built-in "default", the one config.json uses marked current.
+   */
+  engineContexts: { args: Record<string, never>; result: EngineContextEntry[] };
+  /**
+   * One bounded connection attempt to a tcp:// or ssh:// engine with these TLS files (checked
+   * first: a file that is not a certificate or key is a refusal naming the field). What the
+   * engine's side did is the result (its version, or why not in the TLS classifier's words);
+   * nothing is written.
+   */
+  testEngine: { args: EngineAddress; result: EngineTestResult };
+  /** The same test for a stored context, with its own address and TLS files. */
+  testEngineContext: { args: { name: string }; result: EngineTestResult };
+  /**
+   * Writes a docker context exactly as `docker context create` does (TLS files copied in),
+   * after the same test unless `test` is false: a failed test writes nothing. Answers the
+   * contexts as they now are; listEndpoints lists the new engine too.
+   */
+  addEngine: { args: AddEngineArgs; result: { added: AddedEngine; contexts: EngineContextEntry[] } };
+  /**
+   * Deletes a context's two folders (its meta.json and its TLS copies) and nothing else: no
+   * engine, image, container or volume is touched, config.json is only read. Refuses the
+   * context config.json names current, as the docker CLI does.
+   */
+  removeEngine: { args: { name: string }; result: { removed: string[]; contexts: EngineContextEntry[] } };
 }
 
 export type Channel = keyof Contract;
@@ -153,6 +187,11 @@ export const channels = [
   'setFleet',
   'previewFleetPlan',
   'executeFleetPlan',
+  'engineContexts',
+  'testEngine',
+  'testEngineContext',
+  'addEngine',
+  'removeEngine',
 ] as const satisfies readonly Channel[];
 
 /** Events main pushes to the renderer. */

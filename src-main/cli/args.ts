@@ -20,6 +20,7 @@ import {
   type EnginesRmCommand,
 } from './engines-args';
 import { policyFrom, policyNameArg } from './policy-args';
+import { fleetCommand, fleetKey, type FleetCommand } from './fleet-args';
 import type { Policy } from '../../src-shared/policy';
 
 export interface GlobalOptions {
@@ -56,6 +57,8 @@ export type Command =
   | { name: 'policy'; verb: 'apply'; policy: string; yes: boolean }
   | { name: 'policy'; verb: 'add'; policy: Policy }
   | { name: 'policy'; verb: 'rm'; policy: string }
+  /** `barnacle fleet …`: several engines at once (fleet-args.ts). */
+  | FleetCommand
   | {
       name: 'apply';
       file: string;
@@ -111,6 +114,7 @@ const options = {
   schedule: { type: 'string' },
   mode: { type: 'string' },
   disabled: { type: 'boolean' },
+  contexts: { type: 'string', multiple: true },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -168,7 +172,14 @@ const commandOptions: Record<string, OptionName[]> = {
     'disabled',
   ],
   'policy rm': [],
+  'fleet df': ['contexts'],
+  'fleet apply': ['yes', 'max-age'],
+  'fleet plan policy': ['out', 'contexts'],
 };
+// The fleet plans take their single-engine options, and which engines.
+for (const kind of ['prune', 'rm-stopped', 'prune-cache', 'prune-volumes']) {
+  commandOptions[`fleet plan ${kind}`] = [...(commandOptions[`plan ${kind}`] ?? []), 'contexts'];
+}
 
 const policyVerbs = ['ls', 'plan', 'apply', 'add', 'rm'];
 
@@ -193,6 +204,7 @@ function commandKey(positionals: string[]): { key: string; rest: string[] } {
     return { key: `plan ${second}`, rest };
   }
   if (first === 'engines' && (second === 'add' || second === 'rm')) return { key: `engines ${second}`, rest };
+  if (first === 'fleet') return fleetKey(second, rest);
   if (first === 'policy') {
     // `barnacle policy` alone lists them, as `barnacle trash` does.
     const verb = second ?? 'ls';
@@ -286,13 +298,10 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
       return { global, command: { name: 'ls', all: values.all ?? false } };
     case 'apply': {
       if (rest.length !== 1) throw usageError(phrase('cli.usage.applyOneFile'));
-      const maxAge = values['max-age'] ?? '24h';
-      const seconds = parseGoDuration(maxAge);
-      if (seconds === null || seconds <= 0) {
-        throw usageError(phrase('cli.usage.maxAge', { value: maxAge }));
-      }
-      const maxAgeMs = seconds * 1000;
-      return { global, command: { name: 'apply', file: rest[0]!, yes: values.yes ?? false, maxAgeMs } };
+      return {
+        global,
+        command: { name: 'apply', file: rest[0]!, yes: values.yes ?? false, maxAgeMs: maxAgeMs(values) },
+      };
     }
     case 'policy ls':
     case 'policy plan':
@@ -301,12 +310,36 @@ export function parseCommandLine(argv: string[], platform: NodeJS.Platform = pro
     case 'policy rm':
       return { global, command: policyCommand(key, rest, values) };
     default:
+      if (key.startsWith('fleet ')) return fleetInvocation(key, rest, values, global);
       return planCommand(global, values, {
         ...values,
         kind: key.slice('plan '.length) as PlanFlags['kind'],
         refs: rest,
       });
   }
+}
+
+/** --max-age: how old a saved plan may be when applied (24 h unless given). */
+function maxAgeMs(values: Values): number {
+  const maxAge = values['max-age'] ?? '24h';
+  const seconds = parseGoDuration(maxAge);
+  if (seconds === null || seconds <= 0) {
+    throw usageError(phrase('cli.usage.maxAge', { value: maxAge }));
+  }
+  return seconds * 1000;
+}
+
+/** The fleet names its engines with --contexts: one --host or --context would say which single engine. */
+function fleetInvocation(key: string, rest: string[], values: Values, global: GlobalOptions): Invocation {
+  if (global.host !== undefined || global.context !== undefined) throw usageError(phrase('fleetCli.usage.oneEngine'));
+  const { contexts, out, yes, ...flags } = values;
+  const fleetValues = {
+    maxAgeMs: maxAgeMs(values),
+    ...(contexts !== undefined ? { contexts } : {}),
+    ...(out !== undefined ? { out } : {}),
+    ...(yes !== undefined ? { yes } : {}),
+  };
+  return { global: { json: global.json }, command: fleetCommand(key, rest, fleetValues, flags) };
 }
 
 function planCommand(global: GlobalOptions, values: Values, flags: PlanFlags): Invocation {

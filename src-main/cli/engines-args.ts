@@ -5,8 +5,8 @@
 import { phrase } from '../../src-shared/phrase';
 import { saysOf } from '../../src-shared/phrase-error';
 import { checkContextName } from '../engine/context-writer';
-import { parseHost } from '../engine/parsed-host';
-import type { TlsFilePaths } from '../engine/tls-files';
+import { checkTlsChoice, type TlsFilePaths } from '../engine/tls-files';
+
 import { usageError } from './cli-error';
 
 export interface EnginesAddCommand {
@@ -61,18 +61,13 @@ export function enginesAdd(rest: string[], flags: EnginesFlags): EnginesAddComma
   if (flags['tls-cert'] !== undefined) tls.certPath = flags['tls-cert'];
   if (flags['tls-key'] !== undefined) tls.keyPath = flags['tls-key'];
   const skipTlsVerify = flags['tls-skip-verify'] ?? false;
-  const tlsOption = [
-    ['--tls-ca', tls.caPath],
-    ['--tls-cert', tls.certPath],
-    ['--tls-key', tls.keyPath],
-    ['--tls-skip-verify', skipTlsVerify || undefined],
-  ].find(([, value]) => value !== undefined)?.[0] as string | undefined;
-  // The global --host parsing has checked the address already; only its scheme matters here.
-  if (tlsOption !== undefined && parseHost(host).scheme !== 'tcp') {
-    throw usageError(phrase('contexts.tlsNotTcp', { option: tlsOption, host }));
+  // The global --host parsing has checked the address already.
+  try {
+    checkTlsChoice(host, tls, skipTlsVerify);
+  } catch (err) {
+    const { message, says } = saysOf(err);
+    throw usageError(says ?? phrase('cli.usage.badCommandLine', { said: message }));
   }
-  if (tls.caPath !== undefined && skipTlsVerify) throw usageError(phrase('contexts.caAndSkip'));
-  if ((tls.certPath === undefined) !== (tls.keyPath === undefined)) throw usageError(phrase('contexts.certWithoutKey'));
   for (const [option, path] of [
     ['tls-ca', tls.caPath],
     ['tls-cert', tls.certPath],

@@ -43,6 +43,8 @@ function dispatch({ global, command }: Invocation, io: CliIo): Promise<number> {
       return import('./commands/plan').then(({ makePlan }) => makePlan(command, global, io));
     case 'policy':
       return import('./commands/policy').then(({ policyCommand }) => policyCommand(command, global, io));
+    case 'fleet':
+      return import('./commands/fleet').then(({ fleetCommand }) => fleetCommand(command, global.json, io));
     case 'apply':
       return import('./commands/apply').then(({ applyPlanFile }) => applyPlanFile(command, global, io));
   }

@@ -12,14 +12,27 @@ import { planDigest } from '../planning/planner';
 import { phrase, type Phrase } from '../../src-shared/phrase';
 import { CliError, EXIT_USAGE, saying } from './cli-error';
 
-export async function writePlanFile(path: string, plan: Plan): Promise<void> {
+/** A saved plan (or fleet plan) as shown, written whole, mode 0600; a refusal names the file. */
+export async function writeSavedJson(path: string, value: unknown): Promise<void> {
   try {
-    await writeAtomically(path, `${JSON.stringify(plan, null, 2)}\n`, { makeFolder: false });
+    await writeAtomically(path, `${JSON.stringify(value, null, 2)}\n`, { makeFolder: false });
   } catch (err) {
     throw new CliError(
       saying('validation', phrase('cli.planFile.notSaved', { file: path, said: (err as Error).message })),
     );
   }
+}
+
+export function writePlanFile(path: string, plan: Plan): Promise<void> {
+  return writeSavedJson(path, plan);
+}
+
+/** A saved plan made longer ago than --max-age is refused: the engine has moved on since. */
+export function refuseTooOld(createdAt: number, maxAgeMs: number, file: string, now: number): void {
+  const age = now - createdAt;
+  if (age <= maxAgeMs) return;
+  const hours = Math.round(age / 3_600_000);
+  throw new CliError(saying('plan-stale', phrase('cli.apply.tooOld', { file, hours })));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,7 +68,8 @@ export function planShapeProblem(value: unknown): Phrase | null {
   return null;
 }
 
-export async function readPlanFile(path: string): Promise<Plan> {
+/** A file's text as JSON, or a usage error naming the file. */
+export async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -65,19 +79,26 @@ export async function readPlanFile(path: string): Promise<Plan> {
       EXIT_USAGE,
     );
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw new CliError(saying('validation', phrase('cli.planFile.notJson', { file: path })), EXIT_USAGE);
   }
+}
+
+/** A parsed value as a plan the executor can run, its digest unchanged; `file` names it in refusals. */
+export function checkedPlan(parsed: unknown, file: string): Plan {
   const problem = planShapeProblem(parsed);
   if (problem) {
-    throw new CliError(saying('validation', phrase('cli.planFile.notAPlan', { file: path, problem })), EXIT_USAGE);
+    throw new CliError(saying('validation', phrase('cli.planFile.notAPlan', { file, problem })), EXIT_USAGE);
   }
   const { digest, ...rest } = parsed as Plan;
   if (planDigest(rest) !== digest) {
-    throw new CliError(saying('plan-stale', phrase('cli.planFile.edited', { file: path })));
+    throw new CliError(saying('plan-stale', phrase('cli.planFile.edited', { file })));
   }
   return parsed as Plan;
+}
+
+export async function readPlanFile(path: string): Promise<Plan> {
+  return checkedPlan(await readJsonFile(path), path);
 }

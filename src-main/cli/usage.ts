@@ -57,6 +57,15 @@ Commands:
                              Plan what the policy would remove now (nothing changes)
   policy apply NAME [--yes]  Plan and run the policy now, recorded as the app records its runs
   policy rm NAME             Remove a policy
+  fleet df [--contexts a,b]  Every engine at once: state, product, images, containers, disk
+                             usage and reclaimable space, last cleanup; totals (default: every
+                             usable docker context; a silent engine costs 5 s, not the others)
+  fleet plan KIND [options] [--contexts a,b] [--out FILE]
+                             One plan per engine, grouped (KIND: prune, rm-stopped,
+                             prune-cache, prune-volumes, or policy NAME); commands name each
+                             engine's --context
+  fleet apply FILE [--yes]   Run a saved fleet plan: each engine's part checked as apply checks
+                             a plan file, all engines at once; one engine failing stops no other
 
 Options for every command:
   -H, --host URL             Engine address (unix://, tcp://, ssh://, npipe://), as docker -H
@@ -85,7 +94,7 @@ Df options:
       --no-walk              Do not measure the engine's storage (neither the walk, which takes
                              up to 30 s, nor a helper)
 
-Apply options (apply, policy apply):
+Apply options (apply, policy apply, fleet apply):
   -y, --yes                  Apply without asking (required when not on a terminal)
 
 Policy rules (policy add; at least one of the first three or a threshold):

@@ -52,6 +52,12 @@ export interface CoreOptions extends SessionOptions {
   now?: () => number;
   /** The fleet's tuning (how long an engine may take to answer, the change coalescing), for tests. */
   fleet?: Pick<FleetServiceOptions, 'connectTimeoutMs' | 'coalesceMs' | 'backoffMs'>;
+  /**
+   * The docker CLI's config folder ($DOCKER_CONFIG, default ~/.docker) whose contexts Settings
+   * adds and removes: the shell passes the one discovery reads, tests a temp folder. Without
+   * it, editing contexts is refused: never a guess at this user's ~/.docker.
+   */
+  dockerConfigDir?: string;
 }
 
 export class BarnacleCore {
@@ -81,6 +87,8 @@ export class BarnacleCore {
   readonly trashDir: string;
   /** This machine's name as the storage level compares it with the engine's (os.hostname() unless given). */
   readonly hostName: string | undefined;
+  /** Where Settings adds and removes docker contexts; null when this core was given none. */
+  readonly dockerConfigDir: string | null;
   private readonly discover: () => Promise<Endpoint[]>;
 
   constructor(endpoint: Endpoint, options: CoreOptions = {}) {
@@ -90,6 +98,7 @@ export class BarnacleCore {
     this.trashSettings = new TrashSettingsStore(dataDir);
     this.trashDir = trashDirIn(dataDir);
     this.hostName = options.hostName;
+    this.dockerConfigDir = options.dockerConfigDir ?? null;
     const now = options.now ?? Date.now;
     this.now = now;
     this.lastUsed = new LastUsedStores(dataDir, now);

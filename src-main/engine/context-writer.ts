@@ -10,7 +10,7 @@ import { phrase } from '../../src-shared/phrase';
 import { DEFAULT_CONTEXT_NAME, contextDirName, contextMetaPath, contextTlsDir } from './context-store';
 
 // docker/cli cli/context/store: restrictedNamePattern.
-const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+export const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
 
 /** Throws a PhraseError for a name the docker CLI would refuse. */
 export function checkContextName(name: string): void {

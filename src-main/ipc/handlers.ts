@@ -24,6 +24,19 @@ import { refusalOf, saysOf } from '../../src-shared/phrase-error';
 import { phrase } from '../../src-shared/phrase';
 import { say } from '../../src-shared/messages/translate';
 import { listTrash, restoreFromTrash } from '../trash/trash-store';
+import {
+  addContext,
+  ConnectionTestFailed,
+  listEditableContexts,
+  removeContext,
+  testEngineAddress,
+  testStoredContext,
+} from '../engine/context-edits';
+import type { ConnectionTest } from '../engine/test-connection';
+import { PhraseError } from '../../src-shared/phrase-error';
+import type { EngineAddress, EngineTestResult } from '../../src-shared/engine-contexts';
+import type { TlsFilePaths, TlsOptionNames } from '../engine/tls-files';
+import type { Phrase } from '../../src-shared/phrase';
 
 /** How long the Overview's storage figure may walk the data root before it shows what it has. */
 const DISK_WALK_BUDGET_MS = 10_000;
@@ -38,6 +51,72 @@ interface EngineContext {
   docker: Docker;
   engine: EngineKind;
   connection: EngineConnection;
+}
+
+/** A refusal about a context or its settings: typed, with its phrase, so local() answers it as such. */
+class ContextRefusal extends PhraseError {
+  constructor(
+    says: Phrase,
+    override readonly kind: BarnacleError['kind'],
+  ) {
+    super(says);
+  }
+}
+
+/** How refusals name the Settings form's fields (the CLI names its flags instead). */
+const FORM_FIELDS: TlsOptionNames = {
+  ca: phrase('settings.engines.ca'),
+  cert: phrase('settings.engines.cert'),
+  key: phrase('settings.engines.key'),
+  skip: phrase('settings.engines.skipVerify'),
+};
+
+/**
+ * The CLI's refusals name its own commands ("remove it first with barnacle engines rm");
+ * the form says what to do in the window instead. Other refusals pass unchanged.
+ */
+const IN_THE_WINDOW: Record<string, string> = {
+  'contexts.exists': 'settings.engines.exists',
+  'contexts.notFound': 'settings.engines.notFound',
+};
+async function inFormWords<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof PhraseError)) throw err;
+    const key = IN_THE_WINDOW[err.says.key];
+    throw key ? new PhraseError(phrase(key, err.says.params)) : err;
+  }
+}
+
+function tlsPaths(address: EngineAddress): TlsFilePaths {
+  const tls: TlsFilePaths = {};
+  if (address.caPath !== undefined) tls.caPath = address.caPath;
+  if (address.certPath !== undefined) tls.certPath = address.certPath;
+  if (address.keyPath !== undefined) tls.keyPath = address.keyPath;
+  return tls;
+}
+
+/** Context edits' own refusals as typed data: a failed test writes nothing and says what to do in the form's words. */
+/** What a test found, as it crosses IPC. */
+function testResult(found: ConnectionTest): EngineTestResult {
+  return {
+    state: found.state,
+    ...(found.engine ? { engine: found.engine } : {}),
+    ...(found.message !== undefined ? { message: found.message } : {}),
+    ...(found.says ? { says: found.says } : {}),
+  };
+}
+
+function contextRefusal(err: unknown): unknown {
+  if (err instanceof ConnectionTestFailed) {
+    return new ContextRefusal(
+      phrase('settings.engines.testFailed', { host: err.host, name: err.context, problem: err.problem }),
+      'engine-unreachable',
+    );
+  }
+  if (err instanceof PhraseError && !err.kind) return new ContextRefusal(err.says, 'validation');
+  return err;
 }
 
 export function createHandlers(core: BarnacleCore): HandlerTable {
@@ -106,6 +185,22 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
         return fail(refusalOf(err) ?? { kind: 'unknown', ...saysOf(err) });
       }
     };
+  }
+
+  /** Validate, then edit or read the docker config folder's contexts; refused when this core has none. */
+  function withContexts<C extends Channel>(
+    channel: C,
+    run: (args: z.infer<Schemas[C]>, configDir: string) => Promise<ResultOf<C>>,
+  ) {
+    return local(channel, async (args) => {
+      const configDir = core.dockerConfigDir;
+      if (configDir === null) throw new ContextRefusal(phrase('settings.engines.noConfigDir'), 'validation');
+      try {
+        return await run(args, configDir);
+      } catch (err) {
+        throw contextRefusal(err);
+      }
+    });
   }
 
   return {
@@ -184,5 +279,39 @@ export function createHandlers(core: BarnacleCore): HandlerTable {
     previewFleetPlan: local('previewFleetPlan', (args) => core.fleet.preview(args.hosts, args.intent)),
     // Only a fleet plan main made and holds; each part runs through core.plans.execute with its id and digest.
     executeFleetPlan: local('executeFleetPlan', (args) => core.fleet.execute(args.fleetPlanId)),
+    // Docker contexts are files in the docker config folder: nothing here touches an engine's
+    // images, containers or volumes; removing a context removes only its own two folders.
+    engineContexts: withContexts('engineContexts', async (_args, configDir) => listEditableContexts(configDir)),
+    testEngine: withContexts('testEngine', async (args) =>
+      testResult(
+        await testEngineAddress({
+          host: args.host,
+          tls: tlsPaths(args),
+          skipTlsVerify: args.skipTlsVerify ?? false,
+          options: FORM_FIELDS,
+        }),
+      ),
+    ),
+    testEngineContext: withContexts('testEngineContext', async (args, configDir) =>
+      testResult(await inFormWords(() => testStoredContext(configDir, args.name))),
+    ),
+    addEngine: withContexts('addEngine', async (args, configDir) => {
+      const added = await inFormWords(() =>
+        addContext({
+          configDir,
+          name: args.name,
+          host: args.host,
+          tls: tlsPaths(args),
+          skipTlsVerify: args.skipTlsVerify ?? false,
+          test: args.test ?? true,
+          options: FORM_FIELDS,
+        }),
+      );
+      return { added, contexts: listEditableContexts(configDir) };
+    }),
+    removeEngine: withContexts('removeEngine', async (args, configDir) => {
+      const removed = await inFormWords(() => removeContext(configDir, args.name));
+      return { removed, contexts: listEditableContexts(configDir) };
+    }),
   };
 }

@@ -6,9 +6,12 @@
 // ends up in a URL path or a filter. tests/integration/ipc-fuzz.test.ts throws
 // malformed payloads at every channel.
 
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Channel } from '../../src-shared/contract';
 import { parseHost } from '../engine/parsed-host';
+import { NAME_PATTERN as CONTEXT_NAME } from '../engine/context-writer';
+import { DEFAULT_CONTEXT_NAME } from '../engine/context-store';
 import { hasNoControl } from '../../src-shared/input-grammar';
 import { TRASH_ENTRY_ID } from '../../src-shared/trash';
 import { boundedString, isPlainObject } from '../security/untrusted-input';
@@ -40,6 +43,30 @@ export const hostSchema = boundedString(1, 512)
   .refine(hasNoControl, 'control characters are not allowed')
   .regex(/^(unix|npipe|tcp|ssh):\/\//, 'must start with unix://, npipe://, tcp:// or ssh://')
   .refine(isEngineAddress, 'not an engine address');
+
+/** A remote engine for a new context: tcp:// or ssh://, in the same grammar as selectEngine's. */
+export const remoteHostSchema = hostSchema.refine(
+  (host) => /^(tcp|ssh):\/\//.test(host),
+  'a remote engine: must start with tcp:// or ssh://',
+);
+
+/** A docker context name, as the docker CLI accepts it (never "default", never a path). */
+export const contextNameSchema = boundedString(2, 128)
+  .regex(CONTEXT_NAME, 'not a context name: letters, digits and _ . + -, starting with a letter or digit')
+  .refine((name) => name !== DEFAULT_CONTEXT_NAME, '"default" is the docker CLI’s built-in context');
+
+/** A file on this computer, by absolute path (the form's field, never a path relative to main's folder). */
+export const absolutePathSchema = boundedString(1, 4096)
+  .refine(hasNoControl, 'control characters are not allowed')
+  .refine((path) => isAbsolute(path), 'must be an absolute path');
+
+const engineAddressShape = {
+  host: remoteHostSchema,
+  caPath: absolutePathSchema.optional(),
+  certPath: absolutePathSchema.optional(),
+  keyPath: absolutePathSchema.optional(),
+  skipTlsVerify: z.boolean().optional(),
+};
 
 /** A channel's payload: a plain object with exactly these keys. */
 function payload<Shape extends z.ZodRawShape>(shape: Shape) {
@@ -93,6 +120,11 @@ export const schemas = {
     intent: cleanupIntentSchema,
   }),
   executeFleetPlan: payload({ fleetPlanId: planIdSchema }),
+  engineContexts: noArgs,
+  testEngine: payload(engineAddressShape),
+  testEngineContext: payload({ name: contextNameSchema }),
+  addEngine: payload({ ...engineAddressShape, name: contextNameSchema, test: z.boolean().optional() }),
+  removeEngine: payload({ name: contextNameSchema }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type Schemas = typeof schemas;

@@ -7,6 +7,7 @@ import type { Plan } from '../../src-shared/plan';
 import { policyNotice } from '../policies/policy-notice';
 import { BarnacleCore } from '../core/barnacle-core';
 import { discoverEndpoints } from '../engine/discovery';
+import { dockerConfigDir } from '../engine/context-store';
 import { resolveEndpoint } from '../engine/endpoint-resolution';
 import { platformDefaultHost } from '../engine/host-address';
 import type { Endpoint } from '../../src-shared/model';
@@ -46,6 +47,8 @@ async function start(): Promise<void> {
   const homeDir = app.getPath('home');
   const core = new BarnacleCore(startingEndpoint(env, homeDir, platform), {
     discover: () => discoverEndpoints({ env, homeDir, platform }),
+    // The folder discovery reads contexts from: Settings adds and removes them there.
+    dockerConfigDir: dockerConfigDir(env, homeDir),
     // The same folder the barnacle CLI uses (history, layer facts): one history for both.
     dataDir: defaultDataDir(platform, env, homeDir),
     chooseSavePath: async (suggestedName, format) => {

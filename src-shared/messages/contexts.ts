@@ -20,8 +20,8 @@ export default {
     'contexts.certWithoutKey': '--tls-cert and --tls-key go together: give both or neither.',
     'contexts.fileUnreadable': '{option}: cannot read {file} ({said}).',
     'contexts.notCertificate': '{option}: {file} is not a PEM certificate ({said}).',
-    'contexts.notKey': '--tls-key: {file} is not a PEM private key ({said}).',
-    'contexts.keyMismatch': '--tls-key: {key} is not the private key of the certificate {cert}.',
+    'contexts.notKey': '{option}: {file} is not a PEM private key ({said}).',
+    'contexts.keyMismatch': '{option}: {key} is not the private key of the certificate {cert}.',
     'contexts.testFailed':
       'Nothing was written: testing "{name}" at {host} failed. {problem} Fix that, or add it anyway with --no-test.',
     'contexts.writeFailed':
@@ -47,8 +47,8 @@ export default {
     'contexts.certWithoutKey': '--tls-cert 和 --tls-key 必须同时给出，或都不给。',
     'contexts.fileUnreadable': '{option}：无法读取 {file}（{said}）。',
     'contexts.notCertificate': '{option}：{file} 不是 PEM 格式的证书（{said}）。',
-    'contexts.notKey': '--tls-key：{file} 不是 PEM 格式的私钥（{said}）。',
-    'contexts.keyMismatch': '--tls-key：{key} 不是证书 {cert} 的私钥。',
+    'contexts.notKey': '{option}：{file} 不是 PEM 格式的私钥（{said}）。',
+    'contexts.keyMismatch': '{option}：{key} 不是证书 {cert} 的私钥。',
     'contexts.testFailed':
       '没有写入任何内容：测试 {host} 上的 "{name}" 失败。{problem} 请先解决这个问题，或者用 --no-test 照样添加。',
     'contexts.writeFailed':

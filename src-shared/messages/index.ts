@@ -13,6 +13,7 @@ import input from './input';
 import address from './address';
 import contexts from './contexts';
 import fleet from './fleet';
+import fleetCli from './fleet-cli';
 import space from './space';
 import failures from './failures';
 import outcomes from './outcomes';
@@ -27,6 +28,7 @@ import containers from './containers';
 import volumes from './volumes';
 import buildCache from './build-cache';
 import settings from './settings';
+import settingsEngines from './settings-engines';
 import disk from './disk';
 import trash from './trash';
 import policies from './policies';
@@ -42,6 +44,7 @@ const areas: { en: Table; zh: Table }[] = [
   volumes,
   buildCache,
   settings,
+  settingsEngines,
   plan,
   fix,
   prune,
@@ -53,6 +56,7 @@ const areas: { en: Table; zh: Table }[] = [
   address,
   contexts,
   fleet,
+  fleetCli,
   space,
   failures,
   outcomes,

@@ -28,7 +28,10 @@ type Grammar =
   | 'planId'
   | 'digest'
   | 'trashEntry'
-  | 'policyName';
+  | 'policyName'
+  | 'contextName'
+  | 'remoteHost'
+  | 'absolutePath';
 
 type Field =
   | { kind: 'boolean' }
@@ -60,6 +63,15 @@ const VALID_POLICY = {
   mode: 'notify',
   rules: { unusedFor: '720h', keepNewest: { count: 3, by: 'created' } },
 } as const;
+
+/** A remote engine and its TLS files, as testEngine and addEngine take them. */
+const ENGINE_ADDRESS_FIELDS = {
+  host: required(str('remoteHost')),
+  caPath: str('absolutePath'),
+  certPath: str('absolutePath'),
+  keyPath: str('absolutePath'),
+  skipTlsVerify: bool,
+};
 
 /** Every channel's payload: adding a channel to the contract without adding it here fails typecheck. */
 export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
@@ -129,6 +141,22 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
     valid: { fleetPlanId: '3b241101-e2bb-4255-8caf-4136c566a962' },
     fields: { fleetPlanId: required(str('planId')) },
   },
+  engineContexts: { valid: {}, fields: {} },
+  testEngine: {
+    valid: {
+      host: 'tcp://10.0.0.5:2376',
+      caPath: '/certs/ca.pem',
+      certPath: '/certs/cert.pem',
+      keyPath: '/certs/key.pem',
+    },
+    fields: ENGINE_ADDRESS_FIELDS,
+  },
+  testEngineContext: { valid: { name: 'remote' }, fields: { name: required(str('contextName')) } },
+  addEngine: {
+    valid: { name: 'remote', host: 'ssh://me@builder:2222', test: false },
+    fields: { ...ENGINE_ADDRESS_FIELDS, name: required(str('contextName')), test: bool },
+  },
+  removeEngine: { valid: { name: 'remote' }, fields: { name: required(str('contextName')) } },
 };
 
 /** Whether a refusal's issue paths name one of the case's paths, or something inside one ("intent" covers "intent.refs.0"). */
@@ -308,6 +336,47 @@ const GRAMMAR_INVALID: Record<Grammar, unknown[]> = {
     'tab\there',
     'rtl\u202eoverride',
     'p'.repeat(65),
+  ],
+  // The docker CLI's context names: never "default", a path, an option or one character.
+  contextName: [
+    ...NOT_STRINGS,
+    ...HOSTILE_NAMES,
+    'default',
+    'a',
+    'a/b',
+    'a:b',
+    'a b',
+    '.hidden',
+    '_x',
+    'c'.repeat(129),
+  ],
+  // A new context's engine is remote: a local socket or pipe is not one to add here.
+  remoteHost: [
+    ...NOT_STRINGS,
+    ...HOSTILE_NAMES,
+    'unix:///var/run/docker.sock',
+    'npipe:////./pipe/docker_engine',
+    'http://localhost:2375',
+    'tcp://',
+    'tcp://host:99999',
+    'tcp://-oProxyCommand=reboot:22',
+    'ssh://-oProxyCommand=reboot',
+    'ssh://user@',
+    'tcp://a b:2375',
+    'tcp://10.0.0.5:2376\n',
+    `tcp://${'h'.repeat(510)}`,
+  ],
+  // A file the form names: absolute, one line, bounded.
+  absolutePath: [
+    ...NOT_STRINGS,
+    '',
+    'ca.pem',
+    './ca.pem',
+    '../../etc/passwd',
+    '~/certs/ca.pem',
+    '/certs/ca.pem\n',
+    '/certs/nul\u0000.pem',
+    `/${'p'.repeat(4096)}`,
   ],
 };
 

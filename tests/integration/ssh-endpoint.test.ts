@@ -16,6 +16,8 @@ import { connect } from '../../src-main/engine/connection';
 import { contextMetaPath } from '../../src-main/engine/context-store';
 import type { SshSetup } from '../../src-main/engine/ssh/ssh-dial';
 import { firstEngine } from '../engines/use-engines';
+import { buildImage } from '../engines/harness';
+import { randomBytes } from 'node:crypto';
 import { barnacle } from '../fixtures/barnacle-cli';
 import { tempDir } from '../fixtures/docker-config';
 import { fingerprintOf, keygen, sshdAvailability, startPrivateSshd, type PrivateSshd } from './support/private-sshd';
@@ -128,6 +130,35 @@ const title = skipReason
     expect(ran.code, ran.stderr).toBe(0);
     expect((JSON.parse(ran.stdout) as { id: string }[]).map((i) => i.id)).toContain(engine!.baseImageId);
     expect((await barnacle(['engines', 'rm', 'ssh-test'], env)).code).toBe(0);
+  });
+
+  it('cleaned by a plan over ssh://: plan rmi --out, then apply, removes exactly that image; fleet df lists the engine', async () => {
+    writeFileSync(knownHosts, listed());
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      DOCKER_CONFIG: join(dir.path, 'clean-config'),
+    };
+    const id = await buildImage(engine!.docker, { tag: 'ssh/clean:1', files: { '/x': randomBytes(4096) } });
+    expect((await barnacle(['engines', 'add', 'ssh-clean', '--host', address()], env)).code).toBe(0);
+    const file = join(dir.path, 'ssh-plan.json');
+    const planned = await barnacle(
+      ['--context', 'ssh-clean', 'plan', 'rmi', 'ssh/clean:1', '--no-trash', '--out', file, '--json'],
+      env,
+    );
+    expect(planned.code, planned.stderr).toBe(0);
+    expect((JSON.parse(planned.stdout) as { steps: { target: string }[] }).steps.map((s) => s.target)).toEqual([id]);
+    const applied = await barnacle(['--context', 'ssh-clean', 'apply', file, '--yes', '--json'], env);
+    expect(applied.code, applied.stderr).toBe(0);
+    const left = (await engine!.docker.listImages({ all: true })).map((i) => i.Id);
+    expect(left).not.toContain(id);
+    expect(left).toContain(engine!.baseImageId);
+    const fleet = await barnacle(['fleet', 'df', '--contexts', 'ssh-clean', '--json'], env);
+    expect(fleet.code, fleet.stderr).toBe(0);
+    expect(JSON.parse(fleet.stdout)).toMatchObject({
+      engines: [{ health: 'connected', endpoint: { contextName: 'ssh-clean' } }],
+    });
+    expect((await barnacle(['engines', 'rm', 'ssh-clean'], env)).code).toBe(0);
   });
 
   it('barnacle df over ssh://: storage unknown (remote-engine); with --helper measured by a helper container there', async () => {

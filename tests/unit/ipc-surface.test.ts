@@ -62,6 +62,13 @@ const allowed: Record<string, string> = {
   previewFleetPlan: 'plans on each engine named; changes nothing',
   executeFleetPlan:
     'removes only through plans: each engine’s previewed, pinned plan run as executePlan runs it (id and digest, re-checks, main’s confirmation, the history), and only for a fleet plan main made and still holds',
+  engineContexts: 'reads the docker config folder’s contexts; changes nothing',
+  testEngine: 'one bounded connection to an address (reads /version and /info); writes nothing, removes nothing',
+  testEngineContext: 'the same test with a stored context’s address and TLS files; writes nothing, removes nothing',
+  addEngine:
+    'writes one docker context (meta.json and copies of its TLS files) into the docker config folder; removes nothing',
+  removeEngine:
+    'deletes one docker context’s own two folders (never the current one, never config.json); removes no image, container or volume, touches no engine',
 };
 
 /** Removed by issue 13: unused by any screen, and each bypassed the plan, its re-checks and the history. */

@@ -18,7 +18,7 @@ import { renderApplied, renderProgress } from '../format/apply-text';
 import { renderPlan } from '../format/plan-text';
 import { cliLocale } from '../locale';
 import { printResult, type CliIo } from '../io';
-import { readPlanFile } from '../plan-file';
+import { readPlanFile, refuseTooOld } from '../plan-file';
 import { reconcile, recordedIntent } from '../plan-file-check';
 import { LayerFactsCaches } from '../../inventory/layer-facts-cache';
 import { resolveTarget } from '../target';
@@ -56,11 +56,7 @@ export async function applyPlanFile(
   io: CliIo,
 ): Promise<number> {
   const saved = await readPlanFile(command.file);
-  const age = io.now() - saved.createdAt;
-  if (!(age <= command.maxAgeMs)) {
-    const hours = Math.round(age / 3_600_000);
-    throw new CliError(saying('plan-stale', phrase('cli.apply.tooOld', { file: command.file, hours })));
-  }
+  refuseTooOld(saved.createdAt, command.maxAgeMs, command.file, io.now());
   const recorded = recordedIntent(saved);
   if ('problem' in recorded) {
     throw new CliError(

@@ -1,31 +1,17 @@
 // `barnacle engines add|rm`: a docker context written or removed in $DOCKER_CONFIG
-// (default ~/.docker), so the docker CLI sees the same engine. `add` checks the TLS
-// files and, unless --no-test, connects with exactly what it is about to write
-// before writing anything: a context that cannot work is never left behind.
+// (default ~/.docker), so the docker CLI sees the same engine. The work is
+// engine/context-edits.ts, shared with Settings; here only the CLI's words and output.
 
-import { join } from 'node:path';
 import { phrase } from '../../../src-shared/phrase';
-import { PhraseError, saysOf } from '../../../src-shared/phrase-error';
+import { saysOf } from '../../../src-shared/phrase-error';
 import { translate } from '../../../src-shared/messages/translate';
-import type { Endpoint, EngineInfo } from '../../../src-shared/model';
-import { contextMetaPath, dockerConfigDir, readCurrentContextName } from '../../engine/context-store';
-import { contextDirs, removeContextDirs, writeDockerContext } from '../../engine/context-writer';
-import { nodeFileView } from '../../engine/file-view';
-import { readTlsFiles } from '../../engine/tls-files';
+import type { AddedEngine } from '../../../src-shared/engine-contexts';
+import { dockerConfigDir } from '../../engine/context-store';
+import { addContext, ConnectionTestFailed, removeContext } from '../../engine/context-edits';
 import type { EnginesAddCommand, EnginesRmCommand } from '../engines-args';
 import { CliError, EXIT_OK, saying } from '../cli-error';
 import { printResult, type CliIo } from '../io';
 import { cliLocale } from '../locale';
-import { testConnection } from '../../engine/test-connection';
-import { existsSync } from 'node:fs';
-
-export interface AddedContext {
-  name: string;
-  host: string;
-  metaFile: string;
-  /** What the connection test found; absent with --no-test. */
-  engine?: EngineInfo;
-}
 
 /** A refusal about the context itself (exists, in use, bad file): exit 1, in the CLI's language. */
 function refused(err: unknown): CliError {
@@ -34,54 +20,32 @@ function refused(err: unknown): CliError {
 }
 
 export async function addEngine(command: EnginesAddCommand, json: boolean, io: CliIo): Promise<number> {
-  const configDir = dockerConfigDir(io.env, io.homeDir);
-  // Also checked when writing; here so that a taken name costs no connection test.
-  const existing = contextDirs(configDir, command.context).find((dir) => existsSync(dir));
-  if (existing) throw refused(new PhraseError(phrase('contexts.exists', { name: command.context, file: existing })));
-  let tls;
+  let added: AddedEngine;
   try {
-    tls = readTlsFiles(command.tls);
+    added = await addContext({
+      configDir: dockerConfigDir(io.env, io.homeDir),
+      name: command.context,
+      host: command.host,
+      tls: command.tls,
+      skipTlsVerify: command.skipTlsVerify,
+      test: command.test,
+    });
   } catch (err) {
-    throw refused(err);
-  }
-  const added: AddedContext = {
-    name: command.context,
-    host: command.host,
-    metaFile: contextMetaPath(configDir, command.context),
-  };
-  if (command.test) {
-    // The original files, as the written context will hold copies of them.
-    const endpoint: Endpoint = { host: command.host, label: command.context, source: 'user' };
-    if (Object.keys(tls).length > 0 || command.skipTlsVerify) {
-      endpoint.tls = { ...command.tls, verify: !command.skipTlsVerify };
-    }
-    const found = await testConnection(endpoint);
-    if (!found.engine) {
-      const problem = found.says ?? found.message ?? found.state;
+    if (err instanceof ConnectionTestFailed) {
       throw new CliError(
         saying(
           'engine-unreachable',
-          phrase('contexts.testFailed', { host: command.host, name: command.context, problem }),
+          phrase('contexts.testFailed', { host: err.host, name: err.context, problem: err.problem }),
         ),
       );
     }
-    added.engine = found.engine;
-  }
-  try {
-    added.metaFile = writeDockerContext(configDir, {
-      name: command.context,
-      host: command.host,
-      skipTlsVerify: command.skipTlsVerify,
-      tls,
-    });
-  } catch (err) {
     throw refused(err);
   }
   printResult(io, json, added, (a) => renderAdded(a, io));
   return EXIT_OK;
 }
 
-function renderAdded(added: AddedContext, io: CliIo): string {
+function renderAdded(added: AddedEngine, io: CliIo): string {
   const locale = cliLocale(io.env);
   const { engine } = added;
   const lines = [
@@ -97,15 +61,13 @@ function renderAdded(added: AddedContext, io: CliIo): string {
 }
 
 export function removeEngine(command: EnginesRmCommand, json: boolean, io: CliIo): Promise<number> {
-  const configDir = dockerConfigDir(io.env, io.homeDir);
   const name = command.context;
-  const metaFile = contextMetaPath(configDir, name);
-  if (!existsSync(metaFile)) throw refused(new PhraseError(phrase('contexts.notFound', { name, file: metaFile })));
-  // The docker CLI refuses the same without --force: its next command would find no engine.
-  if (readCurrentContextName(configDir, nodeFileView) === name) {
-    throw refused(new PhraseError(phrase('contexts.inUse', { name, file: join(configDir, 'config.json') })));
+  let removed: string[];
+  try {
+    removed = removeContext(dockerConfigDir(io.env, io.homeDir), name);
+  } catch (err) {
+    throw refused(err);
   }
-  const removed = removeContextDirs(configDir, name);
   printResult(
     io,
     json,

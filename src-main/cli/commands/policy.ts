@@ -7,10 +7,8 @@
 import { phrase } from '../../../src-shared/phrase';
 import { translate } from '../../../src-shared/messages/translate';
 import type { Plan } from '../../../src-shared/plan';
-import { PlanLifecycle } from '../../core/plan-lifecycle';
 import { defaultDataDir } from '../../history/history-store';
-import { lastUseAtIn, openUpToDate } from '../../inventory/last-used-of';
-import { engineKeyOf, LayerFactsCaches } from '../../inventory/layer-facts-cache';
+import { cliLifecycle } from '../cli-lifecycle';
 import { PolicyService } from '../../policies/policy-service';
 import { policiesFileIn } from '../../policies/policy-store';
 import { policyRunIntent, runPolicy } from '../../policies/policy-runner';
@@ -36,23 +34,6 @@ function checkedPolicy(policy: Policy): Policy {
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0]!;
   throw usageError(phrase('cli.usage.policyInvalid', { field: issue.path.join('.'), problem: issue.message }));
-}
-
-/** The app's plan lifecycle over the CLI's data folder, last uses read as `barnacle plan prune` reads them. */
-function lifecycleFor(dataDir: string, io: CliIo, onNotRecorded: (path: string, err: unknown) => void) {
-  return new PlanLifecycle({
-    dataDir,
-    layerFacts: new LayerFactsCaches(dataDir),
-    lastUses: async (connection: EngineConnection, lists) =>
-      lastUseAtIn(
-        await openUpToDate(
-          { docker: connection.docker, lists, now: io.now(), engine: connection.engine },
-          engineKeyOf(connection),
-          dataDir,
-        ),
-      ),
-    historyNotWritten: onNotRecorded,
-  });
 }
 
 async function connected(global: GlobalOptions, io: CliIo): Promise<EngineConnection> {
@@ -101,7 +82,7 @@ export async function policyCommand(command: PolicyCommand, global: GlobalOption
     case 'plan': {
       const policy = service.get(command.policy);
       const connection = await connected(global, io);
-      const lifecycle = lifecycleFor(dataDir, io, () => undefined);
+      const lifecycle = cliLifecycle(dataDir, io, () => undefined);
       // The plan a run would make now, person-asked: the same rules and trash choice as the schedule's.
       const intent = policyRunIntent(policy, readTrashSettings(dataDir), false);
       const plan = await lifecycle.preview(connection, intent, { now: io.now() }).catch((err: unknown) => {
@@ -118,7 +99,7 @@ export async function policyCommand(command: PolicyCommand, global: GlobalOption
         throw new CliError(saying('validation', phrase('cli.apply.noTerminal')), EXIT_USAGE);
       }
       const connection = await connected(global, io);
-      const lifecycle = lifecycleFor(dataDir, io, (path, err) => {
+      const lifecycle = cliLifecycle(dataDir, io, (path, err) => {
         io.err(`barnacle: ${t('cli.apply.notRecorded', { file: path, said: (err as Error).message })}\n`);
       });
       let shown: Plan | null = null;

@@ -10,6 +10,8 @@ import { test as base, type Page } from '@playwright/test';
 import type Dockerode from 'dockerode';
 import { BarnacleCore } from '../../../src-main/core/barnacle-core';
 import { createHandlers } from '../../../src-main/ipc/handlers';
+import { DEFAULT_CONTEXT_NAME } from '../../../src-main/engine/context-store';
+import { discoverEndpoints } from '../../../src-main/engine/discovery';
 import type { HandlerTable } from '../../../src-shared/contract';
 import { assertHarnessHost, connect } from '../../engines/harness';
 import type { EngineName } from '../../engines/matrix';
@@ -27,6 +29,8 @@ export interface AppOptions {
   hostName: string | null;
   /** The trash as a new user has it ('default'), or off for flows about something else (tests/fixtures/trash-settings.ts). */
   trash: 'default' | 'off';
+  /** The engine switcher lists the contexts of the test's own docker config folder (Settings' Engines section). */
+  contextsInSwitcher: boolean;
 }
 
 export interface AppFixtures {
@@ -45,6 +49,8 @@ export interface AppFixtures {
      * the engine gave a new ID).
      */
     handlers: HandlerTable;
+    /** The core's docker config folder: a temp one per test, never this machine's ~/.docker. */
+    dockerConfigDir: string;
   };
 }
 
@@ -53,7 +59,8 @@ export const test = base.extend<AppFixtures & AppOptions>({
   vmHome: [null, { option: true }],
   hostName: [null, { option: true }],
   trash: ['off', { option: true }],
-  app: async ({ page, engine: name, vmHome, hostName, trash }, use, testInfo) => {
+  contextsInSwitcher: [false, { option: true }],
+  app: async ({ page, engine: name, vmHome, hostName, trash, contextsInSwitcher }, use, testInfo) => {
     const engine = browserEngine(name);
     if ('skip' in engine) {
       testInfo.skip(true, engine.skip);
@@ -64,6 +71,16 @@ export const test = base.extend<AppFixtures & AppOptions>({
     // A private history per test; exports land in the test's output folder instead of a save dialog.
     const dataDir = mkdtempSync(join(tmpdir(), 'barnacle-browser-'));
     if (trash === 'off') turnTrashOff(dataDir);
+    const dockerConfigDir = join(dataDir, 'docker-config');
+    // Only the test's own contexts: what this machine's sockets and ~/.docker hold would differ per machine.
+    const discover = async () =>
+      (
+        await discoverEndpoints({
+          env: { DOCKER_CONFIG: dockerConfigDir },
+          homeDir: join(dataDir, 'home'),
+          platform: 'linux',
+        })
+      ).filter((e) => e.contextName !== undefined && e.contextName !== DEFAULT_CONTEXT_NAME);
     const core = new BarnacleCore(
       { host, label: `Test ${engine.family === 'podman' ? 'Podman' : 'Docker'}`, source: 'env-docker-host' },
       {
@@ -71,6 +88,8 @@ export const test = base.extend<AppFixtures & AppOptions>({
         // Watched engines that do not answer try again after 2 s, then every 30 s: a steady screen.
         fleet: { backoffMs: [2000, 30_000], connectTimeoutMs: 2000 },
         dataDir,
+        dockerConfigDir,
+        ...(contextsInSwitcher ? { discover } : {}),
         chooseSavePath: async (name) => testInfo.outputPath(name),
         // Never this machine's own home: what the Overview finds there would differ per machine.
         vmDiskSearch: { home: vmHome ?? join(dataDir, 'home'), platform: 'linux' },
@@ -91,7 +110,7 @@ export const test = base.extend<AppFixtures & AppOptions>({
     const open = async () => {
       await page.goto(server.url);
     };
-    await use({ page, engine, core, docker: connect(host), open, emit: bound.emit, handlers });
+    await use({ page, engine, core, docker: connect(host), open, emit: bound.emit, handlers, dockerConfigDir });
     for (const off of unsubscribe) off();
     core.close();
     await server.close();
