@@ -5,8 +5,7 @@
 // grouped by engine, with each engine's commands aimed at it and the
 // unreachable one saying why it has no plan; Run removes exactly the images the
 // preview listed on the engine, and the card's last cleanup says so. Light,
-// dark, English and Chinese into test-results/flows/, the two English light
-// pictures into docs/.
+// dark, English and Chinese into test-results/flows/ and docs/ (fleet*.png).
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,7 +13,7 @@ import type { Page } from '@playwright/test';
 import type { BarnacleApi } from '../../src-shared/contract';
 import { buildImage, resetEngine } from '../engines/harness';
 import { expect, test } from './support/app-fixture';
-import { engineImageIds, expectAccessible, goTo, shot, shotBothSchemes } from './support/plan-steps';
+import { engineImageIds, expectAccessible, flowsDir, goTo, shot, shotBothSchemes } from './support/plan-steps';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -113,6 +112,8 @@ test('watch two engines, one unreachable, and prune dangling across them', async
     mkdirSync('docs', { recursive: true });
     copyFileSync(overview, 'docs/fleet.png');
     copyFileSync(preview, 'docs/fleet-plan.png');
+    copyFileSync(`${flowsDir()}/fleet-dark.png`, 'docs/fleet-dark.png');
+    copyFileSync(`${flowsDir()}/fleet-plan-dark.png`, 'docs/fleet-plan-dark.png');
   }
 
   // Run: the harness engine's part finishes, the unreachable one keeps its reason.
@@ -169,5 +170,10 @@ test.describe('in Simplified Chinese', () => {
     await expect(dialog.getByTestId('fleet-part-steps')).toHaveText('2 步');
     await expect(dialog.getByTestId('fleet-part-error')).toContainText('没有计划：');
     await shotBothSchemes(page, 'fleet-plan-zh');
+    if (app.engine.name === 'docker20') {
+      for (const name of ['fleet-zh-light', 'fleet-zh-dark', 'fleet-plan-zh-light', 'fleet-plan-zh-dark']) {
+        copyFileSync(`${flowsDir()}/${name}.png`, `docs/${name}.png`);
+      }
+    }
   });
 });
