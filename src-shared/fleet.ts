@@ -8,8 +8,12 @@ import type { DiskUsage, Endpoint, EngineHealth, EngineInfo } from './model';
 import type { CleanupIntent, ExecutionReport, Plan } from './plan';
 import { shellWord } from './shell-word';
 
-/** At most this many engines watched at once (the app): each is a connection and an event stream. */
-export const MOST_FLEET_ENGINES = 32;
+/**
+ * At most this many engines watched at once (the app): each is a connection and an event
+ * stream, and a plan across all of them pins one plan each in main's registry of twenty
+ * previewed plans, which must still hold every part when Run comes.
+ */
+export const MOST_FLEET_ENGINES = 16;
 
 /** What one engine holds, from its two lists (cheap on every store, unlike /system/df). */
 export interface FleetLists {

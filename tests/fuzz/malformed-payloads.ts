@@ -131,11 +131,11 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   fleet: { valid: {}, fields: {} },
   setFleet: {
     valid: { hosts: ['unix:///var/run/docker.sock', 'tcp://127.0.0.1:2375'] },
-    fields: { hosts: required({ kind: 'array', of: str('host'), max: 32 }) },
+    fields: { hosts: required({ kind: 'array', of: str('host'), max: 16 }) },
   },
   previewFleetPlan: {
     valid: { hosts: ['unix:///var/run/docker.sock'], intent: { type: 'prune-images', all: false } },
-    fields: { hosts: required({ kind: 'array', of: str('host'), max: 32 }), intent: required({ kind: 'intent' }) },
+    fields: { hosts: required({ kind: 'array', of: str('host'), max: 16 }), intent: required({ kind: 'intent' }) },
   },
   executeFleetPlan: {
     valid: { fleetPlanId: '3b241101-e2bb-4255-8caf-4136c566a962' },

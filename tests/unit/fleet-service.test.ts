@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BarnacleCore } from '../../src-main/core/barnacle-core';
 import { fleetFileIn, fleetHostsOf } from '../../src-main/fleet/fleet-service';
 import { PlanStaleError } from '../../src-main/planning/plan-registry';
+import { MOST_FLEET_ENGINES } from '../../src-shared/fleet';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -37,6 +38,10 @@ describe('fleetHostsOf', () => {
         ],
       }),
     ).toEqual(['tcp://10.0.0.5:2376', 'unix:///run/a.sock']);
+    // No more than main's plan registry can hold one plan each for, with room to spare.
+    const many = Array.from({ length: 20 }, (_, i) => `tcp://10.0.0.${i + 1}:2376`);
+    expect(fleetHostsOf({ hosts: many })).toEqual(many.slice(0, MOST_FLEET_ENGINES));
+    expect(MOST_FLEET_ENGINES).toBeLessThan(20);
     expect(fleetHostsOf(null)).toEqual([]);
     expect(fleetHostsOf({ hosts: 'tcp://10.0.0.5:2376' })).toEqual([]);
   });
