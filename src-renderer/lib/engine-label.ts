@@ -9,8 +9,15 @@ export function engineTitle(health: EngineHealth | null): string | null {
   return `${engineName(health.engine.kind)} ${health.engine.version}`;
 }
 
+export type HealthTone = 'ok' | 'pending' | 'down';
+
 /** connected → ok, connecting → pending, anything else → down. */
-export function healthTone(health: EngineHealth | null): 'ok' | 'pending' | 'down' {
-  if (!health || health.state === 'connecting') return 'pending';
-  return health.state === 'connected' ? 'ok' : 'down';
+export function toneOfState(state: EngineHealth['state']): HealthTone {
+  if (state === 'connected') return 'ok';
+  return state === 'connecting' ? 'pending' : 'down';
+}
+
+/** An engine not yet known is on its way: pending. */
+export function healthTone(health: EngineHealth | null): HealthTone {
+  return health ? toneOfState(health.state) : 'pending';
 }

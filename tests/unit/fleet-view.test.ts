@@ -4,14 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import type { FleetRunReport } from '../../src-shared/fleet';
-import type { DiskUsage, Endpoint } from '../../src-shared/model';
-import {
-  partRun,
-  toggledHosts,
-  toneOf,
-  usageStack,
-  watchChoices,
-} from '../../src-renderer/components/fleet/fleet-view';
+import type { DiskUsage, Endpoint, EngineHealth } from '../../src-shared/model';
+import { toneOfState } from '../../src-renderer/lib/engine-label';
+import { partRun, toggledHosts, usageStack, watchChoices } from '../../src-renderer/components/fleet/fleet-view';
 
 const entry = (total: number, reclaimable: number) => ({ total, reclaimable, count: 1, active: 0 });
 
@@ -116,11 +111,10 @@ describe('partRun', () => {
   });
 
   it('tones states: connected ok, connecting pending, anything else down', () => {
-    expect(['connected', 'connecting', 'unreachable', 'host-key-unknown'].map(toneOf)).toEqual([
-      'ok',
-      'pending',
-      'down',
-      'down',
-    ]);
+    expect(
+      ['connected', 'connecting', 'unreachable', 'host-key-unknown'].map((state) =>
+        toneOfState(state as EngineHealth['state']),
+      ),
+    ).toEqual(['ok', 'pending', 'down', 'down']);
   });
 });

@@ -34,13 +34,6 @@ export function usageStack(usage: DiskUsage): { segments: UsageSegment[]; total:
   return { segments, total, reclaimable };
 }
 
-export type Tone = 'ok' | 'pending' | 'down';
-
-export function toneOf(state: string): Tone {
-  if (state === 'connected') return 'ok';
-  return state === 'connecting' ? 'pending' : 'down';
-}
-
 export interface WatchChoice {
   host: string;
   label: string;
