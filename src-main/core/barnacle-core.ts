@@ -26,7 +26,7 @@ import type { LiveUpdatesTuning } from '../inventory/live-updates';
 import { defaultDataDir } from '../history/history-store';
 import { PlanLifecycle, type PlanLifecycleOptions } from './plan-lifecycle';
 import { inBackground } from '../runtime/background';
-import { FollowedEngine } from './followed-engine';
+import { FollowedEngine } from '../inventory/followed-engine';
 import { FleetService, type FleetServiceOptions } from '../fleet/fleet-service';
 
 export interface CoreOptions extends SessionOptions {

@@ -17,14 +17,14 @@ import {
   type FleetRunReport,
 } from '../../src-shared/fleet';
 import type { Endpoint, EngineHealth } from '../../src-shared/model';
-import type { CleanupIntent } from '../../src-shared/plan';
+import type { CleanupIntent, ExecutionReport, HistoryEntry, Plan } from '../../src-shared/plan';
 import { phrase } from '../../src-shared/phrase';
 import { PhraseError } from '../../src-shared/phrase-error';
 import { say } from '../../src-shared/messages/translate';
 import { parseHost } from '../engine/parsed-host';
 import { connectBounded, TEST_TIMEOUT_MS } from '../engine/test-connection';
-import { FollowedEngine, type FollowedEngineOptions } from '../core/followed-engine';
-import type { PlanLifecycle } from '../core/plan-lifecycle';
+import { FollowedEngine, type FollowedEngineOptions } from '../inventory/followed-engine';
+import type { EngineConnection } from '../engine/connection';
 import { readSettingsFile, saveSettingsFile } from '../files/settings-file';
 import { PlanStaleError } from '../planning/plan-registry';
 import { inBackground } from '../runtime/background';
@@ -37,7 +37,12 @@ const FLEET_PLANS_HELD = 5;
 /** What the fleet needs of the core: its current engine, the endpoints found, and the plan lifecycle. */
 export interface FleetCore {
   readonly followed: FollowedEngine;
-  readonly plans: Pick<PlanLifecycle, 'preview' | 'execute' | 'readHistory'>;
+  /** The core's PlanLifecycle, by the three calls the fleet makes (the fleet sits below the core). */
+  readonly plans: {
+    preview(connection: EngineConnection, intent: CleanupIntent): Promise<Plan>;
+    execute(connection: EngineConnection, planId: string, digest: string): Promise<ExecutionReport>;
+    readHistory(): Promise<HistoryEntry[]>;
+  };
   listEndpoints(): Promise<Endpoint[]>;
 }
 

@@ -10,11 +10,11 @@ import type { Endpoint, EngineHealth } from '../../src-shared/model';
 import type { ExecutionReport, Plan } from '../../src-shared/plan';
 import type { EngineConnection } from '../engine/connection';
 import { EngineSession, type SessionOptions } from '../engine/session';
-import { eventsOfPlan } from '../inventory/engine-events';
-import { InventoryStore } from '../inventory/inventory-store';
-import type { LayerFactsCaches } from '../inventory/layer-facts-cache';
-import type { LastUsedStores } from '../inventory/last-used-store';
-import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from '../inventory/live-updates';
+import { eventsOfPlan } from './engine-events';
+import { InventoryStore } from './inventory-store';
+import type { LayerFactsCaches } from './layer-facts-cache';
+import type { LastUsedStores } from './last-used-store';
+import { keepFollowingEvents, type LiveUpdates, type LiveUpdatesTuning } from './live-updates';
 import { inBackground } from '../runtime/background';
 
 export interface FollowedEngineOptions extends SessionOptions {
