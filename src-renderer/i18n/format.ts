@@ -2,7 +2,7 @@
 // shared clock for relative times), so text updates when either changes.
 
 import { formatBytes, formatRelative } from '../lib/format';
-import { clock } from '../stores/clock.svelte';
+import { clock } from '../lib/clock.svelte';
 import { i18n } from './i18n.svelte';
 
 // formatBytes builds an Intl.NumberFormat per call; a scrolling table asks for the same few values again and again.

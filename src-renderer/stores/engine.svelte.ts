@@ -7,7 +7,7 @@
 import type { BarnacleError } from '../../src-shared/errors';
 import type { DiskUsage, Endpoint, EngineHealth, InventorySnapshot } from '../../src-shared/model';
 import { api } from '../lib/api';
-import { clock } from './clock.svelte';
+import { clock } from '../lib/clock.svelte';
 
 export type DiskState = 'idle' | 'loading' | 'failed';
 

@@ -15,7 +15,7 @@ import {
 } from '../lib/image-rows';
 import { clickSelect, extendTo, toggleAll, toggled, type Modifiers } from '../lib/selection';
 import { i18n } from '../i18n/i18n.svelte';
-import { clock } from './clock.svelte';
+import { clock } from '../lib/clock.svelte';
 import { engine } from './engine.svelte';
 import { planFlow } from './plan.svelte';
 
