@@ -34,5 +34,9 @@ export async function readFleetPlanFile(file: string): Promise<FleetPlan> {
     if (!isObject(part.error)) throw notFleetPlan(file, `part ${i + 1} has neither a plan nor an error`);
     return { endpoint, error: part.error as unknown as Extract<FleetPlanPart, { error: unknown }>['error'] };
   });
+  // Two parts for one engine would run two plans on it at once: no fleet plan Barnacle writes has that.
+  const hosts = parts.map((p) => p.endpoint.host);
+  const twice = hosts.find((h, i) => hosts.indexOf(h) !== i);
+  if (twice !== undefined) throw notFleetPlan(file, `two parts for ${twice}`);
   return { ...(parsed as unknown as FleetPlan), parts };
 }

@@ -16,7 +16,8 @@ import {
 } from '../../src-shared/fleet';
 import type { Endpoint, EngineKind } from '../../src-shared/model';
 import type { CleanupIntent, ExecutionReport, Plan } from '../../src-shared/plan';
-import { refusalOf, saysOf } from '../../src-shared/phrase-error';
+import { PhraseError, refusalOf, saysOf } from '../../src-shared/phrase-error';
+import { phrase } from '../../src-shared/phrase';
 import { classifyFailure } from '../conflicts/classify';
 import type { EngineConnection } from '../engine/connection';
 import { readEngineFailure } from '../engine/engine-error';
@@ -33,10 +34,39 @@ export function fleetErrorOf(err: unknown, engine: EngineKind | undefined): Barn
   return classifyFailure(readEngineFailure(err), { operation: 'list', engine });
 }
 
+/** How long one engine's plan may take before its part says the engine did not answer (a dropped VPN keeps a socket open). */
+export const PART_PREVIEW_TIMEOUT_MS = 180_000;
+
 export interface PlanAcrossOptions {
   now: number;
+  /** Per engine; PART_PREVIEW_TIMEOUT_MS unless given. */
+  timeoutMs?: number;
   /** Plans one engine (the app: its PlanLifecycle's preview, which pins the plan for execution). */
   preview: (connection: EngineConnection, intent: CleanupIntent) => Promise<Plan>;
+}
+
+class EngineSilent extends PhraseError {
+  override readonly kind = 'engine-unreachable';
+}
+
+/**
+ * The engine's plan, or a refusal saying it did not answer in time, so one engine that
+ * stops answering mid-request never holds up the grouped preview. A plan arriving after
+ * that is pinned but in no part: it cannot be run from the fleet plan.
+ */
+async function withinOrSilent<T>(work: Promise<T>, host: string, timeoutMs = PART_PREVIEW_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new EngineSilent(phrase('health.noAnswerWithin', { where: host, seconds: timeoutMs / 1000 }))),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([work, silent]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function planAcross(
@@ -49,7 +79,7 @@ export async function planAcross(
       if ('error' in reached) return reached;
       const { endpoint, connection } = reached;
       try {
-        const plan = await options.preview(connection, intent);
+        const plan = await withinOrSilent(options.preview(connection, intent), endpoint.host, options.timeoutMs);
         return { endpoint, plan, commands: commandsOnEngine(plan.commands, endpoint) };
       } catch (err) {
         return { endpoint, error: fleetErrorOf(err, connection.engine.kind) };

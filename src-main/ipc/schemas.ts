@@ -116,7 +116,11 @@ export const schemas = {
   fleet: noArgs,
   setFleet: payload({ hosts: z.array(hostSchema).max(MOST_FLEET_ENGINES) }),
   previewFleetPlan: payload({
-    hosts: z.array(hostSchema).min(1).max(MOST_FLEET_ENGINES),
+    // The watched engines besides the current one, and the current one.
+    hosts: z
+      .array(hostSchema)
+      .min(1)
+      .max(MOST_FLEET_ENGINES + 1),
     intent: cleanupIntentSchema,
   }),
   executeFleetPlan: payload({ fleetPlanId: planIdSchema }),

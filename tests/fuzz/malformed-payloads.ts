@@ -135,7 +135,7 @@ export const channelShapes: { [C in Channel]: ChannelShape<C> } = {
   },
   previewFleetPlan: {
     valid: { hosts: ['unix:///var/run/docker.sock'], intent: { type: 'prune-images', all: false } },
-    fields: { hosts: required({ kind: 'array', of: str('host'), max: 16 }), intent: required({ kind: 'intent' }) },
+    fields: { hosts: required({ kind: 'array', of: str('host'), max: 17 }), intent: required({ kind: 'intent' }) },
   },
   executeFleetPlan: {
     valid: { fleetPlanId: '3b241101-e2bb-4255-8caf-4136c566a962' },

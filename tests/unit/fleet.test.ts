@@ -130,3 +130,39 @@ describe('barnacle fleet command line', () => {
     expect(() => parseCommandLine(['fleet'], 'linux')).toThrow(/df, plan/);
   });
 });
+
+describe('planAcross', () => {
+  it('an engine that does not answer in time is its own part, saying so; the others are planned', async () => {
+    const { planAcross } = await import('../../src-main/fleet/fleet-plans');
+    const endpoint = (host: string) => ({ host, label: host, source: 'user' as const });
+    const connection = (host: string) =>
+      ({
+        endpoint: endpoint(host),
+        engine: { kind: 'docker' },
+      }) as unknown as import('../../src-main/engine/connection').EngineConnection;
+    const plan = { id: 'p', commands: ['docker rmi x'], bytesFreed: 5, exact: true, steps: [{}] };
+    const fleet = await planAcross(
+      [
+        { endpoint: endpoint('unix:///quick'), connection: connection('unix:///quick') },
+        { endpoint: endpoint('tcp://stuck:2376'), connection: connection('tcp://stuck:2376') },
+      ],
+      { type: 'prune-images', all: false },
+      {
+        now: 0,
+        timeoutMs: 50,
+        preview: (c) =>
+          c.endpoint.host === 'unix:///quick'
+            ? Promise.resolve(plan as unknown as import('../../src-shared/plan').Plan)
+            : new Promise(() => undefined),
+      },
+    );
+    expect(fleet.parts[0]).toMatchObject({ plan: { id: 'p' }, commands: ['docker --host unix:///quick rmi x'] });
+    expect(fleet.parts[1]).toMatchObject({
+      error: {
+        kind: 'engine-unreachable',
+        says: { key: 'health.noAnswerWithin', params: { where: 'tcp://stuck:2376' } },
+      },
+    });
+    expect(fleet).toMatchObject({ steps: 1, bytesFreed: 5, exact: true });
+  });
+});
